@@ -1,0 +1,13 @@
+//! Torchlight's domain: the vocabularies, the directory of protection actors and the
+//! rules that match a defender to help. Pure and synchronous: no I/O, no clock, no
+//! randomness; callers pass in what the rules depend on.
+
+pub mod code;
+pub mod directory;
+pub mod search;
+pub mod taxonomy;
+
+pub use code::Code;
+pub use directory::{Ally, Coverage, Directory, Format, Organization, RecordError, Service, Translation};
+pub use search::{FilterError, Filters, Hit, RawFilters, Reason, Suggestion, SuggestionKind};
+pub use taxonomy::{Taxonomy, TaxonomyError, UnknownCode, Vocabulary};
