@@ -108,7 +108,10 @@ mod tests {
 
     #[test]
     fn countries_are_two_letters_normalised_to_upper_case() {
-        assert_eq!(Code::parse(Vocabulary::Country, "kg").map(|c| c.to_string()), Ok("KG".into()));
+        assert_eq!(
+            Code::parse(Vocabulary::Country, "kg").map(|c| c.to_string()),
+            Ok("KG".into())
+        );
         assert!(Code::parse(Vocabulary::Country, "KGZ").is_err());
         assert!(Code::parse(Vocabulary::Country, "K1").is_err());
     }

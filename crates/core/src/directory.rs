@@ -186,7 +186,11 @@ impl Directory {
         let mut errors = Vec::new();
         let mut ids = HashSet::new();
         for org in &mut self.organizations {
-            let mut check = Checker::new(taxonomy, format!("organization '{}' ({})", org.name, org.id), &mut errors);
+            let mut check = Checker::new(
+                taxonomy,
+                format!("organization '{}' ({})", org.name, org.id),
+                &mut errors,
+            );
             check.unique_id(&mut ids, org.id);
             check.text("name", &org.name, 200);
             check.text("description", &org.description, 4000);
@@ -199,26 +203,68 @@ impl Directory {
         }
         let org_ids: HashSet<Uuid> = self.organizations.iter().map(|o| o.id).collect();
         for service in &mut self.services {
-            let mut check = Checker::new(taxonomy, format!("service '{}' ({})", service.name, service.id), &mut errors);
+            let mut check = Checker::new(
+                taxonomy,
+                format!("service '{}' ({})", service.name, service.id),
+                &mut errors,
+            );
             check.unique_id(&mut ids, service.id);
             if !org_ids.contains(&service.organization_id) {
-                check.fail("organization_id", format!("no organization has id {}", service.organization_id));
+                check.fail(
+                    "organization_id",
+                    format!("no organization has id {}", service.organization_id),
+                );
             }
             check.text("name", &service.name, 200);
             check.text("description", &service.description, 4000);
             check.text("eligibility", &service.eligibility, 4000);
             check.code(Vocabulary::SupportType, "support", &mut service.support);
             let coverage = &mut service.coverage;
-            check.codes(Vocabulary::Country, "coverage.countries", &mut coverage.countries, false);
-            check.codes(Vocabulary::Region, "coverage.regions", &mut coverage.regions, false);
-            check.codes(Vocabulary::Country, "coverage.exile_from", &mut coverage.exile_from, false);
-            if !coverage.worldwide && coverage.countries.is_empty() && coverage.regions.is_empty() && coverage.exile_from.is_empty() {
-                check.fail("coverage", "covers nowhere: give countries, regions, exile_from or worldwide".into());
+            check.codes(
+                Vocabulary::Country,
+                "coverage.countries",
+                &mut coverage.countries,
+                false,
+            );
+            check.codes(
+                Vocabulary::Region,
+                "coverage.regions",
+                &mut coverage.regions,
+                false,
+            );
+            check.codes(
+                Vocabulary::Country,
+                "coverage.exile_from",
+                &mut coverage.exile_from,
+                false,
+            );
+            if !coverage.worldwide
+                && coverage.countries.is_empty()
+                && coverage.regions.is_empty()
+                && coverage.exile_from.is_empty()
+            {
+                check.fail(
+                    "coverage",
+                    "covers nowhere: give countries, regions, exile_from or worldwide".into(),
+                );
             }
-            check.codes(Vocabulary::DefenderGroup, "groups", &mut service.groups, false);
-            check.codes(Vocabulary::Language, "languages", &mut service.languages, true);
+            check.codes(
+                Vocabulary::DefenderGroup,
+                "groups",
+                &mut service.groups,
+                false,
+            );
+            check.codes(
+                Vocabulary::Language,
+                "languages",
+                &mut service.languages,
+                true,
+            );
             if service.formats.is_empty() {
-                check.fail("formats", "give at least one of online, in_person, requires_travel".into());
+                check.fail(
+                    "formats",
+                    "give at least one of online, in_person, requires_travel".into(),
+                );
             }
             if service.response_hours == 0 || service.response_hours > 24 * 365 {
                 check.fail("response_hours", "must be between 1 and 8760 hours".into());
@@ -226,10 +272,17 @@ impl Directory {
             check.translations(&mut service.translations);
         }
         for ally in &mut self.allies {
-            let mut check = Checker::new(taxonomy, format!("ally '{}' ({})", ally.name, ally.id), &mut errors);
+            let mut check = Checker::new(
+                taxonomy,
+                format!("ally '{}' ({})", ally.name, ally.id),
+                &mut errors,
+            );
             check.unique_id(&mut ids, ally.id);
             if !org_ids.contains(&ally.organization_id) {
-                check.fail("organization_id", format!("no organization has id {}", ally.organization_id));
+                check.fail(
+                    "organization_id",
+                    format!("no organization has id {}", ally.organization_id),
+                );
             }
             check.text("name", &ally.name, 200);
             check.text("contact", &ally.contact, 500);
@@ -254,7 +307,11 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(taxonomy: &'a Taxonomy, record: String, errors: &'a mut Vec<RecordError>) -> Self {
-        Checker { taxonomy, record, errors }
+        Checker {
+            taxonomy,
+            record,
+            errors,
+        }
     }
 
     fn fail(&mut self, field: &str, message: String) {
@@ -286,7 +343,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn codes(&mut self, vocabulary: Vocabulary, field: &str, values: &mut Vec<Code>, required: bool) {
+    fn codes(
+        &mut self,
+        vocabulary: Vocabulary,
+        field: &str,
+        values: &mut Vec<Code>,
+        required: bool,
+    ) {
         if required && values.is_empty() {
             self.fail(field, "must list at least one code".into());
         }

@@ -8,6 +8,8 @@ pub mod search;
 pub mod taxonomy;
 
 pub use code::Code;
-pub use directory::{Ally, Coverage, Directory, Format, Organization, RecordError, Service, Translation};
+pub use directory::{
+    Ally, Coverage, Directory, Format, Organization, RecordError, Service, Translation,
+};
 pub use search::{FilterError, Filters, Hit, RawFilters, Reason, Suggestion, SuggestionKind};
 pub use taxonomy::{Taxonomy, TaxonomyError, UnknownCode, Vocabulary};

@@ -63,7 +63,10 @@ impl Filters {
         let country = code("country", Vocabulary::Country, &raw.country)?;
         let region = code("region", Vocabulary::Region, &raw.region)?;
         if let (Some(region), Some(country)) = (&region, &country) {
-            if taxonomy.region(region.as_str()).is_some_and(|r| &r.country != country) {
+            if taxonomy
+                .region(region.as_str())
+                .is_some_and(|r| &r.country != country)
+            {
                 return Err(FilterError {
                     parameter: "region",
                     message: format!("region '{region}' is not in country '{country}'"),
@@ -74,7 +77,9 @@ impl Filters {
             .map(|v| {
                 Format::parse(v).ok_or_else(|| FilterError {
                     parameter: "format",
-                    message: format!("unknown format '{v}' (expected online, in_person or requires_travel)"),
+                    message: format!(
+                        "unknown format '{v}' (expected online, in_person or requires_travel)"
+                    ),
                 })
             })
             .transpose()?;
@@ -153,7 +158,11 @@ pub struct Hit<'a> {
 
 /// Services that match every filter, open ones first, then the most local, then the
 /// fastest to respond.
-pub fn search<'a>(directory: &'a Directory, taxonomy: &Taxonomy, filters: &Filters) -> Vec<Hit<'a>> {
+pub fn search<'a>(
+    directory: &'a Directory,
+    taxonomy: &Taxonomy,
+    filters: &Filters,
+) -> Vec<Hit<'a>> {
     let mut hits: Vec<(u8, Hit<'a>)> = directory
         .services
         .iter()
@@ -166,7 +175,14 @@ pub fn search<'a>(directory: &'a Directory, taxonomy: &Taxonomy, filters: &Filte
                 Some(Reason::ExileFrom(_)) => 2,
                 _ => 3,
             };
-            Some((locality, Hit { service, organization, reasons }))
+            Some((
+                locality,
+                Hit {
+                    service,
+                    organization,
+                    reasons,
+                },
+            ))
         })
         .collect();
     hits.sort_by(|(la, a), (lb, b)| {
@@ -209,11 +225,11 @@ pub fn reasons(service: &Service, taxonomy: &Taxonomy, filters: &Filters) -> Opt
     } else if let Some(country) = &filters.country {
         if covers_whole_country(service, country) {
             reasons.push(Reason::CoversCountry(country.clone()));
-        } else if let Some(region) = coverage
-            .regions
-            .iter()
-            .find(|r| taxonomy.region(r.as_str()).is_some_and(|r| &r.country == country))
-        {
+        } else if let Some(region) = coverage.regions.iter().find(|r| {
+            taxonomy
+                .region(r.as_str())
+                .is_some_and(|r| &r.country == country)
+        }) {
             reasons.push(Reason::CoversRegion(region.clone()));
         } else if coverage.worldwide {
             reasons.push(Reason::Worldwide);
@@ -302,7 +318,11 @@ pub enum SuggestionKind {
 /// Relaxes the filters one at a time, most specific first, and keeps the
 /// relaxations that find something. No dead ends: if even those fail, the last
 /// suggestion is any support in the country.
-pub fn suggestions(directory: &Directory, taxonomy: &Taxonomy, filters: &Filters) -> Vec<Suggestion> {
+pub fn suggestions(
+    directory: &Directory,
+    taxonomy: &Taxonomy,
+    filters: &Filters,
+) -> Vec<Suggestion> {
     let mut candidates: Vec<(SuggestionKind, Filters)> = Vec::new();
     let relax = |f: fn(&mut Filters)| {
         let mut relaxed = filters.clone();
@@ -378,7 +398,11 @@ pub fn suggestions(directory: &Directory, taxonomy: &Taxonomy, filters: &Filters
             }
             seen.push(relaxed.clone());
             let matches = count(directory, taxonomy, &relaxed);
-            (matches > 0).then_some(Suggestion { kind, filters: relaxed, matches })
+            (matches > 0).then_some(Suggestion {
+                kind,
+                filters: relaxed,
+                matches,
+            })
         })
         .collect()
 }

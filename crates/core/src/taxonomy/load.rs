@@ -1,6 +1,6 @@
 //! Reading the vocabulary CSV files, with errors that name the file and the line.
 
-use super::{Country, Region, RegionKind, Regime, Taxonomy, Term, Vocabulary};
+use super::{Country, Regime, Region, RegionKind, Taxonomy, Term, Vocabulary};
 use crate::code::Code;
 
 /// The text of one data file and the name to report it under.
@@ -13,16 +13,46 @@ pub struct SourceFile {
 /// The vocabularies that ship with Torchlight, compiled into the binary so that it
 /// runs from any directory.
 pub const BUILT_IN: [(Vocabulary, &str); 10] = [
-    (Vocabulary::Country, include_str!("../../../../data/taxonomy/countries.csv")),
-    (Vocabulary::Region, include_str!("../../../../data/taxonomy/regions.csv")),
-    (Vocabulary::Language, include_str!("../../../../data/taxonomy/languages.csv")),
-    (Vocabulary::RiskType, include_str!("../../../../data/taxonomy/risk_types.csv")),
-    (Vocabulary::RiskSource, include_str!("../../../../data/taxonomy/risk_sources.csv")),
-    (Vocabulary::SupportType, include_str!("../../../../data/taxonomy/support_types.csv")),
-    (Vocabulary::DefenderGroup, include_str!("../../../../data/taxonomy/defender_groups.csv")),
-    (Vocabulary::ActorKind, include_str!("../../../../data/taxonomy/actor_kinds.csv")),
-    (Vocabulary::RefusalReason, include_str!("../../../../data/taxonomy/refusal_reasons.csv")),
-    (Vocabulary::Profession, include_str!("../../../../data/taxonomy/professions.csv")),
+    (
+        Vocabulary::Country,
+        include_str!("../../../../data/taxonomy/countries.csv"),
+    ),
+    (
+        Vocabulary::Region,
+        include_str!("../../../../data/taxonomy/regions.csv"),
+    ),
+    (
+        Vocabulary::Language,
+        include_str!("../../../../data/taxonomy/languages.csv"),
+    ),
+    (
+        Vocabulary::RiskType,
+        include_str!("../../../../data/taxonomy/risk_types.csv"),
+    ),
+    (
+        Vocabulary::RiskSource,
+        include_str!("../../../../data/taxonomy/risk_sources.csv"),
+    ),
+    (
+        Vocabulary::SupportType,
+        include_str!("../../../../data/taxonomy/support_types.csv"),
+    ),
+    (
+        Vocabulary::DefenderGroup,
+        include_str!("../../../../data/taxonomy/defender_groups.csv"),
+    ),
+    (
+        Vocabulary::ActorKind,
+        include_str!("../../../../data/taxonomy/actor_kinds.csv"),
+    ),
+    (
+        Vocabulary::RefusalReason,
+        include_str!("../../../../data/taxonomy/refusal_reasons.csv"),
+    ),
+    (
+        Vocabulary::Profession,
+        include_str!("../../../../data/taxonomy/professions.csv"),
+    ),
 ];
 
 /// A problem in a taxonomy file, located precisely enough to fix it.
@@ -96,10 +126,13 @@ fn read_file(
     }
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map(|p| line_at(&file.text, p)).unwrap_or(0);
             error(line, format!("malformed CSV: {e}"))
         })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| line_at(&file.text, p))
+            .unwrap_or(0);
         let field = |i: usize| record.get(i).map(str::trim).unwrap_or_default();
         let code = Code::parse(vocabulary, field(0)).map_err(|m| error(line, m))?;
         if field(0) != code.as_str() {
@@ -117,12 +150,12 @@ fn read_file(
                     "" => None,
                     "hybrid" => Some(Regime::Hybrid),
                     "authoritarian" => Some(Regime::Authoritarian),
-                    other => {
-                        return Err(error(
-                            line,
-                            format!("unknown regime '{other}' (expected hybrid, authoritarian or empty)"),
-                        ))
-                    }
+                    other => return Err(error(
+                        line,
+                        format!(
+                            "unknown regime '{other}' (expected hybrid, authoritarian or empty)"
+                        ),
+                    )),
                 };
                 taxonomy.countries.push(Country {
                     code: code.clone(),
@@ -133,7 +166,9 @@ fn read_file(
             }
             Vocabulary::Region => {
                 let country = field(1);
-                if !taxonomy.contains(Vocabulary::Country, country) || !code.as_str().starts_with(country) {
+                if !taxonomy.contains(Vocabulary::Country, country)
+                    || !code.as_str().starts_with(country)
+                {
                     return Err(error(
                         line,
                         format!("region '{code}' names country '{country}', which is unknown or not its prefix"),
@@ -146,16 +181,17 @@ fn read_file(
                     "capital" => RegionKind::Capital,
                     "region" => RegionKind::Region,
                     "occupied" => RegionKind::Occupied,
-                    other => {
-                        return Err(error(
-                            line,
-                            format!("unknown region kind '{other}' (expected capital, region or occupied)"),
-                        ))
-                    }
+                    other => return Err(error(
+                        line,
+                        format!(
+                            "unknown region kind '{other}' (expected capital, region or occupied)"
+                        ),
+                    )),
                 };
                 taxonomy.regions.push(Region {
                     code: code.clone(),
-                    country: Code::parse(Vocabulary::Country, country).map_err(|m| error(line, m))?,
+                    country: Code::parse(Vocabulary::Country, country)
+                        .map_err(|m| error(line, m))?,
                     name: field(2).to_owned(),
                     kind,
                 });
@@ -163,7 +199,10 @@ fn read_file(
             }
             _ => {
                 if vocabulary != Vocabulary::Language && field(2).is_empty() {
-                    return Err(error(line, format!("'{code}' needs a one-line description")));
+                    return Err(error(
+                        line,
+                        format!("'{code}' needs a one-line description"),
+                    ));
                 }
                 let terms = taxonomy.terms.entry(vocabulary).or_default();
                 terms.push(Term {
@@ -177,6 +216,22 @@ fn read_file(
         taxonomy.index.insert((vocabulary, code), position);
     }
     Ok(())
+}
+
+/// The line an editor shows for a record. The CSV reader's own line count leaves out
+/// blank lines, so it is recomputed from the byte offset; that offset points at any
+/// blank lines skipped before the record, so those are stepped over too.
+fn line_at(text: &str, position: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let start = usize::try_from(position.byte()).map_or(bytes.len(), |s| s.min(bytes.len()));
+    let (before, rest) = bytes.split_at(start);
+    let newlines_before = before.iter().filter(|&&b| b == b'\n').count();
+    let blank_lines = rest
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    u64::try_from(1 + newlines_before + blank_lines).unwrap_or(u64::MAX)
 }
 
 /// Codes whose absence would break public links: TAXONOMY.md fixes them.

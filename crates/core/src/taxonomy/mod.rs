@@ -168,7 +168,10 @@ impl Taxonomy {
 
     /// Terms of a list vocabulary (not countries or regions), in file order.
     pub fn terms(&self, vocabulary: Vocabulary) -> &[Term] {
-        self.terms.get(&vocabulary).map(Vec::as_slice).unwrap_or(&[])
+        self.terms
+            .get(&vocabulary)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
@@ -233,3 +236,6 @@ pub struct UnknownCode {
     pub vocabulary: Vocabulary,
     pub code: String,
 }
+
+#[cfg(test)]
+mod tests;
