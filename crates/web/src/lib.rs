@@ -1,1 +1,75 @@
+//! Torchlight's HTTP layer: public pages, the JSON API, security headers and limits.
+//! Handlers translate between HTTP and the domain; rules live in `torchlight-core`.
 
+pub mod api;
+pub mod config;
+pub mod error;
+pub mod explain;
+pub mod pages;
+pub mod query;
+pub mod security;
+pub mod state;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+
+pub use config::WebConfig;
+pub use state::AppState;
+
+const STYLESHEET: &str = include_str!("../static/style.css");
+
+/// Every route of the server.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config().max_body_bytes;
+    let api = Router::new()
+        .route("/services", get(api::list_services))
+        .route("/services/{id}", get(api::get_service))
+        .route("/organizations", get(api::list_organizations))
+        .route("/organizations/{id}", get(api::get_organization))
+        .route("/taxonomy/{vocabulary}", get(api::get_vocabulary))
+        .route("/openapi.json", get(api::openapi))
+        .fallback(api::not_found);
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/find", get(pages::find))
+        .route("/services/{id}", get(pages::service))
+        .route("/organizations/{id}", get(pages::organization))
+        .route("/static/style.css", get(stylesheet))
+        .route("/healthz", get(healthz))
+        .nest("/api/v1", api)
+        .fallback(pages::not_found)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn(security::log_request))
+}
+
+/// Ready once the server listens: the directory is loaded before the listener opens.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        STYLESHEET,
+    )
+}
+
+/// Serves until `shutdown` resolves.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
