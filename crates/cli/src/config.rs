@@ -1,0 +1,130 @@
+//! Configuration in layers: built-in defaults, then `torchlight.toml`, then
+//! `TORCHLIGHT_*` environment variables, then command-line flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+use crate::BadInput;
+
+/// Keys a configuration file or `TORCHLIGHT_*` variable may set.
+const KEYS: [&str; 6] = ["listen", "data_dir", "database_url", "max_body_bytes", "page_size", "log"];
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address and port to listen on.
+    pub listen: SocketAddr,
+    /// Holds the SQLite database and a coalition's taxonomy extensions.
+    pub data_dir: PathBuf,
+    /// A `postgres://` URL to use PostgreSQL instead of the embedded SQLite file.
+    pub database_url: Option<SecretString>,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Results on one page of `/find`.
+    pub page_size: usize,
+    /// Log filter, e.g. `info` or `torchlight=debug`.
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("torchlight-data"),
+            database_url: None,
+            max_body_bytes: 64 * 1024,
+            page_size: 20,
+            log: "info".to_owned(),
+        }
+    }
+}
+
+/// A value that must never reach a log or a terminal: a database URL can carry a
+/// password.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Overrides given on the command line.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads the layers. An explicit `--config` file must exist; the default
+    /// `torchlight.toml` is read only when present.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => {
+                if !path.is_file() {
+                    return Err(BadInput(format!("configuration file {} does not exist", path.display())).into());
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None => figment = figment.merge(Toml::file_exact("torchlight.toml")),
+        }
+        // Only Torchlight's own keys: other TORCHLIGHT_* variables (such as the test
+        // suite's) belong to other tools.
+        let env = Env::prefixed("TORCHLIGHT_").filter(|key| KEYS.contains(&key.as_str()));
+        figment = figment.merge(env).merge(Serialized::defaults(overrides));
+        let config: Config = figment
+            .extract()
+            .map_err(|e| BadInput(format!("configuration: {e}")))?;
+        if config.page_size == 0 || config.max_body_bytes == 0 {
+            return Err(BadInput("configuration: page_size and max_body_bytes must be above 0".into()).into());
+        }
+        Ok(config)
+    }
+
+    /// Where the store lives: the PostgreSQL URL, or the SQLite file in the data
+    /// directory.
+    pub fn database_location(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.expose().to_owned(),
+            None => self.sqlite_path().display().to_string(),
+        }
+    }
+
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("torchlight.sqlite3")
+    }
+
+    pub fn uses_postgres(&self) -> bool {
+        self.database_url.is_some()
+    }
+
+    pub fn web(&self) -> torchlight_web::WebConfig {
+        torchlight_web::WebConfig {
+            max_body_bytes: self.max_body_bytes,
+            page_size: self.page_size,
+        }
+    }
+
+    pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("cannot create the data directory {}", self.data_dir.display()))
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real server on a free port, over HTTP, against a fresh
+//! SQLite file and a fresh PostgreSQL database. One binary for all of them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod api;
+mod limits;
+mod pages;
