@@ -54,7 +54,8 @@ async fn fresh_location(engine: Engine, data: &tempfile::TempDir) -> String {
             let mut connection = sqlx::PgConnection::connect(&server)
                 .await
                 .expect("cannot reach the test PostgreSQL server");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
+            // The name is generated here from a UUID, never from input.
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&mut connection)
                 .await
                 .expect("cannot create a test database");
