@@ -374,3 +374,8 @@ impl<'a> Checker<'a> {
         *translations = canonical;
     }
 }
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;

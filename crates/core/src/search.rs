@@ -201,7 +201,12 @@ pub fn count(directory: &Directory, taxonomy: &Taxonomy, filters: &Filters) -> u
     directory
         .services
         .iter()
-        .filter(|s| reasons(s, taxonomy, filters).is_some())
+        // A service whose organisation is missing is not shown by `search`, so it is
+        // not counted either; the check comes second to stay off the common path.
+        .filter(|s| {
+            reasons(s, taxonomy, filters).is_some()
+                && directory.organization(s.organization_id).is_some()
+        })
         .count()
 }
 
@@ -374,22 +379,24 @@ pub fn suggestions(
         }
         candidates.push((SuggestionKind::InternationalProviders, essentials));
     }
-    if filters.support.is_some() {
-        candidates.push((
-            SuggestionKind::OtherSupport,
-            Filters {
-                country: filters.country.clone().or_else(|| {
-                    filters
-                        .region
-                        .as_ref()
-                        .and_then(|r| taxonomy.region(r.as_str()))
-                        .map(|r| r.country.clone())
-                }),
-                ..Filters::default()
-            },
-        ));
-    }
-    let mut seen = Vec::new();
+    // Offered even without a support filter: when language and format both narrow
+    // the search, no single relaxation may find anything, and the defender would be
+    // left with nothing to try.
+    candidates.push((
+        SuggestionKind::OtherSupport,
+        Filters {
+            country: filters.country.clone().or_else(|| {
+                filters
+                    .region
+                    .as_ref()
+                    .and_then(|r| taxonomy.region(r.as_str()))
+                    .map(|r| r.country.clone())
+            }),
+            ..Filters::default()
+        },
+    ));
+    // Suggesting the search itself again would be a dead end dressed as a way out.
+    let mut seen = vec![filters.clone()];
     candidates
         .into_iter()
         .filter_map(|(kind, relaxed)| {
@@ -406,3 +413,8 @@ pub fn suggestions(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;

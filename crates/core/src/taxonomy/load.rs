@@ -150,12 +150,12 @@ fn read_file(
                     "" => None,
                     "hybrid" => Some(Regime::Hybrid),
                     "authoritarian" => Some(Regime::Authoritarian),
-                    other => return Err(error(
-                        line,
-                        format!(
+                    other => {
+                        let message = format!(
                             "unknown regime '{other}' (expected hybrid, authoritarian or empty)"
-                        ),
-                    )),
+                        );
+                        return Err(error(line, message));
+                    }
                 };
                 taxonomy.countries.push(Country {
                     code: code.clone(),
@@ -181,12 +181,12 @@ fn read_file(
                     "capital" => RegionKind::Capital,
                     "region" => RegionKind::Region,
                     "occupied" => RegionKind::Occupied,
-                    other => return Err(error(
-                        line,
-                        format!(
+                    other => {
+                        let message = format!(
                             "unknown region kind '{other}' (expected capital, region or occupied)"
-                        ),
-                    )),
+                        );
+                        return Err(error(line, message));
+                    }
                 };
                 taxonomy.regions.push(Region {
                     code: code.clone(),
