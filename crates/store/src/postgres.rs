@@ -1,0 +1,77 @@
+//! The PostgreSQL engine, for deployments that outgrow one machine.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::Postgres;
+use torchlight_core::Directory;
+
+use crate::sql::{Dialect, SqlDirectory};
+use crate::{Engine, Store, StoreError};
+
+static MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
+
+const POOL_SIZE: u32 = 10;
+
+/// How long a request waits for a free connection before it fails.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
+const DIALECT: Dialect = Dialect {
+    // READ COMMITTED, the default, gives each statement its own snapshot; a load runs
+    // eight statements and must see one state.
+    begin_read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    begin_write: "BEGIN",
+    // EXCLUSIVE mode blocks other writers but not readers. Under READ COMMITTED the
+    // deletes that follow then see everything an earlier replace committed.
+    lock_for_write: Some("LOCK TABLE organizations IN EXCLUSIVE MODE"),
+};
+
+pub struct PostgresStore {
+    directory: SqlDirectory<Postgres>,
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` (`postgres://user:password@host:port/db`)
+    /// and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<PostgresStore, StoreError> {
+        // The parse error never repeats the URL, which may hold a password.
+        let options: PgConnectOptions = url
+            .parse()
+            .map_err(|e| StoreError::Location(format!("invalid PostgreSQL URL: {e}")))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(POOL_SIZE)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        tracing::info!("opened PostgreSQL store");
+        Ok(PostgresStore {
+            directory: SqlDirectory::new(pool, DIALECT),
+        })
+    }
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    fn engine(&self) -> Engine {
+        Engine::Postgres
+    }
+
+    async fn load_directory(&self) -> Result<Directory, StoreError> {
+        self.directory.load().await
+    }
+
+    async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError> {
+        self.directory.replace(directory).await
+    }
+
+    async fn directory_is_empty(&self) -> Result<bool, StoreError> {
+        self.directory.is_empty().await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.directory.ping().await
+    }
+}

@@ -1,0 +1,87 @@
+//! The SQLite engine: the embedded default, one file on local disk.
+
+use std::path::Path;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::Sqlite;
+use torchlight_core::Directory;
+
+use crate::sql::{Dialect, SqlDirectory};
+use crate::{Engine, Store, StoreError};
+
+static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
+
+/// SQLite allows one writer at a time whatever the pool size; a few connections let
+/// reads go on (WAL) while a write commits.
+const POOL_SIZE: u32 = 4;
+
+/// How long a connection waits for another's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const DIALECT: Dialect = Dialect {
+    // A deferred transaction reads from one WAL snapshot from its first SELECT on.
+    begin_read: "BEGIN",
+    // Takes the write lock at once, so a second replace waits (busy timeout) instead
+    // of failing when it tries to upgrade a read lock.
+    begin_write: "BEGIN IMMEDIATE",
+    lock_for_write: None,
+};
+
+pub struct SqliteStore {
+    directory: SqlDirectory<Sqlite>,
+}
+
+impl SqliteStore {
+    /// Opens the database file at `path`, creating it and its directory if missing,
+    /// and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                StoreError::Location(format!("cannot create directory {}: {e}", parent.display()))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // An acknowledged write must survive a power cut, not only a crash.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(POOL_SIZE)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        tracing::info!(path = %path.display(), "opened SQLite store");
+        Ok(SqliteStore {
+            directory: SqlDirectory::new(pool, DIALECT),
+        })
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn engine(&self) -> Engine {
+        Engine::Sqlite
+    }
+
+    async fn load_directory(&self) -> Result<Directory, StoreError> {
+        self.directory.load().await
+    }
+
+    async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError> {
+        self.directory.replace(directory).await
+    }
+
+    async fn directory_is_empty(&self) -> Result<bool, StoreError> {
+        self.directory.is_empty().await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.directory.ping().await
+    }
+}
