@@ -39,7 +39,9 @@ impl WebError {
     fn public(&self) -> (Option<String>, String) {
         match self {
             WebError::BadParameter(e) => (Some(e.parameter.to_owned()), e.message.clone()),
-            WebError::Malformed { parameter, message } => (Some(parameter.clone()), message.clone()),
+            WebError::Malformed { parameter, message } => {
+                (Some(parameter.clone()), message.clone())
+            }
             WebError::NotFound => (None, "There is nothing at this address.".to_owned()),
             WebError::Store(_) | WebError::Template(_) => {
                 let reference = Uuid::new_v4().simple().to_string();
@@ -80,7 +82,11 @@ impl IntoResponse for PageError {
             StatusCode::NOT_FOUND => "Not found",
             _ => "Something went wrong",
         };
-        let page = ErrorPage { title, parameter, message };
+        let page = ErrorPage {
+            title,
+            parameter,
+            message,
+        };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, title).into_response(),
@@ -116,6 +122,12 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let (parameter, message) = self.0.public();
-        (status, Json(ApiErrorBody { error: ApiErrorDetail { parameter, message } })).into_response()
+        (
+            status,
+            Json(ApiErrorBody {
+                error: ApiErrorDetail { parameter, message },
+            }),
+        )
+            .into_response()
     }
 }

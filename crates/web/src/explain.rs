@@ -6,7 +6,9 @@ use torchlight_core::{Format, Reason, SuggestionKind, Taxonomy, Vocabulary};
 /// One reason, e.g. "covers Kyrgyzstan" or "works in Russian".
 pub fn reason(taxonomy: &Taxonomy, reason: &Reason) -> String {
     match reason {
-        Reason::CoversCountry(c) => format!("covers {}", taxonomy.label(Vocabulary::Country, c.as_str())),
+        Reason::CoversCountry(c) => {
+            format!("covers {}", taxonomy.label(Vocabulary::Country, c.as_str()))
+        }
         Reason::CoversRegion(r) => format!("covers {}", region_with_country(taxonomy, r.as_str())),
         Reason::Worldwide => "international provider reaching any country".to_owned(),
         Reason::ExileFrom(c) => format!(
@@ -14,8 +16,13 @@ pub fn reason(taxonomy: &Taxonomy, reason: &Reason) -> String {
             taxonomy.label(Vocabulary::Country, c.as_str())
         ),
         Reason::RemoteAreas => "reaches remote and rural areas".to_owned(),
-        Reason::Support(s) => taxonomy.label(Vocabulary::SupportType, s.as_str()).to_owned(),
-        Reason::ServesGroup(g) => format!("for {}", taxonomy.label(Vocabulary::DefenderGroup, g.as_str())),
+        Reason::Support(s) => taxonomy
+            .label(Vocabulary::SupportType, s.as_str())
+            .to_owned(),
+        Reason::ServesGroup(g) => format!(
+            "for {}",
+            taxonomy.label(Vocabulary::DefenderGroup, g.as_str())
+        ),
         Reason::ServesEveryone => "open to every defender".to_owned(),
         Reason::Language(l) => format!("works in {}", language_name(taxonomy, l.as_str())),
         Reason::Format(f) => format_label(*f).to_owned(),
@@ -83,7 +90,7 @@ pub fn response_time(hours: u32) -> String {
     }
     if hours < 48 {
         unit(hours, "hour", "hours")
-    } else if hours < 24 * 14 || hours % (24 * 7) != 0 {
+    } else if hours < 24 * 14 || !hours.is_multiple_of(24 * 7) {
         unit(hours.div_ceil(24), "day", "days")
     } else {
         unit(hours / (24 * 7), "week", "weeks")

@@ -6,8 +6,9 @@ use torchlight_core::{Filters, RawFilters, Taxonomy};
 use crate::error::WebError;
 
 /// The query parameters a search understands.
-pub const FILTER_PARAMETERS: [&str; 7] =
-    ["country", "region", "support", "group", "language", "format", "family"];
+pub const FILTER_PARAMETERS: [&str; 7] = [
+    "country", "region", "support", "group", "language", "format", "family",
+];
 
 /// A parsed search: the filters and, for pages, which page of results.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +19,11 @@ pub struct SearchQuery {
 
 /// Parses `country=KG&support=legal&page=2`. Every parameter may appear once; an
 /// unknown parameter is refused so a mistyped filter never silently widens a search.
-pub fn parse(taxonomy: &Taxonomy, raw_query: Option<&str>, allow_page: bool) -> Result<SearchQuery, WebError> {
+pub fn parse(
+    taxonomy: &Taxonomy,
+    raw_query: Option<&str>,
+    allow_page: bool,
+) -> Result<SearchQuery, WebError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw_query.unwrap_or_default())
         .map_err(|e| WebError::Malformed {
             parameter: "query".to_owned(),
@@ -62,7 +67,10 @@ pub fn parse(taxonomy: &Taxonomy, raw_query: Option<&str>, allow_page: bool) -> 
             _ => {
                 return Err(WebError::Malformed {
                     parameter: "page".to_owned(),
-                    message: format!("'{}' is not a page number", p.chars().take(20).collect::<String>()),
+                    message: format!(
+                        "'{}' is not a page number",
+                        p.chars().take(20).collect::<String>()
+                    ),
                 })
             }
         },

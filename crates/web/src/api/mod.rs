@@ -24,10 +24,24 @@ pub use types::*;
             Every code is a stable code of Torchlight's taxonomy (GET /api/v1/taxonomy/{vocabulary}).",
         version = "1"
     ),
-    paths(list_services, get_service, list_organizations, get_organization, get_vocabulary),
+    paths(
+        list_services,
+        get_service,
+        list_organizations,
+        get_organization,
+        get_vocabulary
+    ),
     components(schemas(
-        SearchResponse, ServiceMatch, ServiceOut, OrganizationOut, CoverageOut, ReasonOut,
-        SuggestionOut, TermOut, ApiErrorBody, ApiErrorDetail
+        SearchResponse,
+        ServiceMatch,
+        ServiceOut,
+        OrganizationOut,
+        CoverageOut,
+        ReasonOut,
+        SuggestionOut,
+        TermOut,
+        ApiErrorBody,
+        ApiErrorDetail
     ))
 )]
 pub struct ApiDoc;
@@ -58,7 +72,11 @@ pub async fn list_services(
         .iter()
         .map(|hit| ServiceMatch {
             service: ServiceOut::new(hit.service, OrganizationOut::new(hit.organization)),
-            reasons: hit.reasons.iter().map(|r| ReasonOut::new(taxonomy, r)).collect(),
+            reasons: hit
+                .reasons
+                .iter()
+                .map(|r| ReasonOut::new(taxonomy, r))
+                .collect(),
             why: explain::reasons_line(taxonomy, &hit.reasons),
         })
         .collect();
@@ -102,7 +120,10 @@ pub async fn get_service(
     let organization = directory
         .organization(service.organization_id)
         .ok_or(WebError::NotFound)?;
-    Ok(Json(ServiceOut::new(service, OrganizationOut::new(organization))))
+    Ok(Json(ServiceOut::new(
+        service,
+        OrganizationOut::new(organization),
+    )))
 }
 
 /// Every organisation in the directory.
@@ -113,7 +134,13 @@ pub async fn get_service(
 )]
 pub async fn list_organizations(State(state): State<AppState>) -> Json<Vec<OrganizationOut>> {
     let directory = state.directory();
-    Json(directory.organizations.iter().map(OrganizationOut::new).collect())
+    Json(
+        directory
+            .organizations
+            .iter()
+            .map(OrganizationOut::new)
+            .collect(),
+    )
 }
 
 /// One organisation.
@@ -162,7 +189,10 @@ pub async fn get_vocabulary(
             .map(|c| TermOut {
                 code: c.code.to_string(),
                 label: c.name.clone(),
-                description: c.regime.map(|r| format!("{} regime", r.as_str())).unwrap_or_default(),
+                description: c
+                    .regime
+                    .map(|r| format!("{} regime", r.as_str()))
+                    .unwrap_or_default(),
                 country: None,
             })
             .collect(),

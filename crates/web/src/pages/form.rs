@@ -57,7 +57,11 @@ impl SearchForm {
                             RegionKind::Occupied => format!("{} (occupied)", r.name),
                             _ => r.name.clone(),
                         };
-                        opt(r.code.as_str(), &label, is(filters.region.as_ref().map(|c| c.as_str()), r.code.as_str()))
+                        opt(
+                            r.code.as_str(),
+                            &label,
+                            is(filters.region.as_ref().map(|c| c.as_str()), r.code.as_str()),
+                        )
                     })
                     .collect();
                 options.sort_by(|a, b| a.label.cmp(&b.label));
@@ -74,9 +78,15 @@ impl SearchForm {
                 .map(|t| opt(t.code.as_str(), &t.label, is(selected, t.code.as_str())))
                 .collect::<Vec<_>>()
         };
-        let mut supports = terms(Vocabulary::SupportType, filters.support.as_ref().map(|c| c.as_str()));
+        let mut supports = terms(
+            Vocabulary::SupportType,
+            filters.support.as_ref().map(|c| c.as_str()),
+        );
         supports.sort_by(|a, b| a.label.cmp(&b.label));
-        let mut groups = terms(Vocabulary::DefenderGroup, filters.group.as_ref().map(|c| c.as_str()));
+        let mut groups = terms(
+            Vocabulary::DefenderGroup,
+            filters.group.as_ref().map(|c| c.as_str()),
+        );
         groups.sort_by(|a, b| a.label.cmp(&b.label));
         let language = filters.language.as_ref().map(|c| c.as_str());
         let languages = taxonomy
@@ -99,7 +109,13 @@ impl SearchForm {
             languages,
             formats: Format::ALL
                 .iter()
-                .map(|f| opt(f.as_str(), explain::format_label(*f), filters.format == Some(*f)))
+                .map(|f| {
+                    opt(
+                        f.as_str(),
+                        explain::format_label(*f),
+                        filters.format == Some(*f),
+                    )
+                })
                 .collect(),
             family: filters.family,
         }

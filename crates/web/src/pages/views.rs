@@ -36,7 +36,9 @@ impl ResultView {
             name: service.name.clone(),
             organization: hit.organization.name.clone(),
             organization_link: format!("/organizations/{}", hit.organization.id),
-            support: taxonomy.label(Vocabulary::SupportType, service.support.as_str()).to_owned(),
+            support: taxonomy
+                .label(Vocabulary::SupportType, service.support.as_str())
+                .to_owned(),
             why: explain::reasons_line(taxonomy, &hit.reasons),
             response: explain::response_time(service.response_hours),
             formats: formats(service),
@@ -71,7 +73,9 @@ impl ServiceView {
         ServiceView {
             name: service.name.clone(),
             description: service.description.clone(),
-            support: support.map(|t| t.label.clone()).unwrap_or_else(|| service.support.to_string()),
+            support: support
+                .map(|t| t.label.clone())
+                .unwrap_or_else(|| service.support.to_string()),
             support_description: support.map(|t| t.description.clone()).unwrap_or_default(),
             organization: organization.name.clone(),
             organization_link: format!("/organizations/{}", organization.id),
@@ -80,7 +84,9 @@ impl ServiceView {
             eligibility: service.eligibility.clone(),
             response: explain::response_time(service.response_hours),
             formats: formats(service),
-            requires_travel: service.formats.contains(&torchlight_core::Format::RequiresTravel),
+            requires_travel: service
+                .formats
+                .contains(&torchlight_core::Format::RequiresTravel),
             family_eligible: service.family_eligible,
             open: service.open,
             coverage: coverage(taxonomy, service),
@@ -115,10 +121,16 @@ pub struct ServiceLine {
 }
 
 impl OrganizationView {
-    pub fn new(taxonomy: &Taxonomy, directory: &Directory, organization: &Organization) -> OrganizationView {
+    pub fn new(
+        taxonomy: &Taxonomy,
+        directory: &Directory,
+        organization: &Organization,
+    ) -> OrganizationView {
         OrganizationView {
             name: organization.name.clone(),
-            kind: taxonomy.label(Vocabulary::ActorKind, organization.kind.as_str()).to_owned(),
+            kind: taxonomy
+                .label(Vocabulary::ActorKind, organization.kind.as_str())
+                .to_owned(),
             description: organization.description.clone(),
             contact: organization.public_contact.clone(),
             website: organization.website.clone(),
@@ -135,7 +147,9 @@ impl OrganizationView {
                 .map(|s| ServiceLine {
                     link: format!("/services/{}", s.id),
                     name: s.name.clone(),
-                    support: taxonomy.label(Vocabulary::SupportType, s.support.as_str()).to_owned(),
+                    support: taxonomy
+                        .label(Vocabulary::SupportType, s.support.as_str())
+                        .to_owned(),
                     response: explain::response_time(s.response_hours),
                     open: s.open,
                 })
@@ -149,11 +163,21 @@ pub fn summary(taxonomy: &Taxonomy, filters: &Filters) -> String {
     let what = filters
         .support
         .as_ref()
-        .map(|s| taxonomy.label(Vocabulary::SupportType, s.as_str()).to_owned())
+        .map(|s| {
+            taxonomy
+                .label(Vocabulary::SupportType, s.as_str())
+                .to_owned()
+        })
         .unwrap_or_else(|| "Any support".to_owned());
     let place = match (&filters.region, &filters.country) {
-        (Some(region), _) => format!(" in {}", explain::region_with_country(taxonomy, region.as_str())),
-        (None, Some(country)) => format!(" in {}", taxonomy.label(Vocabulary::Country, country.as_str())),
+        (Some(region), _) => format!(
+            " in {}",
+            explain::region_with_country(taxonomy, region.as_str())
+        ),
+        (None, Some(country)) => format!(
+            " in {}",
+            taxonomy.label(Vocabulary::Country, country.as_str())
+        ),
         (None, None) => String::new(),
     };
     format!("{what}{place}")
@@ -190,10 +214,17 @@ fn coverage(taxonomy: &Taxonomy, service: &Service) -> Vec<String> {
     if c.worldwide {
         lines.push("Any country".to_owned());
     }
-    let narrowed: Vec<&str> = c.regions.iter().filter_map(|r| r.as_str().get(..2)).collect();
+    let narrowed: Vec<&str> = c
+        .regions
+        .iter()
+        .filter_map(|r| r.as_str().get(..2))
+        .collect();
     for country in &c.countries {
         if !narrowed.contains(&country.as_str()) {
-            lines.push(format!("All of {}", taxonomy.label(Vocabulary::Country, country.as_str())));
+            lines.push(format!(
+                "All of {}",
+                taxonomy.label(Vocabulary::Country, country.as_str())
+            ));
         }
     }
     for region in &c.regions {

@@ -5,13 +5,23 @@ use crate::support::{fixture, spawn_app, Engine};
 
 async fn every_response_carries_the_security_headers(engine: Engine) {
     let app = spawn_app(engine, &fixture()).await;
-    for path in ["/", "/find?country=KG", "/api/v1/services", "/healthz", "/nothing", "/find?country=XX"] {
+    for path in [
+        "/",
+        "/find?country=KG",
+        "/api/v1/services",
+        "/healthz",
+        "/nothing",
+        "/find?country=XX",
+    ] {
         let response = app.get(path).await;
         let headers = response.headers();
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
-        assert!(!csp.contains("script-src"), "{path}: scripts must stay forbidden");
+        assert!(
+            !csp.contains("script-src"),
+            "{path}: scripts must stay forbidden"
+        );
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
@@ -31,17 +41,31 @@ async fn healthz_answers_when_ready(engine: Engine) {
 async fn oversized_bodies_are_refused(engine: Engine) {
     let app = spawn_app(engine, &fixture()).await;
     let big = vec![b'x'; 65 * 1024];
-    let response = app.client.post(app.url("/api/v1/services")).body(big).send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/api/v1/services"))
+        .body(big)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 413);
     // Nothing changed: the directory answers as before.
-    let (status, body) = app.json("/api/v1/services?country=KG&support=digital_security").await;
+    let (status, body) = app
+        .json("/api/v1/services?country=KG&support=digital_security")
+        .await;
     assert_eq!(status, 200);
     assert_eq!(body["count"], 3);
 }
 
 async fn writes_to_read_only_routes_are_refused(engine: Engine) {
     let app = spawn_app(engine, &fixture()).await;
-    let response = app.client.post(app.url("/find")).body("country=KG").send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/find"))
+        .body("country=KG")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 405);
 }
 

@@ -25,7 +25,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request failed")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request failed")
     }
 
     pub async fn text(&self, path: &str) -> (u16, String) {
@@ -75,12 +79,25 @@ pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebCo
     let store = torchlight_store::open(&location).await.expect("open store");
     let taxonomy = taxonomy();
     let mut directory = directory.clone();
-    directory.validate(&taxonomy).expect("fixture directory is valid");
-    store.replace_directory(&directory).await.expect("store fixture");
-    let state = AppState::load(taxonomy, store, config).await.expect("state");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    directory
+        .validate(&taxonomy)
+        .expect("fixture directory is valid");
+    store
+        .replace_directory(&directory)
+        .await
+        .expect("store fixture");
+    let state = AppState::load(taxonomy, store, config)
+        .await
+        .expect("state");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let address = listener.local_addr().expect("address");
-    tokio::spawn(torchlight_web::serve(listener, state, std::future::pending()));
+    tokio::spawn(torchlight_web::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
     TestApp {
         address,
         client: reqwest::Client::new(),
