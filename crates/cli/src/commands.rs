@@ -33,6 +33,7 @@ fn init_logging(filter: &str) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
         .try_init();
 }
@@ -86,12 +87,16 @@ pub async fn serve(
     }
     let store = open_store(&config).await?;
     if demo && (reset || store.directory_is_empty().await?) {
-        let mut directory: Directory =
-            serde_json::from_str(DEMO_DIRECTORY).context("the built-in demo directory is malformed")?;
+        let mut directory: Directory = serde_json::from_str(DEMO_DIRECTORY)
+            .context("the built-in demo directory is malformed")?;
         directory.validate(&taxonomy).map_err(|errors| {
             anyhow::anyhow!(
                 "the built-in demo directory does not fit the taxonomy: {}",
-                errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             )
         })?;
         store.replace_directory(&directory).await?;
@@ -168,7 +173,11 @@ fn resolve_default(
         .as_deref()
         .map(|v| {
             Code::parse(vocabulary, v)
-                .and_then(|c| taxonomy.resolve(vocabulary, c.as_str()).map_err(|e| e.to_string()))
+                .and_then(|c| {
+                    taxonomy
+                        .resolve(vocabulary, c.as_str())
+                        .map_err(|e| e.to_string())
+                })
                 .map_err(|m| BadInput(format!("--{flag}: {m}")).into())
         })
         .transpose()
@@ -186,22 +195,43 @@ pub async fn import_directory(
     let config = load_config(file, None, data_dir)?;
     let taxonomy = load_taxonomy(&config)?;
     let options = ImportOptions {
-        default_support: resolve_default(&taxonomy, "default-support", Vocabulary::SupportType, &defaults.support)?,
-        default_country: resolve_default(&taxonomy, "default-country", Vocabulary::Country, &defaults.country)?,
-        default_language: resolve_default(&taxonomy, "default-language", Vocabulary::Language, &defaults.language)?,
+        default_support: resolve_default(
+            &taxonomy,
+            "default-support",
+            Vocabulary::SupportType,
+            &defaults.support,
+        )?,
+        default_country: resolve_default(
+            &taxonomy,
+            "default-country",
+            Vocabulary::Country,
+            &defaults.country,
+        )?,
+        default_language: resolve_default(
+            &taxonomy,
+            "default-language",
+            Vocabulary::Language,
+            &defaults.language,
+        )?,
     };
-    let bytes = std::fs::read(input).map_err(|e| BadInput(format!("cannot read {}: {e}", input.display())))?;
-    let mut directory = torchlight_exchange::import(&bytes, &taxonomy, &options).map_err(|errors| {
-        let shown: Vec<String> = errors.iter().take(50).map(|e| format!("  {e}")).collect();
-        let more = errors.len().saturating_sub(shown.len());
-        BadInput(format!(
-            "{} is not imported; nothing was changed. {} problem(s):\n{}{}",
-            input.display(),
-            errors.len(),
-            shown.join("\n"),
-            if more > 0 { format!("\n  ... and {more} more") } else { String::new() }
-        ))
-    })?;
+    let bytes = std::fs::read(input)
+        .map_err(|e| BadInput(format!("cannot read {}: {e}", input.display())))?;
+    let mut directory =
+        torchlight_exchange::import(&bytes, &taxonomy, &options).map_err(|errors| {
+            let shown: Vec<String> = errors.iter().take(50).map(|e| format!("  {e}")).collect();
+            let more = errors.len().saturating_sub(shown.len());
+            BadInput(format!(
+                "{} is not imported; nothing was changed. {} problem(s):\n{}{}",
+                input.display(),
+                errors.len(),
+                shown.join("\n"),
+                if more > 0 {
+                    format!("\n  ... and {more} more")
+                } else {
+                    String::new()
+                }
+            ))
+        })?;
     if dry_run {
         println!(
             "{} is valid: {} organisations, {} services, {} allies (dry run, nothing stored)",
@@ -228,7 +258,11 @@ pub async fn import_directory(
         directory.validate(&taxonomy).map_err(|errors| {
             anyhow::anyhow!(
                 "the kept ally roster does not fit: {}",
-                errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             )
         })?;
     }
@@ -239,7 +273,11 @@ pub async fn import_directory(
         directory.organizations.len(),
         directory.services.len(),
         directory.allies.len(),
-        if kept_allies > 0 { " (ally roster kept from before)" } else { "" }
+        if kept_allies > 0 {
+            " (ally roster kept from before)"
+        } else {
+            ""
+        }
     );
     Ok(())
 }
@@ -273,8 +311,11 @@ pub async fn export_directory(
             }
         }
         ExportFormatArg::Csv => {
-            let folder = output.ok_or_else(|| BadInput("--format csv writes several files: give --output DIRECTORY".into()))?;
-            std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
+            let folder = output.ok_or_else(|| {
+                BadInput("--format csv writes several files: give --output DIRECTORY".into())
+            })?;
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
             for (name, bytes) in torchlight_exchange::export_csv(&directory, &taxonomy)? {
                 write_new(&folder.join(name), &bytes)?;
             }
@@ -294,7 +335,9 @@ pub async fn export_directory(
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = path.with_extension("partial");
-    std::fs::write(&temporary, bytes).with_context(|| format!("cannot write {}", temporary.display()))?;
-    std::fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&temporary, bytes)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    std::fs::rename(&temporary, path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

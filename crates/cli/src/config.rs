@@ -12,8 +12,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::BadInput;
 
+/// Read from the working directory when present.
+const DEFAULT_FILE: &str = "torchlight.toml";
+
 /// Keys a configuration file or `TORCHLIGHT_*` variable may set.
-const KEYS: [&str; 6] = ["listen", "data_dir", "database_url", "max_body_bytes", "page_size", "log"];
+const KEYS: [&str; 6] = [
+    "listen",
+    "data_dir",
+    "database_url",
+    "max_body_bytes",
+    "page_size",
+    "log",
+];
 
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,11 +90,19 @@ impl Config {
         match file {
             Some(path) => {
                 if !path.is_file() {
-                    return Err(BadInput(format!("configuration file {} does not exist", path.display())).into());
+                    return Err(BadInput(format!(
+                        "configuration file {} does not exist",
+                        path.display()
+                    ))
+                    .into());
                 }
                 figment = figment.merge(Toml::file_exact(path));
             }
-            None => figment = figment.merge(Toml::file_exact("torchlight.toml")),
+            None => {
+                if Path::new(DEFAULT_FILE).is_file() {
+                    figment = figment.merge(Toml::file_exact(DEFAULT_FILE));
+                }
+            }
         }
         // Only Torchlight's own keys: other TORCHLIGHT_* variables (such as the test
         // suite's) belong to other tools.
@@ -94,7 +112,10 @@ impl Config {
             .extract()
             .map_err(|e| BadInput(format!("configuration: {e}")))?;
         if config.page_size == 0 || config.max_body_bytes == 0 {
-            return Err(BadInput("configuration: page_size and max_body_bytes must be above 0".into()).into());
+            return Err(BadInput(
+                "configuration: page_size and max_body_bytes must be above 0".into(),
+            )
+            .into());
         }
         Ok(config)
     }
@@ -124,7 +145,11 @@ impl Config {
     }
 
     pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
-        std::fs::create_dir_all(&self.data_dir)
-            .with_context(|| format!("cannot create the data directory {}", self.data_dir.display()))
+        std::fs::create_dir_all(&self.data_dir).with_context(|| {
+            format!(
+                "cannot create the data directory {}",
+                self.data_dir.display()
+            )
+        })
     }
 }

@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct BadInput(pub String);
 
 #[derive(Parser)]
-#[command(name = "torchlight", version, about = "Protection for human rights defenders at risk")]
+#[command(
+    name = "torchlight",
+    version,
+    about = "Protection for human rights defenders at risk"
+)]
 struct Cli {
     /// Configuration file (default: ./torchlight.toml when present).
     #[arg(long, global = true)]
@@ -133,7 +137,9 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let file = cli.config.as_deref();
     match cli.command {
-        Command::Serve(args) => commands::serve(file, args.listen, args.data_dir, false, false).await,
+        Command::Serve(args) => {
+            commands::serve(file, args.listen, args.data_dir, false, false).await
+        }
         Command::Demo { server, reset } => {
             commands::serve(file, server.listen, server.data_dir, true, reset).await
         }
@@ -163,6 +169,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     with_allies,
                     data_dir,
                 },
-        } => commands::export_directory(file, data_dir, format, output.as_deref(), with_allies).await,
+        } => {
+            commands::export_directory(file, data_dir, format, output.as_deref(), with_allies).await
+        }
     }
 }
