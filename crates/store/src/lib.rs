@@ -94,3 +94,6 @@ pub async fn open_sqlite(path: &Path) -> Result<SharedStore, StoreError> {
 pub async fn open_postgres(url: &str) -> Result<SharedStore, StoreError> {
     Ok(Arc::new(PostgresStore::open(url).await?))
 }
+
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -11,7 +11,10 @@ async fn search_lists_services_with_reasons(engine: Engine) {
     assert!(html.contains("Osh helpline"));
     assert!(html.contains("Remote incident response"));
     assert!(html.contains("Why it matches:"));
-    assert!(html.contains("International provider reaching any country"), "{html}");
+    assert!(
+        html.contains("International provider reaching any country"),
+        "{html}"
+    );
     assert!(html.contains("Covers Bishkek (Kyrgyzstan)"));
     assert!(!html.contains("Shelter for Azerbaijani defenders"));
     // The chosen filters stay selected, so the defender can refine the search.
@@ -37,7 +40,10 @@ async fn exile_services_show_for_the_home_country(engine: Engine) {
     let app = spawn_app(engine, &fixture()).await;
     let (_, html) = app.text("/find?country=AZ&support=temporary_shelter").await;
     assert!(html.contains("Shelter for Azerbaijani defenders"));
-    assert!(html.contains("For defenders from Azerbaijan living in exile"), "{html}");
+    assert!(
+        html.contains("For defenders from Azerbaijan living in exile"),
+        "{html}"
+    );
 }
 
 async fn empty_results_suggest_what_to_try(engine: Engine) {

@@ -3,20 +3,16 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use sqlx::Connection;
 use torchlight_core::{Directory, Taxonomy};
+use torchlight_store::testing::TestDb;
 use torchlight_web::{AppState, WebConfig};
 
-#[derive(Debug, Clone, Copy)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
+pub use torchlight_store::Engine;
 
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
-    _data: tempfile::TempDir,
+    _database: TestDb,
 }
 
 impl TestApp {
@@ -45,38 +41,13 @@ impl TestApp {
     }
 }
 
-/// A database of its own for one test: a temporary SQLite file, or a new database on
-/// the PostgreSQL server the test script started.
-async fn fresh_location(engine: Engine, data: &tempfile::TempDir) -> String {
-    match engine {
-        Engine::Sqlite => data.path().join("torchlight.sqlite3").display().to_string(),
-        Engine::Postgres => {
-            let server = std::env::var("TORCHLIGHT_TEST_PG_URL").expect(
-                "TORCHLIGHT_TEST_PG_URL is not set: run ./scripts/test.sh, which starts a PostgreSQL server for the tests",
-            );
-            let name = format!("tl_web_{}", uuid::Uuid::new_v4().simple());
-            let mut connection = sqlx::PgConnection::connect(&server)
-                .await
-                .expect("cannot reach the test PostgreSQL server");
-            // The name is generated here from a UUID, never from input.
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut connection)
-                .await
-                .expect("cannot create a test database");
-            let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-            format!("{base}/{name}")
-        }
-    }
-}
-
 pub async fn spawn_app(engine: Engine, directory: &Directory) -> TestApp {
     spawn_app_with(engine, directory, WebConfig::default()).await
 }
 
 pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebConfig) -> TestApp {
-    let data = tempfile::tempdir().expect("tempdir");
-    let location = fresh_location(engine, &data).await;
-    let store = torchlight_store::open(&location).await.expect("open store");
+    let database = TestDb::new(engine).await;
+    let store = database.open().await;
     let taxonomy = taxonomy();
     let mut directory = directory.clone();
     directory
@@ -101,7 +72,7 @@ pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebCo
     TestApp {
         address,
         client: reqwest::Client::new(),
-        _data: data,
+        _database: database,
     }
 }
 
