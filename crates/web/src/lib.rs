@@ -18,7 +18,7 @@ use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 
 pub use config::WebConfig;
-pub use state::AppState;
+pub use state::{AppState, StartError};
 
 const STYLESHEET: &str = include_str!("../static/style.css");
 

@@ -7,6 +7,7 @@ use torchlight_core::{Directory, Taxonomy};
 use torchlight_store::{SharedStore, StoreError};
 
 use crate::config::WebConfig;
+use crate::pages::FormOptions;
 
 /// Shared state. The directory is small, public and read-mostly, so searches run
 /// against an in-memory copy that is swapped whole when the stored directory changes.
@@ -20,6 +21,7 @@ struct Inner {
     directory: ArcSwap<Directory>,
     store: SharedStore,
     config: WebConfig,
+    form_options: FormOptions,
 }
 
 impl AppState {
@@ -28,14 +30,16 @@ impl AppState {
         taxonomy: Arc<Taxonomy>,
         store: SharedStore,
         config: WebConfig,
-    ) -> Result<AppState, StoreError> {
+    ) -> Result<AppState, StartError> {
         let directory = store.load_directory().await?;
+        let form_options = FormOptions::new(&taxonomy)?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 taxonomy,
                 directory: ArcSwap::from_pointee(directory),
                 store,
                 config,
+                form_options,
             }),
         })
     }
@@ -53,6 +57,11 @@ impl AppState {
         &self.inner.store
     }
 
+    /// The search form's option lists, rendered once for the taxonomy.
+    pub fn form_options(&self) -> &FormOptions {
+        &self.inner.form_options
+    }
+
     pub fn config(&self) -> &WebConfig {
         &self.inner.config
     }
@@ -63,4 +72,13 @@ impl AppState {
         self.inner.directory.store(Arc::new(directory));
         Ok(())
     }
+}
+
+/// Why the server could not get ready.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot render the search form: {0}")]
+    Template(#[from] askama::Error),
 }

@@ -14,7 +14,7 @@ use crate::explain;
 use crate::query::{self, find_link};
 use crate::state::AppState;
 
-pub use form::{SearchForm, FOCUS_COUNTRIES};
+pub use form::{FormOptions, SearchForm, FOCUS_COUNTRIES};
 use views::{CountryLink, OrganizationView, ResultView, ServiceView, SuggestionView};
 
 type PageResult = Result<Html<String>, PageError>;
@@ -39,7 +39,7 @@ pub async fn home(State(state): State<AppState>) -> PageResult {
         })
         .collect();
     let page = HomePage {
-        form: SearchForm::new(taxonomy, &Filters::default()),
+        form: SearchForm::new(state.form_options(), &Filters::default()),
         countries,
         organizations: directory.organizations.len(),
         services: directory.services.len(),
@@ -98,7 +98,7 @@ pub async fn find(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Pag
         Vec::new()
     };
     let page = FindPage {
-        form: SearchForm::new(taxonomy, filters),
+        form: SearchForm::new(state.form_options(), filters),
         searched: !filters.is_empty(),
         summary: views::summary(taxonomy, filters),
         first: start + 1,
