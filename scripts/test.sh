@@ -114,6 +114,7 @@ awk '/^test result:/ {
     END { printf "\n==> Rust tests: %d passed, %d failed, %d ignored (%d test binaries)\n", passed, failed, ignored, suites }' "$TEST_LOG"
 [[ $test_status -eq 0 ]] || die "cargo test failed (exit status $test_status)"
 
-# Browser suite (e2e/, Playwright driving /usr/bin/chromium) goes here, after the Rust tests.
+say "Browser suite (e2e/run.sh)"
+e2e/run.sh
 
 say "All checks passed"

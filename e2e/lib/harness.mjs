@@ -1,0 +1,256 @@
+// Shared machinery of the browser journeys: one Chromium per test file, a
+// `Visitor` per journey, and the checks every page a journey visits must pass
+// (no third-party request, a transfer budget, no serious axe violation).
+//
+// A journey is a few lines:
+//
+//   publicJourney('a defender does X', async (visitor) => {
+//     const page = await visitor.visit('/');          // goto + page checks
+//     await visitor.follow('/x', () =>                 // act, wait, page checks
+//       page.getByRole('link', { name: 'X' }).click());
+//   });
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  // Never skip quietly: a suite without a server is a broken run, not an empty one.
+  if (!value) throw new Error(`${name} is not set; run the suite through e2e/run.sh`);
+  return value;
+}
+
+export const BASE_URL = requiredEnv('TORCHLIGHT_E2E_URL').replace(/\/+$/, '');
+export const ORIGIN = new URL(BASE_URL).origin;
+export const ARTEFACTS = process.env.TORCHLIGHT_E2E_ARTEFACTS || join(E2E_DIR, 'artefacts');
+export const CHROMIUM = process.env.TORCHLIGHT_E2E_CHROMIUM || '/usr/bin/chromium';
+
+/** The issue's budget for a public page on a slow connection. */
+export const PAGE_BUDGET_BYTES = 100 * 1024;
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_BLOCKING = new Set(['serious', 'critical']);
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export function url(path) {
+  return new URL(path, BASE_URL + '/').href;
+}
+
+export function artefact(...parts) {
+  const path = join(ARTEFACTS, ...parts);
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
+}
+
+let browser;
+
+/** The file's Chromium, started on first use and closed after the file's tests. */
+export async function getBrowser() {
+  if (!browser) {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright gives each launch a fresh temporary --user-data-dir of its own.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }
+  return browser;
+}
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+/**
+ * One person's browser session. Every request of every page is recorded, so the
+ * page checks can see third-party requests and count the bytes of each page.
+ */
+export class Visitor {
+  static async open({ javaScript = true, width = 1280, height = 800, budget = PAGE_BUDGET_BYTES } = {}) {
+    const b = await getBrowser();
+    const context = await b.newContext({
+      javaScriptEnabled: javaScript,
+      viewport: { width, height },
+    });
+    const visitor = new Visitor(context, await context.newPage(), { javaScript, budget });
+    return visitor;
+  }
+
+  constructor(context, page, { javaScript, budget }) {
+    this.context = context;
+    this.page = page;
+    this.javaScript = javaScript;
+    this.budget = budget;
+    /** Every request the context made, in order, for the third-party check. */
+    this.requests = [];
+    /** Requests of the page now shown: a new top-level navigation starts afresh. */
+    this.current = [];
+    /** One entry per checked page: { url, status, bytes, requests }. */
+    this.pages = [];
+    this.axeContext = null;
+    context.on('request', (request) => {
+      this.requests.push(request);
+      const newPage =
+        request.isNavigationRequest() &&
+        request.frame() === page.mainFrame() &&
+        !request.redirectedFrom();
+      if (newPage) this.current = [];
+      this.current.push(request);
+    });
+  }
+
+  /** Opens a path (or URL) and runs the page checks. Returns the page. */
+  async visit(path, { status = 200 } = {}) {
+    const response = await this.page.goto(url(path), { waitUntil: 'load' });
+    assert.ok(response, `no response for ${path}`);
+    await this.checkPage({ status: response.status(), expectedStatus: status });
+    return this.page;
+  }
+
+  /**
+   * Runs `action` (a click, a key press) that leads to another page, waits until
+   * the page at `path` has loaded, then runs the page checks. `path` is a string
+   * the URL's path must equal, a RegExp tested on path and query, or a predicate
+   * on the URL. Returns the page.
+   */
+  async follow(path, action, { status = 200 } = {}) {
+    const mainFrame = this.page.mainFrame();
+    const started = this.page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === mainFrame);
+    await action();
+    await started;
+    const matches =
+      typeof path === 'string' ? (u) => u.pathname === path
+      : path instanceof RegExp ? (u) => path.test(u.pathname + u.search)
+      : path;
+    await this.page.waitForURL(matches, { waitUntil: 'load' });
+    const navigations = this.current.filter((r) => r.isNavigationRequest() && r.frame() === mainFrame);
+    const response = navigations.length > 0 ? await navigations.at(-1).response() : null;
+    assert.ok(response, `no response for ${this.page.url()}`);
+    await this.checkPage({ status: response.status(), expectedStatus: status });
+    return this.page;
+  }
+
+  /** The checks every page must pass, whatever the journey. */
+  async checkPage({ status, expectedStatus }) {
+    const pageUrl = this.page.url();
+    assert.equal(status, expectedStatus, `${pageUrl} answered ${status}`);
+    this.assertNoThirdParty();
+    const requests = [...this.current];
+    const bytes = await transferBytes(requests);
+    assert.ok(
+      bytes <= this.budget,
+      `${pageUrl} transferred ${bytes} bytes, over the budget of ${this.budget}`,
+    );
+    await this.assertAccessible(pageUrl);
+    this.pages.push({ url: pageUrl, status, bytes, requests: requests.length });
+  }
+
+  assertNoThirdParty() {
+    const foreign = this.requests
+      .map((r) => r.url())
+      .filter((u) => !u.startsWith('data:') && new URL(u).origin !== ORIGIN);
+    assert.deepEqual(foreign, [], `requests to origins other than ${ORIGIN}`);
+  }
+
+  /**
+   * axe-core runs in a separate JavaScript-enabled context that bypasses the
+   * server's CSP (which rightly forbids injected scripts), on the very HTML this
+   * visitor was shown: the same URL, answered with a snapshot of the page. The
+   * snapshot also covers pages no second GET can reproduce (a POST's answer).
+   */
+  async assertAccessible(pageUrl) {
+    const html = await this.page.content();
+    if (!this.axeContext) {
+      this.axeContext = await (await getBrowser()).newContext({ bypassCSP: true, javaScriptEnabled: true });
+    }
+    const page = await this.axeContext.newPage();
+    try {
+      await page.route(
+        (u) => u.href === pageUrl,
+        (route) =>
+          route.request().resourceType() === 'document'
+            ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+            : route.continue(),
+      );
+      await page.goto(pageUrl, { waitUntil: 'load' });
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(
+        async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+        AXE_TAGS,
+      );
+      const blocking = violations.filter((v) => AXE_BLOCKING.has(v.impact));
+      const lesser = violations.filter((v) => !AXE_BLOCKING.has(v.impact));
+      for (const v of lesser) console.log(`axe (${v.impact}) ${pageUrl}: ${v.id}: ${v.help}`);
+      assert.deepEqual(
+        blocking.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        [],
+        `accessibility violations on ${pageUrl}`,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close() {
+    if (this.axeContext) await this.axeContext.close();
+    await this.context.close();
+  }
+}
+
+/** Bytes on the wire (headers and body as sent) of the given requests. */
+export async function transferBytes(requests) {
+  let total = 0;
+  for (const request of requests) {
+    const response = await request.response();
+    if (!response) continue;
+    await response.finished();
+    const sizes = await request.sizes();
+    total += sizes.responseHeadersSize + sizes.responseBodySize;
+  }
+  return total;
+}
+
+/** File-name-safe form of a test's name. */
+export function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * A public journey runs twice: with JavaScript enabled and disabled (Tor Browser's
+ * safest level). On failure the page is kept as a screenshot in the artefacts.
+ */
+export function publicJourney(name, journey, options = {}) {
+  for (const javaScript of [true, false]) {
+    const label = `${name} (JavaScript ${javaScript ? 'on' : 'off'})`;
+    test(label, async () => {
+      const visitor = await Visitor.open({ ...options, javaScript });
+      try {
+        await journey(visitor);
+      } catch (error) {
+        await visitor.page
+          .screenshot({ path: artefact('failures', `${slug(label)}.png`), fullPage: true })
+          .catch(() => {});
+        throw error;
+      } finally {
+        await visitor.close();
+      }
+    });
+  }
+}
+
+export { before, after, test, assert };
