@@ -82,6 +82,10 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let config = load_config(file, listen, data_dir)?;
     let taxonomy = load_taxonomy(&config)?;
+    // Bound before anything is written: a busy port must not cost a `--reset`'s data.
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| BadInput(format!("cannot listen on {}: {e}", config.listen)))?;
     if demo && reset && !config.uses_postgres() {
         remove_sqlite_files(&config)?;
     }
@@ -107,9 +111,6 @@ pub async fn serve(
         );
     }
     let state = AppState::load(taxonomy, store, config.web()).await?;
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await
-        .map_err(|e| BadInput(format!("cannot listen on {}: {e}", config.listen)))?;
     let address = listener.local_addr()?;
     if demo {
         println!("Torchlight demo is ready at http://{address}/ (try http://{address}/find?country=KG&support=digital_security)");
@@ -335,8 +336,9 @@ pub async fn export_directory(
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = path.with_extension("partial");
+    // The message names the file the user asked for, not the temporary one.
     std::fs::write(&temporary, bytes)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     std::fs::rename(&temporary, path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())

@@ -105,12 +105,36 @@ impl Config {
             }
         }
         // Only Torchlight's own keys: other TORCHLIGHT_* variables (such as the test
-        // suite's) belong to other tools.
-        let env = Env::prefixed("TORCHLIGHT_").filter(|key| KEYS.contains(&key.as_str()));
+        // suite's) belong to other tools. The filter sees the name as written
+        // (`DATABASE_URL`); figment lowercases it only afterwards.
+        let env = Env::prefixed("TORCHLIGHT_").filter(|key| {
+            KEYS.iter()
+                .any(|known| key.as_str().eq_ignore_ascii_case(known))
+        });
         figment = figment.merge(env).merge(Serialized::defaults(overrides));
-        let config: Config = figment
+        let mut config: Config = figment
             .extract()
             .map_err(|e| BadInput(format!("configuration: {e}")))?;
+        // `TORCHLIGHT_DATABASE_URL=` on a command line means "not set".
+        if config
+            .database_url
+            .as_ref()
+            .is_some_and(|url| url.expose().trim().is_empty())
+        {
+            config.database_url = None;
+        }
+        if let Some(url) = &config.database_url {
+            let url = url.expose();
+            if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                // The URL itself is not shown: it may carry a password.
+                return Err(BadInput(
+                    "configuration: database_url must be a postgres:// or postgresql:// URL \
+                     (leave it unset to use SQLite in the data directory)"
+                        .into(),
+                )
+                .into());
+            }
+        }
         if config.page_size == 0 || config.max_body_bytes == 0 {
             return Err(BadInput(
                 "configuration: page_size and max_body_bytes must be above 0".into(),
@@ -145,6 +169,13 @@ impl Config {
     }
 
     pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
+        if self.data_dir.exists() && !self.data_dir.is_dir() {
+            return Err(BadInput(format!(
+                "the data directory {} is a file, not a directory",
+                self.data_dir.display()
+            ))
+            .into());
+        }
         std::fs::create_dir_all(&self.data_dir).with_context(|| {
             format!(
                 "cannot create the data directory {}",

@@ -1,0 +1,15 @@
+//! Integration tests of the `torchlight` binary: the real executable, run in a
+//! temporary working directory, against a fresh SQLite data directory or a fresh
+//! PostgreSQL database (`TORCHLIGHT_TEST_PG_URL`). One test binary for all of them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+mod config;
+mod export_flags;
+mod hsds_examples;
+mod malformed;
+mod nonsense;
+mod round_trip;
+mod server;
+mod taxonomy;
