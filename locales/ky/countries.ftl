@@ -145,8 +145,7 @@ country-ME = Монтенегро
 country-MF = Сен-Мартин (Франция аймагы)
 country-MG = Мадагаскар Республикасы
 country-MH = Маршалл аралдары
-# uncertain: no iso-codes translation; English name kept
-country-MK = North Macedonia
+country-MK = Түндүк Македония
 country-ML = Мали
 country-MM = Мьянма
 country-MN = Моңголстан
@@ -215,8 +214,7 @@ country-ST = Сан-Томе жана Принсипи
 country-SV = Сальвадор
 country-SX = Синт-Мартен (Нидерланд аймагы)
 country-SY = Сирия Араб Республикасы
-# uncertain: no iso-codes translation; English name kept
-country-SZ = Eswatini
+country-SZ = Эсватини
 country-TC = Туркс жана Каикос аралдары
 country-TD = Чад
 country-TF = Франциянын Түштүк Аймактары
@@ -228,8 +226,7 @@ country-TL = Тимор-Лесте
 country-TM = Түркмөнстан
 country-TN = Тунис
 country-TO = Тонга
-# uncertain: no iso-codes translation; English name kept
-country-TR = Türkiye
+country-TR = Түркия
 country-TT = Тринидад жана Тобаго
 country-TV = Тувалу
 country-TW = Тайвань

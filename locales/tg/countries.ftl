@@ -226,8 +226,7 @@ country-TL = Темур-Лесте
 country-TM = Туркманистон
 country-TN = Тунис
 country-TO = Тонго
-# uncertain: no iso-codes translation; English name kept
-country-TR = Türkiye
+country-TR = Туркия
 country-TT = Тринидад ва Тобаго
 country-TV = Тувалу
 country-TW = Тайван
