@@ -127,3 +127,23 @@ pub fn with_database(url: &str, database: &str) -> String {
         None => format!("{server}/{database}"),
     }
 }
+
+/// Runs one async test body, `async fn name(engine: Engine)`, against both engines,
+/// as the test functions `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both_engines {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name($crate::Engine::Sqlite).await
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name($crate::Engine::Postgres).await
+                }
+            }
+        )*
+    };
+}

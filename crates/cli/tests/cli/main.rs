@@ -5,6 +5,8 @@
 
 mod support;
 
+pub(crate) use torchlight_store::both_engines;
+
 mod config;
 mod export_flags;
 mod hsds_examples;

@@ -290,22 +290,3 @@ pub fn drain(pipe: Option<impl Read + Send + 'static>) -> JoinHandle<String> {
 pub fn joined(handle: JoinHandle<String>) -> String {
     handle.join().unwrap_or_default()
 }
-
-/// Runs one async test body against both engines, as two test functions.
-#[macro_export]
-macro_rules! both_engines {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test]
-                async fn sqlite() {
-                    super::$name($crate::support::Engine::Sqlite).await
-                }
-                #[tokio::test]
-                async fn postgres() {
-                    super::$name($crate::support::Engine::Postgres).await
-                }
-            }
-        )*
-    };
-}

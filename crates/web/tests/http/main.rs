@@ -4,6 +4,8 @@
 
 mod support;
 
+pub(crate) use torchlight_store::both_engines;
+
 mod api;
 mod limits;
 mod pages;

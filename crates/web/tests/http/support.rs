@@ -130,22 +130,3 @@ pub fn fixture() -> Directory {
     }))
     .expect("fixture parses")
 }
-
-/// Runs one async test body against both engines, as two test functions.
-#[macro_export]
-macro_rules! both_engines {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test]
-                async fn sqlite() {
-                    super::$name($crate::support::Engine::Sqlite).await
-                }
-                #[tokio::test]
-                async fn postgres() {
-                    super::$name($crate::support::Engine::Postgres).await
-                }
-            }
-        )*
-    };
-}
