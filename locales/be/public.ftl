@@ -1,0 +1,188 @@
+# Texts of the public pages in Belarusian (official orthography). The reference is
+# locales/en/public.ftl: same ids, attributes and variables. Plurals: one (1, 21),
+# few (2–4, 22), many (5–20, 25), other (1,5).
+# Place names and labels come undeclined from countries.ftl and taxonomy.ftl, so sentences
+# put them after a colon or in apposition ("з краіны Беларусь") rather than inflect them.
+# A comment line starting "uncertain:" asks a native reviewer to check the string below it.
+
+## Shared by every page
+
+common-brand = Torchlight
+common-page-title = { $title } · Torchlight
+common-skip = Перайсці да зместу
+common-nav-label = Галоўнае меню
+common-nav-find = Знайсці дапамогу
+common-language-switch = Мова
+common-footer = Torchlight не адсочвае вас, не ўсталёўвае cookie на публічных старонках і нічога не загружае з іншых сайтаў. Калі хтосьці можа праверыць гэтую прыладу, адкрыйце сайт у прыватным акне або ў Tor Browser.
+common-region-in-country = { $region } ({ $country })
+common-list-separator = ,{" "}
+common-reason-separator = ;{" "}
+common-format-online = анлайн
+common-format-in_person = асабіста
+common-format-requires_travel = патрэбная паездка
+
+## Response times ("Звычайна адказвае на працягу 3 дзён")
+
+time-hours = { $count ->
+    [one] на працягу { $count } гадзіны
+    [few] на працягу { $count } гадзін
+    [many] на працягу { $count } гадзін
+   *[other] на працягу { $count } гадзіны
+}
+time-days = { $count ->
+    [one] на працягу { $count } дня
+    [few] на працягу { $count } дзён
+    [many] на працягу { $count } дзён
+   *[other] на працягу { $count } дня
+}
+time-weeks = { $count ->
+    [one] на працягу { $count } тыдня
+    [few] на працягу { $count } тыдняў
+    [many] на працягу { $count } тыдняў
+   *[other] на працягу { $count } тыдня
+}
+
+## Home page
+
+home-title = Дапамога праваабаронцам, якія знаходзяцца ў небяспецы
+home-lead = У Torchlight — { $services ->
+        [one] { $services } паслуга
+        [few] { $services } паслугі
+        [many] { $services } паслуг
+       *[other] { $services } паслугі
+    } ад { $organizations ->
+        [one] { $organizations } арганізацыі
+        [few] { $organizations } арганізацый
+        [many] { $organizations } арганізацый
+       *[other] { $organizations } арганізацыі
+    }, якія абараняюць праваабаронцаў: адвакаты, лекары, псіхолагі, экстраныя гранты, лічбавая бяспека, прытулак і шмат іншага. Пазначце, дзе вы знаходзіцеся і што вам патрэбна.
+home-by-country = Дапамога па краінах
+home-safety-heading = Перш чым прасіць дапамогі
+home-safety = Для кожнай паслугі пазначана, для каго яна, як хутка звычайна адказваюць і ці трэба кудысьці ехаць. Звязвайцеся з арганізацыяй праз той канал, які яна пазначыла. Калі вы ў небяспецы проста цяпер, выберыце «{ $legal }» або «{ $medical }»: гэтыя службы адказваюць хутчэй за ўсё.
+
+## Find help: the search form
+
+find-title = Знайсці дапамогу
+find-form-label = Знайсці дапамогу
+find-country-label = Дзе вы знаходзіцеся?
+find-country-any = Любая краіна
+find-countries-focus = Краіны кааліцыі
+find-countries-other = Іншыя краіны
+find-region-label = Рэгіён (неабавязкова)
+find-region-any = Уся краіна
+find-region-occupied = { $region } (акупаваная тэрыторыя)
+find-support-label = Што вам патрэбна?
+find-support-any = Любая дапамога
+find-more = Іншыя фільтры
+find-group-label = Ваша праца або супольнасць (неабавязкова)
+find-group-any = Любыя
+find-language-label = Мова
+find-language-any = Любая мова
+find-format-label = Фармат
+find-format-any = Любы фармат
+find-family-label = Маёй сям’і таксама патрэбная дапамога
+find-submit = Знайсці дапамогу
+
+## Find help: the results
+
+find-summary-any-support = Любая дапамога
+find-summary-in-place = { $support }: { $place }
+find-results-heading = { $summary }: { $count ->
+        [one] { $count } паслуга
+        [few] { $count } паслугі
+        [many] { $count } паслуг
+       *[other] { $count } паслугі
+    }
+find-paging-info = Паказаны { $first }–{ $last } з { $total }.
+find-why = Чаму падыходзіць:
+find-answers = Звычайна адказвае { $time }
+find-closed = зараз не прымае запытаў
+find-paging-label = Старонкі вынікаў
+find-previous = Папярэдняя старонка
+find-next = Наступная старонка
+find-no-match-heading = { $summary }: няма паслуг, якія адпавядаюць усім умовам
+find-nothing = У каталогу пакуль няма такіх паслуг.
+find-another-search = Пачаць новы пошук
+find-suggestions-intro = Паспрабуйце замест гэтага:
+find-suggestion-count = ({ $count ->
+        [one] { $count } паслуга
+        [few] { $count } паслугі
+        [many] { $count } паслуг
+       *[other] { $count } паслугі
+    })
+
+## Suggested searches when nothing matches
+
+suggest-whole-country = Шукаць па ўсёй краіне, а не ў адным рэгіёне
+suggest-any-language = Паказаць паслугі на іншых мовах
+suggest-any-format = Паказаць паслугі ў іншых фарматах
+suggest-any-group = Паказаць паслугі, адкрытыя для ўсіх праваабаронцаў
+suggest-without-family = Паказаць паслугі толькі для самога праваабаронцы
+suggest-international = Тая ж дапамога ад міжнародных і рэгіянальных арганізацый, якія працуюць у гэтай краіне
+suggest-other-support = Іншыя віды дапамогі, даступныя ў гэтай краіне
+
+## Why a service matches a search (joined into one line; the first letter is capitalised)
+
+reason-covers = зона працы: { $place }
+reason-worldwide = міжнародная арганізацыя, дапамагае ў любой краіне
+reason-exile = для праваабаронцаў з краіны { $country }, якія жывуць у выгнанні
+reason-remote = дапамагае і ў аддаленых і сельскіх раёнах
+reason-group = група: { $group }
+reason-everyone = для ўсіх праваабаронцаў
+reason-language = мова: { $language }
+reason-family = члены сям’і таксама могуць звярнуцца
+
+## Service page
+
+service-offered-by = Прадастаўляе
+service-closed = Гэтая служба зараз не прымае запытаў. Арганізацыя можа падказаць, куды яшчэ звярнуцца.
+service-eligibility-heading = Хто можа звярнуцца
+service-answers = Звычайна адказвае
+service-how = Фармат
+service-travel = трэба будзе паехаць
+service-family = Члены сям’і
+service-family-yes = Таксама могуць звярнуцца па дапамогу
+service-family-no = Гэтая паслуга на іх не распаўсюджваецца
+service-for = Для каго
+service-every-defender = Для ўсіх праваабаронцаў
+service-languages = Мовы
+service-where = Дзе
+service-coverage-worldwide = Любая краіна
+service-coverage-country = Уся краіна: { $country }
+service-coverage-exile = Праваабаронцы з краіны { $country }, якія жывуць у выгнанні
+service-coverage-remote = Аддаленыя і сельскія раёны, а таксама гарады
+service-contact-heading = Як звязацца
+service-website = Сайт
+
+## Organisation page
+
+org-works-in = Працуе ў краінах
+org-regions = Рэгіёны
+org-languages = Мовы
+org-contact = Кантакты
+org-website = Сайт
+org-services = Паслугі
+org-service-line = { $support }, звычайна адказвае { $time }
+org-closed = (зараз не прымае запытаў)
+
+## Error pages
+
+error-bad-request-title = Не ўдалося прачытаць гэты пошук
+error-not-found-title = Не знойдзена
+error-internal-title = Нешта пайшло не так
+error-not-found = Па гэтым адрасе нічога няма.
+error-internal = У нас нешта пайшло не так. Калі гэта паўторыцца, паведаміце код { $reference }.
+error-bad-value = Недапушчальнае значэнне параметра «{ $parameter }».
+error-detail = Падрабязнасці (па-англійску):
+error-unknown-parameter = Параметр «{ $parameter }» не адносіцца да пошуку. Пошук прымае: { $parameters }.
+error-repeated-parameter = Параметр «{ $parameter }» пазначаны больш за адзін раз.
+error-query-unreadable = Не ўдалося прачытаць адрас гэтага пошуку.
+error-page-number = «{ $value }» — гэта не нумар старонкі.
+error-page-out-of-range = { $pages ->
+        [one] Усяго { $pages } старонка вынікаў.
+        [few] Усяго { $pages } старонкі вынікаў.
+        [many] Усяго { $pages } старонак вынікаў.
+       *[other] Усяго { $pages } старонкі вынікаў.
+    }
+error-new-search = Пачаць новы пошук
+error-home = На галоўную
