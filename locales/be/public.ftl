@@ -21,25 +21,25 @@ common-format-online = анлайн
 common-format-in_person = асабіста
 common-format-requires_travel = патрабуецца паездка
 
-## Response times ("Звычайна адказвае на працягу 3 дзён")
+## Response times ("Звычайна адказвае за 3 дні")
 
 time-hours = { $count ->
-    [one] на працягу { $count } гадзіны
-    [few] на працягу { $count } гадзін
-    [many] на працягу { $count } гадзін
-   *[other] на працягу { $count } гадзіны
+    [one] за { $count } гадзіну
+    [few] за { $count } гадзіны
+    [many] за { $count } гадзін
+   *[other] за { $count } гадзіны
 }
 time-days = { $count ->
-    [one] на працягу { $count } дня
-    [few] на працягу { $count } дзён
-    [many] на працягу { $count } дзён
-   *[other] на працягу { $count } дня
+    [one] за { $count } дзень
+    [few] за { $count } дні
+    [many] за { $count } дзён
+   *[other] за { $count } дня
 }
 time-weeks = { $count ->
-    [one] на працягу { $count } тыдня
-    [few] на працягу { $count } тыдняў
-    [many] на працягу { $count } тыдняў
-   *[other] на працягу { $count } тыдня
+    [one] за { $count } тыдзень
+    [few] за { $count } тыдні
+    [many] за { $count } тыдняў
+   *[other] за { $count } тыдня
 }
 
 ## Home page

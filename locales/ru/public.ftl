@@ -20,25 +20,25 @@ common-format-online = онлайн
 common-format-in_person = очно
 common-format-requires_travel = нужна поездка
 
-## Response times ("Обычно отвечает в течение 3 дней")
+## Response times ("Обычно отвечает за 3 дня")
 
 time-hours = { $count ->
-    [one] в течение { $count } часа
-    [few] в течение { $count } часов
-    [many] в течение { $count } часов
-   *[other] в течение { $count } часа
+    [one] за { $count } час
+    [few] за { $count } часа
+    [many] за { $count } часов
+   *[other] за { $count } часа
 }
 time-days = { $count ->
-    [one] в течение { $count } дня
-    [few] в течение { $count } дней
-    [many] в течение { $count } дней
-   *[other] в течение { $count } дня
+    [one] за { $count } день
+    [few] за { $count } дня
+    [many] за { $count } дней
+   *[other] за { $count } дня
 }
 time-weeks = { $count ->
-    [one] в течение { $count } недели
-    [few] в течение { $count } недель
-    [many] в течение { $count } недель
-   *[other] в течение { $count } недели
+    [one] за { $count } неделю
+    [few] за { $count } недели
+    [many] за { $count } недель
+   *[other] за { $count } недели
 }
 
 ## Home page

@@ -20,25 +20,25 @@ common-format-online = онлайн
 common-format-in_person = наживо
 common-format-requires_travel = потрібна поїздка
 
-## Response times ("Зазвичай відповідає протягом 3 днів")
+## Response times ("Зазвичай відповідає за 3 дні")
 
 time-hours = { $count ->
-    [one] протягом { $count } години
-    [few] протягом { $count } годин
-    [many] протягом { $count } годин
-   *[other] протягом { $count } години
+    [one] за { $count } годину
+    [few] за { $count } години
+    [many] за { $count } годин
+   *[other] за { $count } години
 }
 time-days = { $count ->
-    [one] протягом { $count } дня
-    [few] протягом { $count } днів
-    [many] протягом { $count } днів
-   *[other] протягом { $count } дня
+    [one] за { $count } день
+    [few] за { $count } дні
+    [many] за { $count } днів
+   *[other] за { $count } дня
 }
 time-weeks = { $count ->
-    [one] протягом { $count } тижня
-    [few] протягом { $count } тижнів
-    [many] протягом { $count } тижнів
-   *[other] протягом { $count } тижня
+    [one] за { $count } тиждень
+    [few] за { $count } тижні
+    [many] за { $count } тижнів
+   *[other] за { $count } тижня
 }
 
 ## Home page
