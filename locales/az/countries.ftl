@@ -2,7 +2,6 @@
 # Taken from the translations of Debian's iso-codes package, then checked by hand.
 # Entries marked "uncertain" had no translation there: a native reviewer should confirm them.
 
-# uncertain: no iso-codes translation; English name kept
 country-AD = Andorra
 country-AE = Birləşmiş Ərəb Əmirlikləri
 country-AF = Əfqanıstan
@@ -12,37 +11,28 @@ country-AL = Albaniya
 country-AM = Ermənistan
 country-AO = Anqola
 country-AQ = Antarktika
-# uncertain: no iso-codes translation; English name kept
 country-AR = Argentina
 country-AS = Amerikan Samoa
 country-AT = Avstriya
 country-AU = Avstraliya
-# uncertain: no iso-codes translation; English name kept
 country-AW = Aruba
-# uncertain: no iso-codes translation; English name kept
-country-AX = Åland Islands
+country-AX = Aland Adaları
 country-AZ = Azərbaycan
 country-BA = Bosniya və Herzoqovina
-# uncertain: no iso-codes translation; English name kept
 country-BB = Barbados
 country-BD = Banqladeş
 country-BE = Belçika
-# uncertain: no iso-codes translation; English name kept
-country-BF = Burkina Faso
+country-BF = Burkina-Faso
 country-BG = Bolqarıstan
 country-BH = Bahreyn
-# uncertain: no iso-codes translation; English name kept
 country-BI = Burundi
-# uncertain: no iso-codes translation; English name kept
 country-BJ = Benin
-# uncertain: no iso-codes translation; English name kept
-country-BL = Saint Barthélemy
-# uncertain: no iso-codes translation; English name kept
-country-BM = Bermuda
+country-BL = Sen-Bartelemi
+country-BM = Bermud Adaları
 country-BN = Bruney Darüssəlam
 country-BO = Boliviya
-# uncertain: no iso-codes translation; English name kept
-country-BQ = Bonaire, Sint Eustatius and Saba
+# uncertain: transliterated; check the usual Azerbaijani spelling of these islands
+country-BQ = Boneyr, Sint-Estatius və Saba
 country-BR = Braziliya
 country-BS = Bahama
 country-BT = Butan
@@ -52,8 +42,7 @@ country-BY = Belarusiya
 country-BZ = Beliz
 country-CA = Kanada
 country-CC = Kokos Adası
-# uncertain: no iso-codes translation; English name kept
-country-CD = Congo, The Democratic Republic of the
+country-CD = Konqo Demokratik Respublikası
 country-CF = Mərkəzi Afrika Respublikası
 country-CG = Konqo
 country-CH = İsveçrə
@@ -65,14 +54,11 @@ country-CN = Çin
 country-CO = Kolumbiya
 country-CR = Kosta Rika
 country-CU = Kuba
-# uncertain: no iso-codes translation; English name kept
-country-CV = Cabo Verde
-# uncertain: no iso-codes translation; English name kept
-country-CW = Curaçao
+country-CV = Kabo-Verde
+country-CW = Kürasao
 country-CX = Kristmas Adası
 country-CY = Kipr
-# uncertain: no iso-codes translation; English name kept
-country-CZ = Czechia
+country-CZ = Çexiya
 country-DE = Almaniya
 country-DJ = Cibuti
 country-DK = Danimarka
@@ -89,21 +75,17 @@ country-ET = Efiopiya
 country-FI = Finlandiya
 country-FJ = Fici
 country-FK = Fokland Adaları (Malvin)
-# uncertain: no iso-codes translation; English name kept
-country-FM = Micronesia, Federated States of
+country-FM = Mikroneziya
 country-FO = Faro Adaları
 country-FR = Fransa
 country-GA = Qabon
-# uncertain: no iso-codes translation; English name kept
-country-GB = United Kingdom
+country-GB = Böyük Britaniya
 country-GD = Qrenada
 country-GE = Gürcüstan
 country-GF = Fransız Gvineyası
-# uncertain: no iso-codes translation; English name kept
-country-GG = Guernsey
+country-GG = Gernsi
 country-GH = Qana
-# uncertain: no iso-codes translation; English name kept
-country-GI = Gibraltar
+country-GI = Cəbəllütariq
 country-GL = Qrinland
 country-GM = Qambiya
 country-GN = Qvineya
@@ -116,50 +98,40 @@ country-GU = Quam
 country-GW = Qvineya Bissau
 country-GY = Quyana
 country-HK = Honq Konq
-# uncertain: no iso-codes translation; English name kept
-country-HM = Heard Island and McDonald Islands
-# uncertain: no iso-codes translation; English name kept
+# uncertain: transliterated; check the usual Azerbaijani spelling of these islands
+country-HM = Herd Adası və Makdonald Adaları
 country-HN = Honduras
 country-HR = Xırvatıstan
-# uncertain: no iso-codes translation; English name kept
 country-HT = Haiti
 country-HU = Macarıstan
 country-ID = İndoneziya
 country-IE = İrlandiya
 country-IL = İsrail
-# uncertain: no iso-codes translation; English name kept
-country-IM = Isle of Man
+country-IM = Men Adası
 country-IN = Hindistan
 country-IO = Britaniya Hind Okeanı Sahəsi
 country-IQ = İraq
-# uncertain: no iso-codes translation; English name kept
-country-IR = Iran
+country-IR = İran
 country-IS = İslandiya
 country-IT = İtaliya
-# uncertain: no iso-codes translation; English name kept
-country-JE = Jersey
+country-JE = Cersi
 country-JM = Yamayka
 country-JO = İordaniya
 country-JP = Yaponiya
-# uncertain: no iso-codes translation; English name kept
-country-KE = Kenya
+country-KE = Keniya
 country-KG = Qırğızıstan
 country-KH = Kambodja
-# uncertain: no iso-codes translation; English name kept
 country-KI = Kiribati
 country-KM = Komor
-# uncertain: no iso-codes translation; English name kept
-country-KN = Saint Kitts and Nevis
+country-KN = Sent-Kits və Nevis
 country-KP = Koreya, Demokratık Xalq Respublikası
 country-KR = Koreya, Respublika
 country-KW = Küveyt
 country-KY = Kayman Adaları
 country-KZ = Qazaxstan
-# uncertain: no iso-codes translation; English name kept
 country-LA = Laos
 country-LB = Livan
-# uncertain: no iso-codes translation; English name kept
-country-LC = Saint Lucia
+country-LC = Sent-Lüsiya
 country-LI = Lixtenşteyn
 country-LK = Şri Lanka
 country-LR = Liberiya
@@ -167,135 +139,102 @@ country-LS = Lesoto
 country-LT = Litva
 country-LU = Lüksemburq
 country-LV = Latviya
-# uncertain: no iso-codes translation; English name kept
-country-LY = Libya
+country-LY = Liviya
 country-MA = Mərakeş
 country-MC = Monako
-# uncertain: no iso-codes translation; English name kept
 country-MD = Moldova
-# uncertain: no iso-codes translation; English name kept
-country-ME = Montenegro
-# uncertain: no iso-codes translation; English name kept
-country-MF = Saint Martin (French part)
+country-ME = Monteneqro
+country-MF = Sen-Marten (Fransa hissəsi)
 country-MG = Madaqaskar
 country-MH = Marşal Adaları
-# uncertain: no iso-codes translation; English name kept
-country-MK = North Macedonia
-# uncertain: no iso-codes translation; English name kept
+country-MK = Şimali Makedoniya
 country-ML = Mali
-# uncertain: no iso-codes translation; English name kept
-country-MM = Myanmar
+country-MM = Myanma
 country-MN = Monqolustan
 country-MO = Makao
 country-MP = Şimali Marian Adaları
 country-MQ = Martiniq
 country-MR = Mavritaniya
-# uncertain: no iso-codes translation; English name kept
 country-MS = Montserrat
-# uncertain: no iso-codes translation; English name kept
 country-MT = Malta
-# uncertain: no iso-codes translation; English name kept
-country-MU = Mauritius
-# uncertain: no iso-codes translation; English name kept
-country-MV = Maldives
+country-MU = Mavriki
+country-MV = Maldiv Adaları
 country-MW = Malavi
 country-MX = Meksika
 country-MY = Malayziya
 country-MZ = Mozambiq
 country-NA = Namibiya
 country-NC = Yeni Kaledoniya
-# uncertain: no iso-codes translation; English name kept
 country-NE = Niger
 country-NF = Norfolk Adaları
 country-NG = Nigeriya
 country-NI = Nikaraqua
 country-NL = Hollandiya
 country-NO = Norveç
-# uncertain: no iso-codes translation; English name kept
 country-NP = Nepal
-# uncertain: no iso-codes translation; English name kept
 country-NR = Nauru
-# uncertain: no iso-codes translation; English name kept
 country-NU = Niue
 country-NZ = Yeni Zellandiya
-# uncertain: no iso-codes translation; English name kept
 country-OM = Oman
-# uncertain: no iso-codes translation; English name kept
 country-PA = Panama
-# uncertain: no iso-codes translation; English name kept
 country-PE = Peru
 country-PF = Fransız Poloneziyası
 country-PG = Papua Yeni Qvineya
 country-PH = Filippin
-# uncertain: no iso-codes translation; English name kept
 country-PK = Pakistan
 country-PL = Polşa
-# uncertain: no iso-codes translation; English name kept
-country-PM = Saint Pierre and Miquelon
+country-PM = Sen-Pyer və Mikelon
 country-PN = Pitkairn
 country-PR = Porto Riko
-# uncertain: no iso-codes translation; English name kept
-country-PS = Palestine, State of
+country-PS = Fələstin
 country-PT = Portuqaliya
-# uncertain: no iso-codes translation; English name kept
 country-PW = Palau
 country-PY = Paraqvay
 country-QA = Katar
 country-RE = Reyunion
 country-RO = Ruminıya
-# uncertain: no iso-codes translation; English name kept
-country-RS = Serbia
+country-RS = Serbiya
 country-RU = Rusiya Federasiyası
 country-RW = Rvanda
 country-SA = Səudiyyə Ərəbistan
 country-SB = Solomon Adaları
 country-SC = Seyşel
-# uncertain: no iso-codes translation; English name kept
 country-SD = Sudan
 country-SE = İsveç
 country-SG = Sinqapur
-# uncertain: no iso-codes translation; English name kept
-country-SH = Saint Helena, Ascension and Tristan da Cunha
+# uncertain: transliterated; check the usual Azerbaijani spelling (Müqəddəs Yelena or Sent-Helena)
+country-SH = Müqəddəs Yelena, Askenson və Tristan-da-Kunya
 country-SI = Sloveniya
 country-SJ = Svalbard və Jan Mayen
 country-SK = Slovakiya
 country-SL = Siera Lione
-# uncertain: no iso-codes translation; English name kept
-country-SM = San Marino
+country-SM = San-Marino
 country-SN = Seneqal
 country-SO = Somali
 country-SR = Surinam
-# uncertain: no iso-codes translation; English name kept
-country-SS = South Sudan
+country-SS = Cənubi Sudan
 country-ST = Sao Tome və Prinsip
 country-SV = Elsalvador
-# uncertain: no iso-codes translation; English name kept
-country-SX = Sint Maarten (Dutch part)
-# uncertain: no iso-codes translation; English name kept
-country-SY = Syria
-# uncertain: no iso-codes translation; English name kept
-country-SZ = Eswatini
-# uncertain: no iso-codes translation; English name kept
-country-TC = Turks and Caicos Islands
+country-SX = Sint-Marten (Niderland hissəsi)
+country-SY = Suriya
+country-SZ = Esvatini
+country-TC = Törks və Kaykos Adaları
 country-TD = Çad
-# uncertain: no iso-codes translation; English name kept
-country-TF = French Southern Territories
+# uncertain: check the usual Azerbaijani name of this territory
+country-TF = Fransanın Cənub Əraziləri
 country-TG = Toqo
 country-TH = Tayland
 country-TJ = Tacikistan
 country-TK = Tokelo
-# uncertain: no iso-codes translation; English name kept
-country-TL = Timor-Leste
+country-TL = Şərqi Timor
 country-TM = Türkmənistan
 country-TN = Tunis
 country-TO = Tonqa
 country-TR = Türkiyə
 country-TT = Trinidad və Tobaqo
-# uncertain: no iso-codes translation; English name kept
 country-TV = Tuvalu
 country-TW = Tayvan
-# uncertain: no iso-codes translation; English name kept
-country-TZ = Tanzania
+country-TZ = Tanzaniya
 country-UA = Ukrayna
 country-UG = Uqanda
 country-UM = Birləşmiş Ştatlar Yanı Kiçik Adalar
@@ -303,18 +242,13 @@ country-US = Birləşmiş Ştatlar
 country-UY = Uruqvay
 country-UZ = Özbəkistan
 country-VA = Holy See (Vatikan Şəhər Dövləti)
-# uncertain: no iso-codes translation; English name kept
-country-VC = Saint Vincent and the Grenadines
-# uncertain: no iso-codes translation; English name kept
-country-VE = Venezuela
+country-VC = Sent-Vinsent və Qrenadinlər
+country-VE = Venesuela
 country-VG = Virgin Adaları, Britaniya
 country-VI = Virgin Adaları, ABŞ
-# uncertain: no iso-codes translation; English name kept
-country-VN = Vietnam
-# uncertain: no iso-codes translation; English name kept
+country-VN = Vyetnam
 country-VU = Vanuatu
 country-WF = Vallis və Futuna
-# uncertain: no iso-codes translation; English name kept
 country-WS = Samoa
 country-YE = Yəmən
 country-YT = Mayot

@@ -53,13 +53,11 @@ country-CN = Չինաստան
 country-CO = Կոլումբիա
 country-CR = Կոստա-Ռիկա
 country-CU = Կուբա
-# uncertain: no iso-codes translation; English name kept
-country-CV = Cabo Verde
+country-CV = Կաբո Վերդե
 country-CW = Կուրակաո
 country-CX = Ծննդյան Կղզի
 country-CY = Կիպրոս
-# uncertain: no iso-codes translation; English name kept
-country-CZ = Czechia
+country-CZ = Չեխիա
 country-DE = Գերմանիա
 country-DJ = Ջիբուտի
 country-DK = Դանիա
@@ -147,8 +145,7 @@ country-ME = Մոնտենեգրո
 country-MF = Սուրբ Մարտին (Ֆրանսիական Մաս)
 country-MG = Մադագասկար
 country-MH = Մարշալյան կղզիներ
-# uncertain: no iso-codes translation; English name kept
-country-MK = North Macedonia
+country-MK = Հյուսիսային Մակեդոնիա
 country-ML = Մալի
 country-MM = Մյանմա
 country-MN = Մոնղոլիա
@@ -217,8 +214,7 @@ country-ST = Սան-Թոմե-Փրինսիպի
 country-SV = Սալվադոր
 country-SX = Սինթ Մարտեն (Հոլանդական մաս)
 country-SY = Սիրիայի Արաբական Հանրապետություն
-# uncertain: no iso-codes translation; English name kept
-country-SZ = Eswatini
+country-SZ = Էսվատինի
 country-TC = Թյորքս և Կայկոս կղզիներ
 country-TD = Չադ
 country-TF = Ֆրանսիական Հարավային Տարածքներ
@@ -230,8 +226,7 @@ country-TL = Թիմոր - Լեստե
 country-TM = Թուրքմենստան
 country-TN = Թունիս
 country-TO = Տոնգա
-# uncertain: no iso-codes translation; English name kept
-country-TR = Türkiye
+country-TR = Թուրքիա
 country-TT = Տրինիդադ-Տոբագո
 country-TV = Տուվալու
 country-TW = Թայվան
