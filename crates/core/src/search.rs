@@ -320,6 +320,21 @@ pub enum SuggestionKind {
     OtherSupport,
 }
 
+impl SuggestionKind {
+    /// A stable code for API clients.
+    pub fn code(self) -> &'static str {
+        match self {
+            SuggestionKind::WholeCountry => "whole_country",
+            SuggestionKind::AnyLanguage => "any_language",
+            SuggestionKind::AnyFormat => "any_format",
+            SuggestionKind::AnyGroup => "any_group",
+            SuggestionKind::WithoutFamily => "without_family",
+            SuggestionKind::InternationalProviders => "international_providers",
+            SuggestionKind::OtherSupport => "other_support",
+        }
+    }
+}
+
 /// Relaxes the filters one at a time, most specific first, and keeps the
 /// relaxations that find something. No dead ends: if even those fail, the last
 /// suggestion is any support in the country.

@@ -110,6 +110,16 @@ pub enum RegionKind {
     Occupied,
 }
 
+impl RegionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Capital => "capital",
+            RegionKind::Region => "region",
+            RegionKind::Occupied => "occupied",
+        }
+    }
+}
+
 /// An entry of a vocabulary: its stable code, English label and a one-line description.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
