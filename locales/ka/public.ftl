@@ -70,7 +70,7 @@ find-language-label = ენა
 find-language-any = ნებისმიერი ენა
 find-format-label = ფორმატი
 find-format-any = ნებისმიერი ფორმატი
-find-family-label = ჩემს ოჯახის წევრებსაც სჭირდებათ დახმარება
+find-family-label = ჩემი ოჯახის წევრებსაც სჭირდებათ დახმარება
 find-submit = დახმარების მოძებნა
 
 ## Find help: the results
