@@ -1,22 +1,38 @@
 //! The one place where failures become HTTP responses: HTML for pages, JSON for the
 //! API. A 4xx names what was wrong; a 500 gives a reference and logs the details.
+//!
+//! A page's failure is rendered in the reader's language by the locale layer
+//! (`crate::locale`), which alone knows that language: the handler's response only
+//! carries the status and a [`PageFailure`].
 
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use torchlight_core::FilterError;
+use torchlight_i18n::args;
 use torchlight_store::StoreError;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use crate::pages::PageContext;
+use crate::query::FILTER_PARAMETERS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
     #[error("{0}")]
     BadParameter(#[from] FilterError),
-    #[error("{parameter}: {message}")]
-    Malformed { parameter: String, message: String },
+    #[error("{parameter}: unknown parameter; a search takes {list}", list = FILTER_PARAMETERS.join(", "))]
+    UnknownParameter { parameter: String },
+    #[error("{parameter}: given more than once")]
+    RepeatedParameter { parameter: String },
+    #[error("query: the query string cannot be read: {0}")]
+    UnreadableQuery(String),
+    #[error("page: '{value}' is not a page number")]
+    NotAPageNumber { value: String },
+    #[error("page: there are only {pages} pages of results")]
+    PageOutOfRange { pages: usize },
     #[error("not found")]
     NotFound,
     #[error(transparent)]
@@ -28,30 +44,175 @@ pub enum WebError {
 impl WebError {
     fn status(&self) -> StatusCode {
         match self {
-            WebError::BadParameter(_) | WebError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            WebError::BadParameter(_)
+            | WebError::UnknownParameter { .. }
+            | WebError::RepeatedParameter { .. }
+            | WebError::UnreadableQuery(_)
+            | WebError::NotAPageNumber { .. }
+            | WebError::PageOutOfRange { .. } => StatusCode::BAD_REQUEST,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Store(_) | WebError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    /// The parameter at fault and a message fit to show; internal failures get a
-    /// reference that points into the log instead of their details.
-    fn public(&self) -> (Option<String>, String) {
+    /// What may be shown of this failure. Internal failures get a reference that
+    /// points into the log instead of their details.
+    fn failure(&self) -> PageFailure {
         match self {
-            WebError::BadParameter(e) => (Some(e.parameter.to_owned()), e.message.clone()),
-            WebError::Malformed { parameter, message } => {
-                (Some(parameter.clone()), message.clone())
-            }
-            WebError::NotFound => (None, "There is nothing at this address.".to_owned()),
+            WebError::BadParameter(e) => PageFailure::BadValue {
+                parameter: e.parameter.to_owned(),
+                detail: e.message.clone(),
+            },
+            WebError::UnknownParameter { parameter } => PageFailure::UnknownParameter {
+                parameter: parameter.clone(),
+            },
+            WebError::RepeatedParameter { parameter } => PageFailure::RepeatedParameter {
+                parameter: parameter.clone(),
+            },
+            WebError::UnreadableQuery(detail) => PageFailure::UnreadableQuery {
+                detail: detail.clone(),
+            },
+            WebError::NotAPageNumber { value } => PageFailure::NotAPageNumber {
+                value: value.clone(),
+            },
+            WebError::PageOutOfRange { pages } => PageFailure::PageOutOfRange { pages: *pages },
+            WebError::NotFound => PageFailure::NotFound,
             WebError::Store(_) | WebError::Template(_) => {
                 let reference = Uuid::new_v4().simple().to_string();
                 tracing::error!(reference, error = %self, "request failed");
-                (
-                    None,
-                    format!("Something went wrong on our side. If it happens again, quote reference {reference}."),
-                )
+                PageFailure::Internal { reference }
             }
         }
+    }
+}
+
+/// What a failed page may tell its reader, before it is put into words.
+#[derive(Debug, Clone)]
+pub enum PageFailure {
+    /// A filter's value was refused by the core; `detail` is its English reason.
+    BadValue {
+        parameter: String,
+        detail: String,
+    },
+    UnknownParameter {
+        parameter: String,
+    },
+    RepeatedParameter {
+        parameter: String,
+    },
+    UnreadableQuery {
+        detail: String,
+    },
+    NotAPageNumber {
+        value: String,
+    },
+    PageOutOfRange {
+        pages: usize,
+    },
+    NotFound,
+    Internal {
+        reference: String,
+    },
+}
+
+impl PageFailure {
+    /// The parameter at fault and the message in English, for the API.
+    fn english(&self) -> (Option<String>, String) {
+        match self {
+            PageFailure::BadValue { parameter, detail } => {
+                (Some(parameter.clone()), detail.clone())
+            }
+            PageFailure::UnknownParameter { parameter } => (
+                Some(parameter.clone()),
+                format!(
+                    "unknown parameter; a search takes {}",
+                    FILTER_PARAMETERS.join(", ")
+                ),
+            ),
+            PageFailure::RepeatedParameter { parameter } => {
+                (Some(parameter.clone()), "given more than once".to_owned())
+            }
+            PageFailure::UnreadableQuery { detail } => (
+                Some("query".to_owned()),
+                format!("the query string cannot be read: {detail}"),
+            ),
+            PageFailure::NotAPageNumber { value } => {
+                (Some("page".to_owned()), format!("'{value}' is not a page number"))
+            }
+            PageFailure::PageOutOfRange { pages } => (
+                Some("page".to_owned()),
+                format!("there are only {pages} pages of results"),
+            ),
+            PageFailure::NotFound => (None, "There is nothing at this address.".to_owned()),
+            PageFailure::Internal { reference } => (
+                None,
+                format!("Something went wrong on our side. If it happens again, quote reference {reference}."),
+            ),
+        }
+    }
+
+    /// The error page in the reader's language.
+    pub fn render(
+        &self,
+        status: StatusCode,
+        ctx: PageContext<'_>,
+    ) -> Result<String, askama::Error> {
+        let title_id = match status {
+            StatusCode::BAD_REQUEST => "error-bad-request-title",
+            StatusCode::NOT_FOUND => "error-not-found-title",
+            _ => "error-internal-title",
+        };
+        let with = |id: &str, name: &'static str, value: String| {
+            ctx.text_with(id, &args([(name, value.into())]))
+                .into_owned()
+        };
+        let (message, detail) = match self {
+            PageFailure::BadValue { parameter, detail } => (
+                with("error-bad-value", "parameter", parameter.clone()),
+                Some(detail.clone()),
+            ),
+            PageFailure::UnknownParameter { parameter } => (
+                ctx.text_with(
+                    "error-unknown-parameter",
+                    &args([
+                        ("parameter", parameter.clone().into()),
+                        ("parameters", FILTER_PARAMETERS.join(", ").into()),
+                    ]),
+                )
+                .into_owned(),
+                None,
+            ),
+            PageFailure::RepeatedParameter { parameter } => (
+                with("error-repeated-parameter", "parameter", parameter.clone()),
+                None,
+            ),
+            PageFailure::UnreadableQuery { detail } => (
+                ctx.text("error-query-unreadable").into_owned(),
+                Some(detail.clone()),
+            ),
+            PageFailure::NotAPageNumber { value } => {
+                (with("error-page-number", "value", value.clone()), None)
+            }
+            PageFailure::PageOutOfRange { pages } => (
+                ctx.text_with(
+                    "error-page-out-of-range",
+                    &args([("pages", (*pages).into())]),
+                )
+                .into_owned(),
+                None,
+            ),
+            PageFailure::NotFound => (ctx.text("error-not-found").into_owned(), None),
+            PageFailure::Internal { reference } => {
+                (with("error-internal", "reference", reference.clone()), None)
+            }
+        };
+        ErrorPage {
+            title: ctx.text(title_id).into_owned(),
+            message,
+            detail,
+            ctx,
+        }
+        .render()
     }
 }
 
@@ -67,30 +228,22 @@ impl<E: Into<WebError>> From<E> for PageError {
 
 #[derive(Template)]
 #[template(path = "error.html")]
-struct ErrorPage {
-    title: &'static str,
-    parameter: Option<String>,
+struct ErrorPage<'a> {
+    ctx: PageContext<'a>,
+    title: String,
     message: String,
+    /// The core's own explanation, in English.
+    detail: Option<String>,
 }
 
 impl IntoResponse for PageError {
+    /// The status and the failure; the locale layer turns it into a page. Without
+    /// that layer the body stays a bare status line.
     fn into_response(self) -> Response {
         let status = self.0.status();
-        let (parameter, message) = self.0.public();
-        let title = match status {
-            StatusCode::BAD_REQUEST => "This search could not be read",
-            StatusCode::NOT_FOUND => "Not found",
-            _ => "Something went wrong",
-        };
-        let page = ErrorPage {
-            title,
-            parameter,
-            message,
-        };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, title).into_response(),
-        }
+        let mut response = (status, status.canonical_reason().unwrap_or_default()).into_response();
+        response.extensions_mut().insert(self.0.failure());
+        response
     }
 }
 
@@ -121,7 +274,7 @@ impl<E: Into<WebError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
-        let (parameter, message) = self.0.public();
+        let (parameter, message) = self.0.failure().english();
         (
             status,
             Json(ApiErrorBody {

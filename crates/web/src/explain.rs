@@ -1,32 +1,202 @@
-//! Plain-words texts for match reasons, formats, response times and suggestions,
-//! shared by the HTML pages and the JSON API so both say the same thing.
+//! Plain-words texts for match reasons, formats, response times and suggestions, in
+//! the reader's language. Shared by the HTML pages and the JSON API so both say the
+//! same thing.
 
-use torchlight_core::{Format, Reason, SuggestionKind, Taxonomy, Vocabulary};
+use std::borrow::Cow;
 
-/// One reason, e.g. "covers Kyrgyzstan" or "works in Russian".
-pub fn reason(taxonomy: &Taxonomy, reason: &Reason) -> String {
-    match reason {
-        Reason::CoversCountry(c) => {
-            format!("covers {}", taxonomy.label(Vocabulary::Country, c.as_str()))
+use torchlight_core::{Code, Format, Reason, SuggestionKind, Taxonomy, Vocabulary};
+use torchlight_i18n::{args, Locale, Localizer};
+
+/// Everything needed to put the directory into words in one language.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub localizer: &'a Localizer,
+    pub locale: Locale,
+    pub taxonomy: &'a Taxonomy,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(localizer: &'a Localizer, locale: Locale, taxonomy: &'a Taxonomy) -> Words<'a> {
+        Words {
+            localizer,
+            locale,
+            taxonomy,
         }
-        Reason::CoversRegion(r) => format!("covers {}", region_with_country(taxonomy, r.as_str())),
-        Reason::Worldwide => "international provider reaching any country".to_owned(),
-        Reason::ExileFrom(c) => format!(
-            "for defenders from {} living in exile",
-            taxonomy.label(Vocabulary::Country, c.as_str())
-        ),
-        Reason::RemoteAreas => "reaches remote and rural areas".to_owned(),
-        Reason::Support(s) => taxonomy
-            .label(Vocabulary::SupportType, s.as_str())
-            .to_owned(),
-        Reason::ServesGroup(g) => format!(
-            "for {}",
-            taxonomy.label(Vocabulary::DefenderGroup, g.as_str())
-        ),
-        Reason::ServesEveryone => "open to every defender".to_owned(),
-        Reason::Language(l) => format!("works in {}", language_name(taxonomy, l.as_str())),
-        Reason::Format(f) => format_label(*f).to_owned(),
-        Reason::FamilyEligible => "family members can apply too".to_owned(),
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, id: &str) -> Cow<'a, str> {
+        self.localizer.text(self.locale, id)
+    }
+
+    /// A message with arguments.
+    pub fn text_with(&self, id: &str, args: &torchlight_i18n::FluentArgs<'_>) -> Cow<'a, str> {
+        self.localizer.text_with(self.locale, id, args)
+    }
+
+    /// The label of a vocabulary entry in this language.
+    pub fn label<'c>(&self, vocabulary: Vocabulary, code: &'c str) -> Cow<'c, str>
+    where
+        'a: 'c,
+    {
+        self.localizer
+            .label(self.locale, self.taxonomy, vocabulary, code)
+    }
+
+    pub fn description<'c>(&self, vocabulary: Vocabulary, code: &'c str) -> Cow<'c, str>
+    where
+        'a: 'c,
+    {
+        self.localizer
+            .description(self.locale, self.taxonomy, vocabulary, code)
+    }
+
+    pub fn country<'c>(&self, code: &'c str) -> Cow<'c, str>
+    where
+        'a: 'c,
+    {
+        self.label(Vocabulary::Country, code)
+    }
+
+    /// A language's name: "Russian" rather than the English list's
+    /// "Russian (русский)".
+    pub fn language(&self, code: &str) -> String {
+        let label = self.label(Vocabulary::Language, code);
+        label.split(" (").next().unwrap_or(&label).to_owned()
+    }
+
+    /// "Bishkek (Kyrgyzstan)".
+    pub fn region_with_country(&self, code: &str) -> String {
+        match self.taxonomy.region(code) {
+            Some(region) => self
+                .text_with(
+                    "common-region-in-country",
+                    &args([
+                        ("region", self.label(Vocabulary::Region, code).into()),
+                        ("country", self.country(region.country.as_str()).into()),
+                    ]),
+                )
+                .into_owned(),
+            None => code.to_owned(),
+        }
+    }
+
+    /// Items joined the way the language lists them.
+    pub fn list<I, S>(&self, items: I) -> String
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let separator = self.text("common-list-separator");
+        items
+            .into_iter()
+            .map(|s| s.as_ref().to_owned())
+            .collect::<Vec<_>>()
+            .join(&separator)
+    }
+
+    pub fn labels(&self, vocabulary: Vocabulary, codes: &[Code]) -> String {
+        self.list(codes.iter().map(|c| self.label(vocabulary, c.as_str())))
+    }
+
+    pub fn languages(&self, codes: &[Code]) -> String {
+        self.list(codes.iter().map(|c| self.language(c.as_str())))
+    }
+
+    /// One reason, e.g. "covers Kyrgyzstan" or "works in Russian".
+    pub fn reason(&self, reason: &Reason) -> String {
+        let with = |id: &str, name: &str, value: String| {
+            self.text_with(id, &args([(name, value.into())]))
+                .into_owned()
+        };
+        match reason {
+            Reason::CoversCountry(c) => with(
+                "reason-covers",
+                "place",
+                self.country(c.as_str()).into_owned(),
+            ),
+            Reason::CoversRegion(r) => with(
+                "reason-covers",
+                "place",
+                self.region_with_country(r.as_str()),
+            ),
+            Reason::Worldwide => self.text("reason-worldwide").into_owned(),
+            Reason::ExileFrom(c) => with(
+                "reason-exile",
+                "country",
+                self.country(c.as_str()).into_owned(),
+            ),
+            Reason::RemoteAreas => self.text("reason-remote").into_owned(),
+            Reason::Support(s) => self.label(Vocabulary::SupportType, s.as_str()).into_owned(),
+            Reason::ServesGroup(g) => with(
+                "reason-group",
+                "group",
+                self.label(Vocabulary::DefenderGroup, g.as_str())
+                    .into_owned(),
+            ),
+            Reason::ServesEveryone => self.text("reason-everyone").into_owned(),
+            Reason::Language(l) => with("reason-language", "language", self.language(l.as_str())),
+            Reason::Format(f) => self.format(*f).into_owned(),
+            Reason::FamilyEligible => self.text("reason-family").into_owned(),
+        }
+    }
+
+    /// All reasons of a result as the one line shown under it, first letter capital.
+    pub fn reasons_line(&self, reasons: &[Reason]) -> String {
+        let separator = self.text("common-reason-separator");
+        let line = reasons
+            .iter()
+            .map(|r| self.reason(r))
+            .collect::<Vec<_>>()
+            .join(&separator);
+        let mut chars = line.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => line,
+        }
+    }
+
+    pub fn format(&self, format: Format) -> Cow<'a, str> {
+        self.text(match format {
+            Format::Online => "common-format-online",
+            Format::InPerson => "common-format-in_person",
+            Format::RequiresTravel => "common-format-requires_travel",
+        })
+    }
+
+    pub fn formats(&self, formats: &[Format]) -> String {
+        self.list(formats.iter().map(|f| self.format(*f)))
+    }
+
+    /// "within 2 hours", "within 3 days", "within 2 weeks".
+    pub fn response_time(&self, hours: u32) -> String {
+        let (id, count) = response_unit(hours);
+        self.text_with(id, &args([("count", count.into())]))
+            .into_owned()
+    }
+
+    pub fn suggestion(&self, kind: SuggestionKind) -> Cow<'a, str> {
+        self.text(match kind {
+            SuggestionKind::WholeCountry => "suggest-whole-country",
+            SuggestionKind::AnyLanguage => "suggest-any-language",
+            SuggestionKind::AnyFormat => "suggest-any-format",
+            SuggestionKind::AnyGroup => "suggest-any-group",
+            SuggestionKind::WithoutFamily => "suggest-without-family",
+            SuggestionKind::InternationalProviders => "suggest-international",
+            SuggestionKind::OtherSupport => "suggest-other-support",
+        })
+    }
+}
+
+/// The message and number for a response time: hours up to two days, weeks when it
+/// is a whole number of them from two weeks on, days otherwise.
+fn response_unit(hours: u32) -> (&'static str, u32) {
+    if hours < 48 {
+        ("time-hours", hours)
+    } else if hours < 24 * 14 || !hours.is_multiple_of(24 * 7) {
+        ("time-days", hours.div_ceil(24))
+    } else {
+        ("time-weeks", hours / (24 * 7))
     }
 }
 
@@ -47,81 +217,36 @@ pub fn reason_code(reason: &Reason) -> (&'static str, Option<String>) {
     }
 }
 
-/// All reasons of a result as the one line shown under it.
-pub fn reasons_line(taxonomy: &Taxonomy, reasons: &[Reason]) -> String {
-    let parts: Vec<String> = reasons.iter().map(|r| reason(taxonomy, r)).collect();
-    let mut line = parts.join("; ");
-    if let Some(first) = line.get(..1) {
-        line = first.to_uppercase() + line.get(1..).unwrap_or_default();
-    }
-    line
-}
-
-pub fn format_label(format: Format) -> &'static str {
-    match format {
-        Format::Online => "online",
-        Format::InPerson => "in person",
-        Format::RequiresTravel => "requires travel",
-    }
-}
-
-/// "Bishkek (Kyrgyzstan)".
-pub fn region_with_country(taxonomy: &Taxonomy, code: &str) -> String {
-    match taxonomy.region(code) {
-        Some(region) => format!(
-            "{} ({})",
-            region.name,
-            taxonomy.label(Vocabulary::Country, region.country.as_str())
-        ),
-        None => code.to_owned(),
-    }
-}
-
-/// The English part of a language name ("Russian" from "Russian (русский)").
-pub fn language_name<'a>(taxonomy: &'a Taxonomy, code: &'a str) -> &'a str {
-    let label = taxonomy.label(Vocabulary::Language, code);
-    label.split(" (").next().unwrap_or(label)
-}
-
-/// "within 2 hours", "within 3 days", "within 2 weeks".
-pub fn response_time(hours: u32) -> String {
-    fn unit(n: u32, one: &str, many: &str) -> String {
-        format!("within {n} {}", if n == 1 { one } else { many })
-    }
-    if hours < 48 {
-        unit(hours, "hour", "hours")
-    } else if hours < 24 * 14 || !hours.is_multiple_of(24 * 7) {
-        unit(hours.div_ceil(24), "day", "days")
-    } else {
-        unit(hours / (24 * 7), "week", "weeks")
-    }
-}
-
-pub fn suggestion(kind: SuggestionKind) -> &'static str {
-    match kind {
-        SuggestionKind::WholeCountry => "Search the whole country instead of one region",
-        SuggestionKind::AnyLanguage => "Include services in other languages",
-        SuggestionKind::AnyFormat => "Include services in other formats",
-        SuggestionKind::AnyGroup => "Include services open to every defender",
-        SuggestionKind::WithoutFamily => "Include services for the defender only",
-        SuggestionKind::InternationalProviders => {
-            "The same support from international and regional providers covering the country"
-        }
-        SuggestionKind::OtherSupport => "Other kinds of support available in the country",
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
     fn response_times_read_naturally() {
-        assert_eq!(response_time(1), "within 1 hour");
-        assert_eq!(response_time(24), "within 24 hours");
-        assert_eq!(response_time(72), "within 3 days");
-        assert_eq!(response_time(100), "within 5 days");
-        assert_eq!(response_time(336), "within 2 weeks");
-        assert_eq!(response_time(24 * 30), "within 30 days");
+        let localizer = Localizer::load().unwrap();
+        let taxonomy = Taxonomy::built_in().unwrap();
+        let words = Words::new(&localizer, Locale::ENGLISH, &taxonomy);
+        assert_eq!(words.response_time(1), "within 1 hour");
+        assert_eq!(words.response_time(24), "within 24 hours");
+        assert_eq!(words.response_time(72), "within 3 days");
+        assert_eq!(words.response_time(100), "within 5 days");
+        assert_eq!(words.response_time(336), "within 2 weeks");
+        assert_eq!(words.response_time(24 * 30), "within 30 days");
+    }
+
+    #[test]
+    fn reasons_read_as_one_capitalised_line() {
+        let localizer = Localizer::load().unwrap();
+        let taxonomy = Taxonomy::built_in().unwrap();
+        let words = Words::new(&localizer, Locale::ENGLISH, &taxonomy);
+        let reasons = [
+            Reason::CoversRegion(taxonomy.resolve(Vocabulary::Region, "KG-GB").unwrap()),
+            Reason::Language(taxonomy.resolve(Vocabulary::Language, "ru").unwrap()),
+        ];
+        assert_eq!(
+            words.reasons_line(&reasons),
+            "Covers Bishkek (Kyrgyzstan); works in Russian"
+        );
     }
 }

@@ -5,16 +5,19 @@ pub mod api;
 pub mod config;
 pub mod error;
 pub mod explain;
+pub mod locale;
 pub mod pages;
 pub mod query;
 pub mod security;
 pub mod state;
 
+use axum::extract::Request;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::{middleware, Router};
+use axum::{middleware, Router, ServiceExt};
 use tokio::net::TcpListener;
+use tower::Layer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 pub use config::WebConfig;
@@ -22,7 +25,8 @@ pub use state::{AppState, StartError};
 
 const STYLESHEET: &str = include_str!("../static/style.css");
 
-/// Every route of the server.
+/// Every route of the server, without the language layer: paths here carry no
+/// language prefix. [`app`] is what a server runs.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config().max_body_bytes;
     let api = Router::new()
@@ -63,13 +67,32 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+/// The router inside the language layer. The layer must wrap the router rather
+/// than sit in it: it rewrites `/ru/find` to `/find`, and a router matches its
+/// routes before its own layers run.
+pub fn app(
+    state: AppState,
+) -> impl tower::Service<
+    Request,
+    Response = axum::response::Response,
+    Error = std::convert::Infallible,
+    Future = impl Send,
+> + Clone
+       + Send
+       + 'static {
+    middleware::from_fn_with_state(state.clone(), locale::choose).layer(router(state))
+}
+
 /// Serves until `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        ServiceExt::<Request>::into_make_service(app(state)),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

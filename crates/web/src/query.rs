@@ -25,10 +25,7 @@ pub fn parse(
     allow_page: bool,
 ) -> Result<SearchQuery, WebError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw_query.unwrap_or_default())
-        .map_err(|e| WebError::Malformed {
-            parameter: "query".to_owned(),
-            message: format!("the query string cannot be read: {e}"),
-        })?;
+        .map_err(|e| WebError::UnreadableQuery(e.to_string()))?;
     let mut raw = RawFilters::default();
     let mut page = None;
     for (key, value) in pairs {
@@ -42,20 +39,13 @@ pub fn parse(
             "family" => &mut raw.family,
             "page" if allow_page => &mut page,
             other => {
-                return Err(WebError::Malformed {
+                return Err(WebError::UnknownParameter {
                     parameter: other.chars().take(40).collect(),
-                    message: format!(
-                        "unknown parameter; a search takes {}",
-                        FILTER_PARAMETERS.join(", ")
-                    ),
                 })
             }
         };
         if slot.is_some() {
-            return Err(WebError::Malformed {
-                parameter: key,
-                message: "given more than once".to_owned(),
-            });
+            return Err(WebError::RepeatedParameter { parameter: key });
         }
         *slot = Some(value);
     }
@@ -65,12 +55,8 @@ pub fn parse(
         Some(p) => match p.parse::<usize>() {
             Ok(n) if (1..=10_000).contains(&n) => n,
             _ => {
-                return Err(WebError::Malformed {
-                    parameter: "page".to_owned(),
-                    message: format!(
-                        "'{}' is not a page number",
-                        p.chars().take(20).collect::<String>()
-                    ),
+                return Err(WebError::NotAPageNumber {
+                    value: p.chars().take(20).collect(),
                 })
             }
         },

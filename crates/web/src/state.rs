@@ -6,7 +6,10 @@ use arc_swap::ArcSwap;
 use torchlight_core::{Directory, Taxonomy};
 use torchlight_store::{SharedStore, StoreError};
 
+use torchlight_i18n::{I18nError, Locale, Localizer};
+
 use crate::config::WebConfig;
+use crate::explain::Words;
 use crate::pages::FormOptions;
 
 /// Shared state. The directory is small, public and read-mostly, so searches run
@@ -21,7 +24,11 @@ struct Inner {
     directory: ArcSwap<Directory>,
     store: SharedStore,
     config: WebConfig,
-    form_options: FormOptions,
+    localizer: Localizer,
+    /// English's set, then one per other locale in the order of `Locale::all()`
+    /// (which starts with English).
+    english_form: FormOptions,
+    other_forms: Vec<FormOptions>,
 }
 
 impl AppState {
@@ -32,14 +39,22 @@ impl AppState {
         config: WebConfig,
     ) -> Result<AppState, StartError> {
         let directory = store.load_directory().await?;
-        let form_options = FormOptions::new(&taxonomy)?;
+        let localizer = Localizer::load()?;
+        let form = |locale| FormOptions::new(&Words::new(&localizer, locale, &taxonomy));
+        let english_form = form(Locale::ENGLISH)?;
+        let other_forms = Locale::all()
+            .filter(|l| *l != Locale::ENGLISH)
+            .map(form)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 taxonomy,
                 directory: ArcSwap::from_pointee(directory),
                 store,
                 config,
-                form_options,
+                localizer,
+                english_form,
+                other_forms,
             }),
         })
     }
@@ -57,9 +72,18 @@ impl AppState {
         &self.inner.store
     }
 
-    /// The search form's option lists, rendered once for the taxonomy.
-    pub fn form_options(&self) -> &FormOptions {
-        &self.inner.form_options
+    /// Every language's messages and vocabulary labels.
+    pub fn localizer(&self) -> &Localizer {
+        &self.inner.localizer
+    }
+
+    /// The search form's option lists in one language, rendered once at start.
+    pub fn form_options(&self, locale: Locale) -> &FormOptions {
+        Locale::all()
+            .filter(|l| *l != Locale::ENGLISH)
+            .position(|l| l == locale)
+            .and_then(|i| self.inner.other_forms.get(i))
+            .unwrap_or(&self.inner.english_form)
     }
 
     pub fn config(&self) -> &WebConfig {
@@ -81,4 +105,6 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("cannot render the search form: {0}")]
     Template(#[from] askama::Error),
+    #[error("cannot load the translations: {0}")]
+    I18n(#[from] I18nError),
 }

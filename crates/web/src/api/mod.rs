@@ -6,6 +6,7 @@ mod types;
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use torchlight_core::{search, Vocabulary};
+use torchlight_i18n::Locale;
 use utoipa::OpenApi;
 use uuid::Uuid;
 
@@ -68,6 +69,9 @@ pub async fn list_services(
     let query = query::parse(taxonomy, raw.as_deref(), false)?;
     let directory = state.directory();
     let hits = search::search(&directory, taxonomy, &query.filters);
+    // The API speaks English, the directory's base language; codes beside every
+    // text let clients show their own words.
+    let words = explain::Words::new(state.localizer(), Locale::ENGLISH, taxonomy);
     let services: Vec<ServiceMatch> = hits
         .iter()
         .map(|hit| ServiceMatch {
@@ -75,17 +79,17 @@ pub async fn list_services(
             reasons: hit
                 .reasons
                 .iter()
-                .map(|r| ReasonOut::new(taxonomy, r))
+                .map(|r| ReasonOut::new(&words, r))
                 .collect(),
-            why: explain::reasons_line(taxonomy, &hit.reasons),
+            why: words.reasons_line(&hit.reasons),
         })
         .collect();
     let suggestions = if services.is_empty() {
         search::suggestions(&directory, taxonomy, &query.filters)
             .into_iter()
             .map(|s| SuggestionOut {
-                kind: format!("{:?}", s.kind),
-                text: explain::suggestion(s.kind).to_owned(),
+                kind: s.kind.code().to_owned(),
+                text: words.suggestion(s.kind).into_owned(),
                 matches: s.matches,
                 link: find_link(&s.filters, None).replacen("/find", "/api/v1/services", 1),
             })
@@ -202,7 +206,7 @@ pub async fn get_vocabulary(
             .map(|r| TermOut {
                 code: r.code.to_string(),
                 label: r.name.clone(),
-                description: format!("{:?}", r.kind).to_lowercase(),
+                description: r.kind.as_str().to_owned(),
                 country: Some(r.country.to_string()),
             })
             .collect(),

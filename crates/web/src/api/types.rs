@@ -2,7 +2,7 @@
 //! can change without breaking clients.
 
 use serde::Serialize;
-use torchlight_core::{Organization, Reason, Service, Taxonomy};
+use torchlight_core::{Organization, Reason, Service};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -57,12 +57,12 @@ pub struct ReasonOut {
 }
 
 impl ReasonOut {
-    pub fn new(taxonomy: &Taxonomy, reason: &Reason) -> ReasonOut {
+    pub fn new(words: &explain::Words<'_>, reason: &Reason) -> ReasonOut {
         let (code, value) = explain::reason_code(reason);
         ReasonOut {
             code,
             value,
-            text: explain::reason(taxonomy, reason),
+            text: words.reason(reason),
         }
     }
 }

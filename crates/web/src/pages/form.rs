@@ -2,14 +2,16 @@
 //!
 //! Its option lists hold every country of ISO 3166-1 and every region, group and
 //! language: hundreds of options that only change when the taxonomy does. They are
-//! rendered (and escaped) once at start; a request only marks its choices selected.
+//! rendered (and escaped) once at start for each language; a request only marks its
+//! choices selected.
 //! Rendering them per request cost more than the search itself.
 
 use askama::Template;
 use torchlight_core::taxonomy::RegionKind;
-use torchlight_core::{Filters, Format, Taxonomy, Vocabulary};
+use torchlight_core::{Filters, Format, Vocabulary};
+use torchlight_i18n::args;
 
-use crate::explain;
+use crate::explain::Words;
 
 /// The eight countries of the study come first in the country list.
 pub const FOCUS_COUNTRIES: [&str; 8] = ["AM", "AZ", "BY", "GE", "KZ", "KG", "TJ", "UA"];
@@ -108,7 +110,7 @@ impl Options {
     }
 }
 
-/// Every option list of the form, rendered once per taxonomy.
+/// Every option list of the form, rendered once per taxonomy and language.
 pub struct FormOptions {
     countries: Options,
     regions: Options,
@@ -119,65 +121,100 @@ pub struct FormOptions {
 }
 
 impl FormOptions {
-    pub fn new(taxonomy: &Taxonomy) -> Result<FormOptions, askama::Error> {
+    pub fn new(words: &Words<'_>) -> Result<FormOptions, askama::Error> {
+        let taxonomy = words.taxonomy;
+        let by_label = |mut entries: Vec<(String, String)>| {
+            entries.sort_by_cached_key(|(label, _)| label.to_lowercase());
+            entries
+        };
+
         let mut countries = Options::default();
-        countries.open_group("Countries of the coalition")?;
-        for country in taxonomy
-            .countries()
-            .iter()
-            .filter(|c| FOCUS_COUNTRIES.contains(&c.code.as_str()))
-        {
-            countries.push(country.code.as_str(), &country.name)?;
+        countries.open_group(&words.text("find-countries-focus"))?;
+        let focus = by_label(
+            FOCUS_COUNTRIES
+                .iter()
+                .map(|code| (words.country(code).into_owned(), (*code).to_owned()))
+                .collect(),
+        );
+        for (label, code) in focus {
+            countries.push(&code, &label)?;
         }
         countries.close_group();
-        countries.open_group("Other countries")?;
-        for country in taxonomy
-            .countries()
-            .iter()
-            .filter(|c| !FOCUS_COUNTRIES.contains(&c.code.as_str()))
-        {
-            countries.push(country.code.as_str(), &country.name)?;
+        countries.open_group(&words.text("find-countries-other"))?;
+        let others = by_label(
+            taxonomy
+                .countries()
+                .iter()
+                .filter(|c| !FOCUS_COUNTRIES.contains(&c.code.as_str()))
+                .map(|c| {
+                    (
+                        words.country(c.code.as_str()).into_owned(),
+                        c.code.as_str().to_owned(),
+                    )
+                })
+                .collect(),
+        );
+        for (label, code) in others {
+            countries.push(&code, &label)?;
         }
         countries.close_group();
 
         let mut regions = Options::default();
         for country_code in FOCUS_COUNTRIES {
-            regions.open_group(taxonomy.label(Vocabulary::Country, country_code))?;
-            let mut listed: Vec<(String, &str)> = taxonomy
-                .regions()
-                .iter()
-                .filter(|r| r.country.as_str() == country_code)
-                .map(|r| {
-                    let label = match r.kind {
-                        RegionKind::Occupied => format!("{} (occupied)", r.name),
-                        _ => r.name.clone(),
-                    };
-                    (label, r.code.as_str())
-                })
-                .collect();
-            listed.sort();
+            regions.open_group(&words.country(country_code))?;
+            let listed = by_label(
+                taxonomy
+                    .regions()
+                    .iter()
+                    .filter(|r| r.country.as_str() == country_code)
+                    .map(|r| {
+                        let name = words.label(Vocabulary::Region, r.code.as_str());
+                        let label = match r.kind {
+                            RegionKind::Occupied => words
+                                .text_with("find-region-occupied", &args([("region", name.into())]))
+                                .into_owned(),
+                            _ => name.into_owned(),
+                        };
+                        (label, r.code.as_str().to_owned())
+                    })
+                    .collect(),
+            );
             for (label, code) in listed {
-                regions.push(code, &label)?;
+                regions.push(&code, &label)?;
             }
             regions.close_group();
         }
 
         let sorted_terms = |vocabulary: Vocabulary| -> Result<Options, askama::Error> {
-            let mut terms: Vec<_> = taxonomy.terms(vocabulary).iter().collect();
-            terms.sort_by(|a, b| a.label.cmp(&b.label));
+            let terms = by_label(
+                taxonomy
+                    .terms(vocabulary)
+                    .iter()
+                    .map(|t| {
+                        (
+                            words.label(vocabulary, t.code.as_str()).into_owned(),
+                            t.code.as_str().to_owned(),
+                        )
+                    })
+                    .collect(),
+            );
             let mut options = Options::default();
-            for term in terms {
-                options.push(term.code.as_str(), &term.label)?;
+            for (label, code) in terms {
+                options.push(&code, &label)?;
             }
             Ok(options)
         };
+        // Languages keep the file's order: the region's languages come first there.
         let mut languages = Options::default();
         for term in taxonomy.terms(Vocabulary::Language) {
-            languages.push(term.code.as_str(), &term.label)?;
+            languages.push(
+                term.code.as_str(),
+                &words.label(Vocabulary::Language, term.code.as_str()),
+            )?;
         }
         let mut formats = Options::default();
         for format in Format::ALL {
-            formats.push(format.as_str(), explain::format_label(format))?;
+            formats.push(format.as_str(), &words.format(format))?;
         }
         Ok(FormOptions {
             countries,
@@ -231,8 +268,10 @@ mod tests {
 
     #[test]
     fn choices_are_selected_and_labels_escaped() {
-        let taxonomy = Taxonomy::built_in().unwrap();
-        let options = FormOptions::new(&taxonomy).unwrap();
+        let taxonomy = torchlight_core::Taxonomy::built_in().unwrap();
+        let localizer = torchlight_i18n::Localizer::load().unwrap();
+        let words = Words::new(&localizer, torchlight_i18n::Locale::ENGLISH, &taxonomy);
+        let options = FormOptions::new(&words).unwrap();
         let filters = Filters::parse(
             &taxonomy,
             &torchlight_core::RawFilters {

@@ -1,5 +1,7 @@
-//! Public HTML pages. They work without JavaScript and load nothing from elsewhere.
+//! Public HTML pages. They work without JavaScript, load nothing from elsewhere and
+//! speak the language chosen by `crate::locale`.
 
+mod context;
 mod form;
 mod views;
 
@@ -7,63 +9,109 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Html;
 use torchlight_core::{search, Filters, Vocabulary};
+use torchlight_i18n::args;
 use uuid::Uuid;
 
 use crate::error::{PageError, WebError};
-use crate::explain;
+use crate::explain::Words;
+use crate::locale::PageLocale;
 use crate::query::{self, find_link};
 use crate::state::AppState;
 
+pub use context::{LanguageLink, PageContext};
 pub use form::{FormOptions, SearchForm, FOCUS_COUNTRIES};
 use views::{CountryLink, OrganizationView, ResultView, ServiceView, SuggestionView};
 
 type PageResult = Result<Html<String>, PageError>;
 
-#[derive(Template)]
-#[template(path = "home.html")]
-struct HomePage {
-    form: SearchForm,
-    countries: Vec<CountryLink>,
-    organizations: usize,
-    services: usize,
+fn words<'a>(state: &'a AppState, page: &PageLocale) -> Words<'a> {
+    Words::new(state.localizer(), page.locale, state.taxonomy())
 }
 
-pub async fn home(State(state): State<AppState>) -> PageResult {
-    let taxonomy = state.taxonomy();
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage<'a> {
+    ctx: PageContext<'a>,
+    title: String,
+    form: SearchForm,
+    countries: Vec<CountryLink>,
+    lead: String,
+    safety: String,
+}
+
+pub async fn home(State(state): State<AppState>, page: PageLocale) -> PageResult {
+    let words = words(&state, &page);
+    let ctx = PageContext::new(&state, &page);
     let directory = state.directory();
     let countries = FOCUS_COUNTRIES
         .iter()
         .map(|code| CountryLink {
-            name: taxonomy.label(Vocabulary::Country, code).to_owned(),
-            link: format!("/find?country={code}"),
+            name: words.country(code).into_owned(),
+            link: ctx.link(&format!("/find?country={code}")),
         })
         .collect();
+    let lead = ctx
+        .text_with(
+            "home-lead",
+            &args([
+                ("services", directory.services.len().into()),
+                ("organizations", directory.organizations.len().into()),
+            ]),
+        )
+        .into_owned();
+    let safety = ctx
+        .text_with(
+            "home-safety",
+            &args([
+                (
+                    "legal",
+                    words.label(Vocabulary::SupportType, "legal").into(),
+                ),
+                (
+                    "medical",
+                    words
+                        .label(Vocabulary::SupportType, "medical_emergency")
+                        .into(),
+                ),
+            ]),
+        )
+        .into_owned();
     let page = HomePage {
-        form: SearchForm::new(state.form_options(), &Filters::default()),
+        title: ctx.text("home-title").into_owned(),
+        form: SearchForm::new(state.form_options(page.locale), &Filters::default()),
         countries,
-        organizations: directory.organizations.len(),
-        services: directory.services.len(),
+        lead,
+        safety,
+        ctx,
     };
     Ok(Html(page.render()?))
 }
 
 #[derive(Template)]
 #[template(path = "find.html")]
-struct FindPage {
+struct FindPage<'a> {
+    ctx: PageContext<'a>,
     form: SearchForm,
-    searched: bool,
-    summary: String,
+    /// The page title: what was searched for, or the page's name.
+    title: String,
+    /// The results' heading.
+    heading: String,
     results: Vec<ResultView>,
-    total: usize,
+    paging_info: Option<String>,
     first: usize,
-    last: usize,
     previous: Option<String>,
     next: Option<String>,
     suggestions: Vec<SuggestionView>,
 }
 
-pub async fn find(State(state): State<AppState>, RawQuery(raw): RawQuery) -> PageResult {
+pub async fn find(
+    State(state): State<AppState>,
+    page: PageLocale,
+    RawQuery(raw): RawQuery,
+) -> PageResult {
     let taxonomy = state.taxonomy();
+    let words = words(&state, &page);
+    let ctx = PageContext::new(&state, &page);
     let query = query::parse(taxonomy, raw.as_deref(), true)?;
     let directory = state.directory();
     let filters = &query.filters;
@@ -72,77 +120,128 @@ pub async fn find(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Pag
     let page_size = state.config().page_size.max(1);
     let pages = total.div_ceil(page_size).max(1);
     if query.page > pages {
-        return Err(WebError::Malformed {
-            parameter: "page".to_owned(),
-            message: format!("there are only {pages} pages of results"),
-        }
-        .into());
+        return Err(WebError::PageOutOfRange { pages }.into());
     }
     let start = (query.page - 1) * page_size;
+    let prefix = ctx.prefix.clone();
     let results = hits
         .iter()
         .skip(start)
         .take(page_size)
-        .map(|hit| ResultView::new(taxonomy, hit))
+        .map(|hit| ResultView::new(&words, &prefix, hit))
         .collect::<Vec<_>>();
     let suggestions = if total == 0 {
         search::suggestions(&directory, taxonomy, filters)
             .into_iter()
             .map(|s| SuggestionView {
-                text: explain::suggestion(s.kind).to_owned(),
-                link: find_link(&s.filters, None),
-                matches: s.matches,
+                text: words.suggestion(s.kind).into_owned(),
+                link: ctx.link(&find_link(&s.filters, None)),
+                matches: ctx
+                    .text_with(
+                        "find-suggestion-count",
+                        &args([("count", s.matches.into())]),
+                    )
+                    .into_owned(),
             })
             .collect()
     } else {
         Vec::new()
     };
+    let summary = views::summary(&words, filters);
+    let heading = if total > 0 {
+        ctx.text_with(
+            "find-results-heading",
+            &args([("summary", summary.clone().into()), ("count", total.into())]),
+        )
+    } else {
+        ctx.text_with(
+            "find-no-match-heading",
+            &args([("summary", summary.clone().into())]),
+        )
+    }
+    .into_owned();
+    let paging_info = (total > results.len()).then(|| {
+        ctx.text_with(
+            "find-paging-info",
+            &args([
+                ("first", (start + 1).into()),
+                ("last", (start + results.len()).into()),
+                ("total", total.into()),
+            ]),
+        )
+        .into_owned()
+    });
     let page = FindPage {
-        form: SearchForm::new(state.form_options(), filters),
-        searched: !filters.is_empty(),
-        summary: views::summary(taxonomy, filters),
+        form: SearchForm::new(state.form_options(page.locale), filters),
+        title: if filters.is_empty() {
+            ctx.text("find-title").into_owned()
+        } else {
+            summary
+        },
+        heading,
         first: start + 1,
-        last: start + results.len(),
         results,
-        total,
-        previous: (query.page > 1).then(|| find_link(filters, Some(query.page - 1))),
-        next: (query.page < pages).then(|| find_link(filters, Some(query.page + 1))),
+        paging_info,
+        previous: (query.page > 1).then(|| ctx.link(&find_link(filters, Some(query.page - 1)))),
+        next: (query.page < pages).then(|| ctx.link(&find_link(filters, Some(query.page + 1)))),
         suggestions,
+        ctx,
     };
     Ok(Html(page.render()?))
 }
 
 #[derive(Template)]
 #[template(path = "service.html")]
-struct ServicePage {
+struct ServicePage<'a> {
+    ctx: PageContext<'a>,
+    title: String,
     service: ServiceView,
 }
 
-pub async fn service(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+pub async fn service(
+    State(state): State<AppState>,
+    page: PageLocale,
+    Path(id): Path<String>,
+) -> PageResult {
     let id = Uuid::parse_str(&id).map_err(|_| WebError::NotFound)?;
     let directory = state.directory();
     let service = directory.service(id).ok_or(WebError::NotFound)?;
     let organization = directory
         .organization(service.organization_id)
         .ok_or(WebError::NotFound)?;
+    let ctx = PageContext::new(&state, &page);
+    let service = ServiceView::new(&words(&state, &page), &ctx.prefix, service, organization);
     let page = ServicePage {
-        service: ServiceView::new(state.taxonomy(), service, organization),
+        title: service.name.text.clone(),
+        service,
+        ctx,
     };
     Ok(Html(page.render()?))
 }
 
 #[derive(Template)]
 #[template(path = "organization.html")]
-struct OrganizationPage {
+struct OrganizationPage<'a> {
+    ctx: PageContext<'a>,
+    title: String,
     organization: OrganizationView,
 }
 
-pub async fn organization(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+pub async fn organization(
+    State(state): State<AppState>,
+    page: PageLocale,
+    Path(id): Path<String>,
+) -> PageResult {
     let id = Uuid::parse_str(&id).map_err(|_| WebError::NotFound)?;
     let directory = state.directory();
     let organization = directory.organization(id).ok_or(WebError::NotFound)?;
+    let ctx = PageContext::new(&state, &page);
+    let organization =
+        OrganizationView::new(&words(&state, &page), &ctx.prefix, &directory, organization);
     let page = OrganizationPage {
-        organization: OrganizationView::new(state.taxonomy(), &directory, organization),
+        title: organization.name.text.clone(),
+        organization,
+        ctx,
     };
     Ok(Html(page.render()?))
 }

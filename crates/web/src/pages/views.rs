@@ -1,9 +1,66 @@
 //! What the templates show, computed from the directory: labels instead of codes,
-//! plain words instead of numbers.
+//! plain words instead of numbers, all in the page's language.
 
-use torchlight_core::{Directory, Filters, Hit, Organization, Service, Taxonomy, Vocabulary};
+use std::collections::BTreeMap;
 
-use crate::explain;
+use torchlight_core::{
+    Code, Directory, Filters, Format, Hit, Organization, Service, Translation, Vocabulary,
+};
+use torchlight_i18n::{args, Locale};
+
+use crate::explain::Words;
+
+/// A text written in the directory, with the language it is shown in: the record's
+/// translation for the page's language when it has one, else the original, which is
+/// in English, the directory's base language. Templates put `lang` on it so screen
+/// readers pronounce it right.
+pub struct DirectoryText {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+impl DirectoryText {
+    fn pick(
+        locale: Locale,
+        translations: &BTreeMap<Code, Translation>,
+        field: impl Fn(&Translation) -> Option<&String>,
+        original: &str,
+    ) -> DirectoryText {
+        let translated = translations
+            .iter()
+            .find(|(code, _)| code.as_str() == locale.code())
+            .and_then(|(_, t)| field(t))
+            .filter(|t| !t.trim().is_empty());
+        match translated {
+            Some(text) => DirectoryText {
+                text: text.clone(),
+                lang: locale.code(),
+            },
+            None => DirectoryText {
+                text: original.to_owned(),
+                lang: Locale::ENGLISH.code(),
+            },
+        }
+    }
+}
+
+fn service_name(locale: Locale, service: &Service) -> DirectoryText {
+    DirectoryText::pick(
+        locale,
+        &service.translations,
+        |t| t.name.as_ref(),
+        &service.name,
+    )
+}
+
+fn organization_name(locale: Locale, organization: &Organization) -> DirectoryText {
+    DirectoryText::pick(
+        locale,
+        &organization.translations,
+        |t| t.name.as_ref(),
+        &organization.name,
+    )
+}
 
 pub struct CountryLink {
     pub name: String,
@@ -13,13 +70,13 @@ pub struct CountryLink {
 pub struct SuggestionView {
     pub text: String,
     pub link: String,
-    pub matches: usize,
+    pub matches: String,
 }
 
 pub struct ResultView {
     pub link: String,
-    pub name: String,
-    pub organization: String,
+    pub name: DirectoryText,
+    pub organization: DirectoryText,
     pub organization_link: String,
     pub support: String,
     pub why: String,
@@ -29,34 +86,39 @@ pub struct ResultView {
 }
 
 impl ResultView {
-    pub fn new(taxonomy: &Taxonomy, hit: &Hit<'_>) -> ResultView {
+    pub fn new(words: &Words<'_>, prefix: &str, hit: &Hit<'_>) -> ResultView {
         let service = hit.service;
         ResultView {
-            link: format!("/services/{}", service.id),
-            name: service.name.clone(),
-            organization: hit.organization.name.clone(),
-            organization_link: format!("/organizations/{}", hit.organization.id),
-            support: taxonomy
+            link: format!("{prefix}/services/{}", service.id),
+            name: service_name(words.locale, service),
+            organization: organization_name(words.locale, hit.organization),
+            organization_link: format!("{prefix}/organizations/{}", hit.organization.id),
+            support: words
                 .label(Vocabulary::SupportType, service.support.as_str())
-                .to_owned(),
-            why: explain::reasons_line(taxonomy, &hit.reasons),
-            response: explain::response_time(service.response_hours),
-            formats: formats(service),
+                .into_owned(),
+            why: words.reasons_line(&hit.reasons),
+            response: words
+                .text_with(
+                    "find-answers",
+                    &args([("time", words.response_time(service.response_hours).into())]),
+                )
+                .into_owned(),
+            formats: words.formats(&service.formats),
             open: service.open,
         }
     }
 }
 
 pub struct ServiceView {
-    pub name: String,
-    pub description: String,
+    pub name: DirectoryText,
+    pub description: DirectoryText,
     pub support: String,
     pub support_description: String,
-    pub organization: String,
+    pub organization: DirectoryText,
     pub organization_link: String,
     pub contact: String,
     pub website: Option<String>,
-    pub eligibility: String,
+    pub eligibility: DirectoryText,
     pub response: String,
     pub formats: String,
     pub requires_travel: bool,
@@ -68,42 +130,57 @@ pub struct ServiceView {
 }
 
 impl ServiceView {
-    pub fn new(taxonomy: &Taxonomy, service: &Service, organization: &Organization) -> ServiceView {
-        let support = taxonomy.term(Vocabulary::SupportType, service.support.as_str());
+    pub fn new(
+        words: &Words<'_>,
+        prefix: &str,
+        service: &Service,
+        organization: &Organization,
+    ) -> ServiceView {
+        let locale = words.locale;
         ServiceView {
-            name: service.name.clone(),
-            description: service.description.clone(),
-            support: support
-                .map(|t| t.label.clone())
-                .unwrap_or_else(|| service.support.to_string()),
-            support_description: support.map(|t| t.description.clone()).unwrap_or_default(),
-            organization: organization.name.clone(),
-            organization_link: format!("/organizations/{}", organization.id),
+            name: service_name(locale, service),
+            description: DirectoryText::pick(
+                locale,
+                &service.translations,
+                |t| t.description.as_ref(),
+                &service.description,
+            ),
+            support: words
+                .label(Vocabulary::SupportType, service.support.as_str())
+                .into_owned(),
+            support_description: words
+                .description(Vocabulary::SupportType, service.support.as_str())
+                .into_owned(),
+            organization: organization_name(locale, organization),
+            organization_link: format!("{prefix}/organizations/{}", organization.id),
             contact: organization.public_contact.clone(),
             website: organization.website.clone(),
-            eligibility: service.eligibility.clone(),
-            response: explain::response_time(service.response_hours),
-            formats: formats(service),
-            requires_travel: service
-                .formats
-                .contains(&torchlight_core::Format::RequiresTravel),
+            eligibility: DirectoryText::pick(
+                locale,
+                &service.translations,
+                |t| t.eligibility.as_ref(),
+                &service.eligibility,
+            ),
+            response: words.response_time(service.response_hours),
+            formats: words.formats(&service.formats),
+            requires_travel: service.formats.contains(&Format::RequiresTravel),
             family_eligible: service.family_eligible,
             open: service.open,
-            coverage: coverage(taxonomy, service),
+            coverage: coverage(words, service),
             groups: if service.groups.is_empty() {
-                "Every defender".to_owned()
+                words.text("service-every-defender").into_owned()
             } else {
-                labels(taxonomy, Vocabulary::DefenderGroup, &service.groups)
+                words.labels(Vocabulary::DefenderGroup, &service.groups)
             },
-            languages: languages(taxonomy, &service.languages),
+            languages: words.languages(&service.languages),
         }
     }
 }
 
 pub struct OrganizationView {
-    pub name: String,
+    pub name: DirectoryText,
     pub kind: String,
-    pub description: String,
+    pub description: DirectoryText,
     pub contact: String,
     pub website: Option<String>,
     pub countries: String,
@@ -114,43 +191,60 @@ pub struct OrganizationView {
 
 pub struct ServiceLine {
     pub link: String,
-    pub name: String,
-    pub support: String,
-    pub response: String,
+    pub name: DirectoryText,
+    /// "Legal support, usually answers within 3 days".
+    pub summary: String,
     pub open: bool,
 }
 
 impl OrganizationView {
     pub fn new(
-        taxonomy: &Taxonomy,
+        words: &Words<'_>,
+        prefix: &str,
         directory: &Directory,
         organization: &Organization,
     ) -> OrganizationView {
+        let locale = words.locale;
         OrganizationView {
-            name: organization.name.clone(),
-            kind: taxonomy
+            name: organization_name(locale, organization),
+            kind: words
                 .label(Vocabulary::ActorKind, organization.kind.as_str())
-                .to_owned(),
-            description: organization.description.clone(),
+                .into_owned(),
+            description: DirectoryText::pick(
+                locale,
+                &organization.translations,
+                |t| t.description.as_ref(),
+                &organization.description,
+            ),
             contact: organization.public_contact.clone(),
             website: organization.website.clone(),
-            countries: labels(taxonomy, Vocabulary::Country, &organization.countries),
-            regions: organization
-                .regions
-                .iter()
-                .map(|r| explain::region_with_country(taxonomy, r.as_str()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            languages: languages(taxonomy, &organization.languages),
+            countries: words.labels(Vocabulary::Country, &organization.countries),
+            regions: words.list(
+                organization
+                    .regions
+                    .iter()
+                    .map(|r| words.region_with_country(r.as_str())),
+            ),
+            languages: words.languages(&organization.languages),
             services: directory
                 .services_of(organization.id)
                 .map(|s| ServiceLine {
-                    link: format!("/services/{}", s.id),
-                    name: s.name.clone(),
-                    support: taxonomy
-                        .label(Vocabulary::SupportType, s.support.as_str())
-                        .to_owned(),
-                    response: explain::response_time(s.response_hours),
+                    link: format!("{prefix}/services/{}", s.id),
+                    name: service_name(locale, s),
+                    summary: words
+                        .text_with(
+                            "org-service-line",
+                            &args([
+                                (
+                                    "support",
+                                    words
+                                        .label(Vocabulary::SupportType, s.support.as_str())
+                                        .into(),
+                                ),
+                                ("time", words.response_time(s.response_hours).into()),
+                            ]),
+                        )
+                        .into_owned(),
                     open: s.open,
                 })
                 .collect(),
@@ -159,60 +253,42 @@ impl OrganizationView {
 }
 
 /// "Digital security assistance in Kyrgyzstan" — what the search was for.
-pub fn summary(taxonomy: &Taxonomy, filters: &Filters) -> String {
-    let what = filters
-        .support
-        .as_ref()
-        .map(|s| {
-            taxonomy
-                .label(Vocabulary::SupportType, s.as_str())
-                .to_owned()
-        })
-        .unwrap_or_else(|| "Any support".to_owned());
-    let place = match (&filters.region, &filters.country) {
-        (Some(region), _) => format!(
-            " in {}",
-            explain::region_with_country(taxonomy, region.as_str())
-        ),
-        (None, Some(country)) => format!(
-            " in {}",
-            taxonomy.label(Vocabulary::Country, country.as_str())
-        ),
-        (None, None) => String::new(),
+pub fn summary(words: &Words<'_>, filters: &Filters) -> String {
+    let support = match &filters.support {
+        Some(s) => words
+            .label(Vocabulary::SupportType, s.as_str())
+            .into_owned(),
+        None => words.text("find-summary-any-support").into_owned(),
     };
-    format!("{what}{place}")
+    let place = match (&filters.region, &filters.country) {
+        (Some(region), _) => Some(words.region_with_country(region.as_str())),
+        (None, Some(country)) => Some(words.country(country.as_str()).into_owned()),
+        (None, None) => None,
+    };
+    match place {
+        Some(place) => words
+            .text_with(
+                "find-summary-in-place",
+                &args([("support", support.into()), ("place", place.into())]),
+            )
+            .into_owned(),
+        None => support,
+    }
 }
 
-fn formats(service: &Service) -> String {
-    service
-        .formats
-        .iter()
-        .map(|f| explain::format_label(*f))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn labels(taxonomy: &Taxonomy, vocabulary: Vocabulary, codes: &[torchlight_core::Code]) -> String {
-    codes
-        .iter()
-        .map(|c| taxonomy.label(vocabulary, c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn languages(taxonomy: &Taxonomy, codes: &[torchlight_core::Code]) -> String {
-    codes
-        .iter()
-        .map(|c| explain::language_name(taxonomy, c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn coverage(taxonomy: &Taxonomy, service: &Service) -> Vec<String> {
+fn coverage(words: &Words<'_>, service: &Service) -> Vec<String> {
     let c = &service.coverage;
+    let country_line = |id: &str, code: &Code| {
+        words
+            .text_with(
+                id,
+                &args([("country", words.country(code.as_str()).into())]),
+            )
+            .into_owned()
+    };
     let mut lines = Vec::new();
     if c.worldwide {
-        lines.push("Any country".to_owned());
+        lines.push(words.text("service-coverage-worldwide").into_owned());
     }
     let narrowed: Vec<&str> = c
         .regions
@@ -221,23 +297,17 @@ fn coverage(taxonomy: &Taxonomy, service: &Service) -> Vec<String> {
         .collect();
     for country in &c.countries {
         if !narrowed.contains(&country.as_str()) {
-            lines.push(format!(
-                "All of {}",
-                taxonomy.label(Vocabulary::Country, country.as_str())
-            ));
+            lines.push(country_line("service-coverage-country", country));
         }
     }
     for region in &c.regions {
-        lines.push(explain::region_with_country(taxonomy, region.as_str()));
+        lines.push(words.region_with_country(region.as_str()));
     }
     for country in &c.exile_from {
-        lines.push(format!(
-            "Defenders from {} living in exile",
-            taxonomy.label(Vocabulary::Country, country.as_str())
-        ));
+        lines.push(country_line("service-coverage-exile", country));
     }
     if c.remote_areas {
-        lines.push("Remote and rural areas as well as cities".to_owned());
+        lines.push(words.text("service-coverage-remote").into_owned());
     }
     lines
 }

@@ -1,0 +1,86 @@
+//! What every page's frame needs: the language, its messages, the prefix internal
+//! links keep, and the language switch.
+
+use std::borrow::Cow;
+
+use torchlight_i18n::{FluentArgs, Locale, Localizer};
+
+use crate::locale::PageLocale;
+use crate::state::AppState;
+
+/// One entry of the language switch.
+pub struct LanguageLink {
+    pub code: &'static str,
+    /// The language's name in itself.
+    pub name: &'static str,
+    /// The same page and search in that language.
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct PageContext<'a> {
+    pub localizer: &'a Localizer,
+    pub locale: Locale,
+    /// `/ru` when the request named its language in the path, else empty.
+    pub prefix: String,
+    pub languages: Vec<LanguageLink>,
+}
+
+impl<'a> PageContext<'a> {
+    pub fn new(state: &'a AppState, page: &PageLocale) -> PageContext<'a> {
+        let rest = if page.path_and_query == "/" {
+            ""
+        } else {
+            page.path_and_query.as_str()
+        };
+        let languages = Locale::all()
+            .map(|locale| LanguageLink {
+                code: locale.code(),
+                name: locale.native_name(),
+                href: if rest.is_empty() {
+                    format!("/{}/", locale.code())
+                } else {
+                    format!("/{}{rest}", locale.code())
+                },
+                current: locale == page.locale,
+            })
+            .collect();
+        PageContext {
+            localizer: state.localizer(),
+            locale: page.locale,
+            prefix: page.prefix(),
+            languages,
+        }
+    }
+
+    /// A message of the page's language (templates call it `ctx.t("id")`).
+    pub fn t(&self, id: &str) -> Cow<'a, str> {
+        self.localizer.text(self.locale, id)
+    }
+
+    pub fn text(&self, id: &str) -> Cow<'a, str> {
+        self.localizer.text(self.locale, id)
+    }
+
+    pub fn text_with(&self, id: &str, args: &FluentArgs<'_>) -> Cow<'a, str> {
+        self.localizer.text_with(self.locale, id, args)
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// An internal link that keeps the page's language prefix.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// The page's title as the browser tab shows it.
+    pub fn page_title(&self, title: &str) -> Cow<'a, str> {
+        self.text_with(
+            "common-page-title",
+            &torchlight_i18n::args([("title", title.to_owned().into())]),
+        )
+    }
+}
