@@ -7,5 +7,6 @@ mod support;
 pub(crate) use torchlight_store::both_engines;
 
 mod api;
+mod i18n;
 mod limits;
 mod pages;
