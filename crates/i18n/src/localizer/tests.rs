@@ -128,7 +128,7 @@ fn vocabulary_labels_are_translated_or_fall_back_to_the_csv() {
     let ru = locale("ru");
     assert_eq!(
         l.label(ru, &taxonomy, Vocabulary::Country, "KG"),
-        "Киргизия"
+        "Кыргызстан"
     );
     // A code added by a coalition's own file, untranslated: its file's label.
     let extension = torchlight_core::taxonomy::SourceFile {
