@@ -166,3 +166,23 @@ fn line_numbers_count_from_one() {
     assert_eq!(line_of("a\nb\nc", 2), 2);
     assert_eq!(line_of("a\nb\nc", 99), 3);
 }
+
+/// Fluent knows the plural rules of every locale: with none, `[one]` would never be
+/// chosen and "1 services" would slip through.
+#[test]
+fn every_locale_has_plural_rules() {
+    for locale in Locale::all() {
+        let id: LanguageIdentifier = locale.code().parse().unwrap();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(
+            "n = { $n ->\n    [one] one\n   *[other] other\n}\n".to_owned(),
+        )
+        .unwrap();
+        bundle.add_resource(resource).unwrap();
+        let pattern = bundle.get_message("n").unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        let one = bundle.format_pattern(pattern, Some(&args([("n", 1.into())])), &mut errors);
+        assert_eq!(one, "one", "{locale}: no plural rules for 1 ({errors:?})");
+    }
+}
