@@ -141,19 +141,16 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// All reasons of a result as the one line shown under it, first letter capital.
+    /// The reasons joined into the one line shown after "Why it matches:". Case is
+    /// left as the messages have it: capitalising the first letter would be wrong in
+    /// Georgian, which has no capitals in running text, and in Azerbaijani (i → İ).
     pub fn reasons_line(&self, reasons: &[Reason]) -> String {
         let separator = self.text("common-reason-separator");
-        let line = reasons
+        reasons
             .iter()
             .map(|r| self.reason(r))
             .collect::<Vec<_>>()
-            .join(&separator);
-        let mut chars = line.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => line,
-        }
+            .join(&separator)
     }
 
     pub fn format(&self, format: Format) -> Cow<'a, str> {
@@ -246,7 +243,7 @@ mod tests {
         ];
         assert_eq!(
             words.reasons_line(&reasons),
-            "Covers Bishkek (Kyrgyzstan); works in Russian"
+            "covers Bishkek (Kyrgyzstan); works in Russian"
         );
     }
 }

@@ -12,10 +12,10 @@ async fn search_lists_services_with_reasons(engine: Engine) {
     assert!(html.contains("Remote incident response"));
     assert!(html.contains("Why it matches:"));
     assert!(
-        html.contains("International provider reaching any country"),
+        html.contains("international provider reaching any country"),
         "{html}"
     );
-    assert!(html.contains("Covers Bishkek (Kyrgyzstan)"));
+    assert!(html.contains("covers Bishkek (Kyrgyzstan)"));
     assert!(!html.contains("Shelter for Azerbaijani defenders"));
     // The chosen filters stay selected, so the defender can refine the search.
     assert!(html.contains(r#"<option value="KG" selected>"#));
@@ -41,7 +41,7 @@ async fn exile_services_show_for_the_home_country(engine: Engine) {
     let (_, html) = app.text("/find?country=AZ&support=temporary_shelter").await;
     assert!(html.contains("Shelter for Azerbaijani defenders"));
     assert!(
-        html.contains("For defenders from Azerbaijan living in exile"),
+        html.contains("for defenders from Azerbaijan living in exile"),
         "{html}"
     );
 }
