@@ -94,13 +94,9 @@ pub async fn serve(
         let mut directory: Directory = serde_json::from_str(DEMO_DIRECTORY)
             .context("the built-in demo directory is malformed")?;
         directory.validate(&taxonomy).map_err(|errors| {
-            anyhow::anyhow!(
-                "the built-in demo directory does not fit the taxonomy: {}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            invalid_directory(
+                "the built-in demo directory does not fit the taxonomy",
+                &errors,
             )
         })?;
         store.replace_directory(&directory).await?;
@@ -119,6 +115,12 @@ pub async fn serve(
     }
     torchlight_web::serve(listener, state, shutdown_signal()).await?;
     Ok(())
+}
+
+/// A directory the program itself assembled failed validation: a bug, not bad input.
+fn invalid_directory(what: &str, errors: &[torchlight_core::RecordError]) -> anyhow::Error {
+    let details: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("{what}: {}", details.join("; "))
 }
 
 fn remove_sqlite_files(config: &Config) -> anyhow::Result<()> {
@@ -256,16 +258,9 @@ pub async fn import_directory(
             .collect();
         kept_allies = allies.len();
         directory.allies = allies;
-        directory.validate(&taxonomy).map_err(|errors| {
-            anyhow::anyhow!(
-                "the kept ally roster does not fit: {}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        })?;
+        directory
+            .validate(&taxonomy)
+            .map_err(|errors| invalid_directory("the kept ally roster does not fit", &errors))?;
     }
     store.replace_directory(&directory).await?;
     println!(
