@@ -2,6 +2,7 @@
 //! rules that match a defender to help. Pure and synchronous: no I/O, no clock, no
 //! randomness; callers pass in what the rules depend on.
 
+pub mod access;
 pub mod code;
 pub mod directory;
 pub mod search;

@@ -1,0 +1,100 @@
+//! What the security core persists: the keyring record, organisations' key pairs,
+//! staff accounts and their sessions, encrypted cases with their wrapped data keys,
+//! and the audit chain. Sensitive content arrives here already encrypted; this crate
+//! never sees a key.
+
+use torchlight_core::access::Role;
+use uuid::Uuid;
+
+/// One version of an organisation's key pair: the public key in clear, the secret
+/// key sealed under the root key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizationKey {
+    pub organization_id: Uuid,
+    /// 1 for the first pair, one more per rotation.
+    pub version: i64,
+    /// `age1…`
+    pub public_key: String,
+    pub wrapped_secret: Vec<u8>,
+    /// The root key version that wrapped `wrapped_secret`.
+    pub root_version: i64,
+    pub created_at_ms: i64,
+}
+
+/// A staff account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffUser {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    /// Lower-case, unique across the deployment.
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Argon2id, PHC string.
+    pub password_hash: String,
+    /// Set by an administrator's reset: the next sign-in must choose a new password.
+    pub must_change_password: bool,
+    /// The TOTP secret sealed under the root key; `None` until enrolled.
+    pub totp_sealed: Option<Vec<u8>>,
+    /// The last TOTP time step accepted, so a code cannot be replayed.
+    pub totp_last_step: Option<i64>,
+    pub disabled: bool,
+    /// The interface language chosen by the user (a locale code).
+    pub locale: Option<String>,
+    pub created_at_ms: i64,
+}
+
+/// A signed-in browser. Only the digest of its token is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_digest: String,
+    pub user_id: Uuid,
+    pub csrf_token: String,
+    pub created_at_ms: i64,
+    pub last_seen_ms: i64,
+    /// True once the second factor was given in this session.
+    pub second_factor: bool,
+}
+
+/// A case as stored: triage metadata in clear (codes only), everything that names
+/// or describes a person sealed in `content` under the case's data key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRecord {
+    pub id: Uuid,
+    /// The organisation that owns the case.
+    pub organization_id: Uuid,
+    /// An ISO country code.
+    pub country: String,
+    /// An urgency code (`detained_now`, `threat_to_life`, `within_days`, `not_urgent`).
+    pub urgency: String,
+    /// A status code (`open`, `closed`).
+    pub status: String,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+    pub content: Vec<u8>,
+}
+
+/// A case's data key wrapped to one organisation's public key of `key_version`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseKey {
+    pub case_id: Uuid,
+    pub organization_id: Uuid,
+    pub key_version: i64,
+    pub wrapped_key: Vec<u8>,
+}
+
+/// A case as one organisation can open it: the record and the key wrapped for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisibleCase {
+    pub record: CaseRecord,
+    pub key: CaseKey,
+}
+
+/// Cases counted by country and urgency, across every organisation: what analysts
+/// see (before small cells are suppressed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseCount {
+    pub country: String,
+    pub urgency: String,
+    pub count: i64,
+}
