@@ -3,6 +3,7 @@
 //! randomness; callers pass in what the rules depend on.
 
 pub mod access;
+pub mod case;
 pub mod code;
 pub mod directory;
 pub mod search;

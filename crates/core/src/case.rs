@@ -1,0 +1,187 @@
+//! A case as staff record it: a few codes for triage, kept in clear so the queue
+//! can be sorted without keys, and the person's details, which only ever leave
+//! this module to be encrypted.
+
+use crate::taxonomy::{Taxonomy, Vocabulary};
+
+/// How soon help is needed, most urgent first. The codes are those of the intake
+/// API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Urgency {
+    DetainedNow,
+    ThreatToLife,
+    WithinDays,
+    NotUrgent,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 4] = [
+        Urgency::DetainedNow,
+        Urgency::ThreatToLife,
+        Urgency::WithinDays,
+        Urgency::NotUrgent,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::DetainedNow => "detained_now",
+            Urgency::ThreatToLife => "threat_to_life",
+            Urgency::WithinDays => "within_days",
+            Urgency::NotUrgent => "not_urgent",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Urgency> {
+        Urgency::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+/// The sensitive part of a case: who, how to reach them, what happened.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CaseDetails {
+    pub name: String,
+    pub contact: String,
+    pub narrative: String,
+}
+
+/// A case as a caseworker submits it, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct CaseDraft {
+    pub country: String,
+    pub urgency: String,
+    pub name: String,
+    pub contact: String,
+    pub narrative: String,
+}
+
+/// A checked case, ready to be encrypted and stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCase {
+    pub country: String,
+    pub urgency: Urgency,
+    pub details: CaseDetails,
+}
+
+/// One field of a draft that cannot be accepted, with the reason in English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct CaseFieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_CONTACT_CHARS: usize = 500;
+pub const MAX_NARRATIVE_CHARS: usize = 20_000;
+
+impl CaseDraft {
+    /// Every problem of the draft at once, so a form can show them all.
+    pub fn validate(&self, taxonomy: &Taxonomy) -> Result<ValidCase, Vec<CaseFieldError>> {
+        let mut errors = Vec::new();
+        let country = self.country.trim().to_ascii_uppercase();
+        if country.is_empty() {
+            errors.push(field_error("country", "choose the country where the person is"));
+        } else if !taxonomy.contains(Vocabulary::Country, &country) {
+            errors.push(field_error("country", "not a known country code"));
+        }
+        let urgency = Urgency::from_code(self.urgency.trim());
+        if urgency.is_none() {
+            errors.push(field_error(
+                "urgency",
+                "choose one of detained_now, threat_to_life, within_days, not_urgent",
+            ));
+        }
+        let name = self.name.trim();
+        check_length(&mut errors, "name", name, 1, MAX_NAME_CHARS);
+        check_length(&mut errors, "contact", self.contact.trim(), 0, MAX_CONTACT_CHARS);
+        check_length(&mut errors, "narrative", self.narrative.trim(), 0, MAX_NARRATIVE_CHARS);
+        match (urgency, errors.is_empty()) {
+            (Some(urgency), true) => Ok(ValidCase {
+                country,
+                urgency,
+                details: CaseDetails {
+                    name: name.to_owned(),
+                    contact: self.contact.trim().to_owned(),
+                    narrative: self.narrative.trim().to_owned(),
+                },
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn field_error(field: &'static str, message: &str) -> CaseFieldError {
+    CaseFieldError {
+        field,
+        message: message.to_owned(),
+    }
+}
+
+fn check_length(
+    errors: &mut Vec<CaseFieldError>,
+    field: &'static str,
+    value: &str,
+    min: usize,
+    max: usize,
+) {
+    let chars = value.chars().count();
+    if chars < min {
+        errors.push(field_error(field, "required"));
+    } else if chars > max {
+        errors.push(CaseFieldError {
+            field,
+            message: format!("at most {max} characters (this has {chars})"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn draft() -> CaseDraft {
+        CaseDraft {
+            country: "kg".into(),
+            urgency: "within_days".into(),
+            name: "  A. Defender ".into(),
+            contact: "signal: +996".into(),
+            narrative: "Summoned for questioning.".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_draft_is_trimmed_and_upper_cased() {
+        let taxonomy = Taxonomy::built_in().unwrap();
+        let case = draft().validate(&taxonomy).unwrap();
+        assert_eq!(case.country, "KG");
+        assert_eq!(case.urgency, Urgency::WithinDays);
+        assert_eq!(case.details.name, "A. Defender");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let taxonomy = Taxonomy::built_in().unwrap();
+        let bad = CaseDraft {
+            country: "XX".into(),
+            urgency: "soon".into(),
+            name: " ".into(),
+            contact: String::new(),
+            narrative: "x".repeat(MAX_NARRATIVE_CHARS + 1),
+        };
+        let fields: Vec<_> = bad
+            .validate(&taxonomy)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["country", "urgency", "name", "narrative"]);
+    }
+
+    #[test]
+    fn urgency_codes_read_back() {
+        for urgency in Urgency::ALL {
+            assert_eq!(Urgency::from_code(urgency.code()), Some(urgency));
+        }
+    }
+}
