@@ -2,10 +2,12 @@
 //! and a PostgreSQL engine. The engine is chosen once, at start, from the database
 //! location; everything above this crate sees only `Store`.
 
+mod delegate;
 mod postgres;
 mod rows;
 pub mod security;
 mod sql;
+mod sql_security;
 mod sqlite;
 
 use std::path::Path;
@@ -145,10 +147,8 @@ pub trait Store: Send + Sync + 'static {
     async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError>;
 
     /// The accounts of one organisation, by username.
-    async fn users_of_organization(
-        &self,
-        organization: Uuid,
-    ) -> Result<Vec<StaffUser>, StoreError>;
+    async fn users_of_organization(&self, organization: Uuid)
+        -> Result<Vec<StaffUser>, StoreError>;
 
     /// Writes every changeable field of `user` (not its id, organisation, username
     /// or creation time); with an event when the change is one to audit.
@@ -220,8 +220,12 @@ pub trait Store: Send + Sync + 'static {
 
     /// Erases a case owned by `scope`: its wrapped keys first, then its content.
     /// False when `scope` does not own such a case.
-    async fn erase_case(&self, scope: Uuid, case: Uuid, event: AuditEvent)
-        -> Result<bool, StoreError>;
+    async fn erase_case(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+        event: AuditEvent,
+    ) -> Result<bool, StoreError>;
 
     /// Cases by country and urgency across the coalition (no content).
     async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError>;

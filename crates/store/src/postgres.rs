@@ -2,14 +2,13 @@
 
 use std::time::Duration;
 
-use async_trait::async_trait;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::Postgres;
-use torchlight_core::Directory;
 
 use crate::sql::{Dialect, SqlDirectory};
-use crate::{Engine, Store, StoreError};
+use crate::sql_security::SqlSecurity;
+use crate::{Engine, StoreError};
 
 static MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -26,10 +25,14 @@ const DIALECT: Dialect = Dialect {
     // EXCLUSIVE mode blocks other writers but not readers. Under READ COMMITTED the
     // deletes that follow then see everything an earlier replace committed.
     lock_for_write: Some("LOCK TABLE organizations IN EXCLUSIVE MODE"),
+    // Serialises appends (other writers wait; readers do not), and under READ
+    // COMMITTED the last entry read after it is the last one committed.
+    lock_audit: Some("LOCK TABLE audit_log IN EXCLUSIVE MODE"),
 };
 
 pub struct PostgresStore {
     directory: SqlDirectory<Postgres>,
+    security: SqlSecurity<Postgres>,
 }
 
 impl PostgresStore {
@@ -48,30 +51,10 @@ impl PostgresStore {
         MIGRATOR.run(&pool).await?;
         tracing::info!("opened PostgreSQL store");
         Ok(PostgresStore {
-            directory: SqlDirectory::new(pool, DIALECT),
+            directory: SqlDirectory::new(pool.clone(), DIALECT),
+            security: SqlSecurity::new(pool, DIALECT),
         })
     }
 }
 
-#[async_trait]
-impl Store for PostgresStore {
-    fn engine(&self) -> Engine {
-        Engine::Postgres
-    }
-
-    async fn load_directory(&self) -> Result<Directory, StoreError> {
-        self.directory.load().await
-    }
-
-    async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError> {
-        self.directory.replace(directory).await
-    }
-
-    async fn directory_is_empty(&self) -> Result<bool, StoreError> {
-        self.directory.is_empty().await
-    }
-
-    async fn ping(&self) -> Result<(), StoreError> {
-        self.directory.ping().await
-    }
-}
+crate::delegate::impl_store!(PostgresStore, Engine::Postgres);

@@ -1,6 +1,7 @@
-//! The directory's SQL, written once for both engines. The schemas differ only in
-//! column types (see the migrations), so every statement here runs unchanged on
-//! SQLite and PostgreSQL; `QueryBuilder` writes each engine's placeholders.
+//! The directory's SQL, written once for both engines (the security core's is in
+//! `sql_security`). The schemas differ only in column types (see the migrations), so
+//! every statement here runs unchanged on SQLite and PostgreSQL; `QueryBuilder`
+//! writes each engine's placeholders.
 
 use sqlx::query_builder::Separated;
 use sqlx::{
@@ -69,6 +70,9 @@ pub(crate) struct Dialect {
     pub begin_write: &'static str,
     /// Run right after `begin_write` where beginning alone does not lock.
     pub lock_for_write: Option<&'static str>,
+    /// Run right after `begin_write` in every transaction that appends to the audit
+    /// chain, where beginning alone does not serialise appends.
+    pub lock_audit: Option<&'static str>,
 }
 
 /// The directory operations over one engine's pool. The engines wrap this and add
@@ -412,7 +416,7 @@ where
 /// A directory the schema refuses (a service of an unknown organisation, a repeated
 /// id) is the caller's mistake, not an outage: report it as such, with the
 /// database's own words, so the layer above can answer 4xx instead of 500.
-fn classify(error: StoreError) -> StoreError {
+pub(crate) fn classify(error: StoreError) -> StoreError {
     use sqlx::error::ErrorKind;
     match error {
         StoreError::Database(sqlx::Error::Database(db)) => match db.kind() {

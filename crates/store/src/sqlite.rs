@@ -3,14 +3,13 @@
 use std::path::Path;
 use std::time::Duration;
 
-use async_trait::async_trait;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::Sqlite;
-use torchlight_core::Directory;
 
 use crate::sql::{Dialect, SqlDirectory};
-use crate::{Engine, Store, StoreError};
+use crate::sql_security::SqlSecurity;
+use crate::{Engine, StoreError};
 
 static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
 
@@ -28,10 +27,13 @@ const DIALECT: Dialect = Dialect {
     // of failing when it tries to upgrade a read lock.
     begin_write: "BEGIN IMMEDIATE",
     lock_for_write: None,
+    // `BEGIN IMMEDIATE` already holds the one write lock: appends are serialised.
+    lock_audit: None,
 };
 
 pub struct SqliteStore {
     directory: SqlDirectory<Sqlite>,
+    security: SqlSecurity<Sqlite>,
 }
 
 impl SqliteStore {
@@ -50,6 +52,9 @@ impl SqliteStore {
             // An acknowledged write must survive a power cut, not only a crash.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted rows are overwritten, not left in free pages: erasing a case
+            // deletes its wrapped data keys, and a copy of the file must not hold them.
+            .pragma("secure_delete", "ON")
             .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(POOL_SIZE)
@@ -58,30 +63,10 @@ impl SqliteStore {
         MIGRATOR.run(&pool).await?;
         tracing::info!(path = %path.display(), "opened SQLite store");
         Ok(SqliteStore {
-            directory: SqlDirectory::new(pool, DIALECT),
+            directory: SqlDirectory::new(pool.clone(), DIALECT),
+            security: SqlSecurity::new(pool, DIALECT),
         })
     }
 }
 
-#[async_trait]
-impl Store for SqliteStore {
-    fn engine(&self) -> Engine {
-        Engine::Sqlite
-    }
-
-    async fn load_directory(&self) -> Result<Directory, StoreError> {
-        self.directory.load().await
-    }
-
-    async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError> {
-        self.directory.replace(directory).await
-    }
-
-    async fn directory_is_empty(&self) -> Result<bool, StoreError> {
-        self.directory.is_empty().await
-    }
-
-    async fn ping(&self) -> Result<(), StoreError> {
-        self.directory.ping().await
-    }
-}
+crate::delegate::impl_store!(SqliteStore, Engine::Sqlite);

@@ -1,0 +1,196 @@
+//! The audit chain: appending under the audit lock, reading it back for `audit
+//! verify`, and the trail of one case.
+
+use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
+use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest};
+use uuid::Uuid;
+
+use super::{clamp_limit, finish, Affected, SqlSecurity};
+use crate::sql::Column;
+use crate::StoreError;
+
+const SELECT_LAST_ENTRY: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
+     prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+const SELECT_ENTRIES_AFTER: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
+     prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2";
+/// Entries about a case, only when `scope` owns it; newest first.
+const SELECT_ENTRIES_OF_CASE: &str = "SELECT seq, at_ms, actor, organization_id, action, \
+     object, prev_hash, hash FROM audit_log WHERE object = $1 \
+     AND EXISTS (SELECT 1 FROM cases WHERE id = $2 AND organization_id = $3) \
+     ORDER BY seq DESC LIMIT $4";
+const SELECT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
+const INSERT_ENTRY: &str = "INSERT INTO audit_log \
+     (seq, at_ms, actor, organization_id, action, object, prev_hash, hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
+     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
+
+/// Appends `event` after the last entry. Must run inside a transaction holding the
+/// audit lock (`SqlSecurity::begin_audited`), or two appends could both claim the
+/// same `seq`.
+///
+/// Refuses (`Corrupt`) when the recorded head does not match the last entry: the
+/// end of the log was cut or edited, and chaining on would overwrite the head that
+/// proves it.
+pub(crate) async fn append<DB>(
+    conn: &mut DB::Connection,
+    event: AuditEvent,
+) -> Result<ChainedEntry, StoreError>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    usize: ColumnIndex<DB::Row>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    let last = match sqlx::query(SELECT_LAST_ENTRY)
+        .fetch_optional(&mut *conn)
+        .await?
+    {
+        Some(row) => Some(entry_from_row::<DB>(&row)?),
+        None => None,
+    };
+    let head = match sqlx::query(SELECT_HEAD).fetch_optional(&mut *conn).await? {
+        Some(row) => Some(head_from_row::<DB>(&row)?),
+        None => None,
+    };
+    let consistent = match (&last, &head) {
+        (None, None) => true,
+        (Some(last), Some((seq, hash))) => last.seq == *seq && last.hash == *hash,
+        _ => false,
+    };
+    if !consistent {
+        return Err(StoreError::Corrupt(
+            "the audit head does not match the last audit entry (entries were removed or \
+             edited); nothing more is appended until `audit verify` is run and the log restored"
+                .into(),
+        ));
+    }
+    let entry = chain(last.as_ref(), event);
+    sqlx::query(INSERT_ENTRY)
+        .bind(entry.seq)
+        .bind(entry.event.at_ms)
+        .bind(entry.event.actor.clone())
+        .bind(entry.event.organization.clone())
+        .bind(entry.event.action.clone())
+        .bind(entry.event.object.clone())
+        .bind(entry.prev_hash.to_vec())
+        .bind(entry.hash.to_vec())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(UPSERT_HEAD)
+        .bind(entry.seq)
+        .bind(entry.hash.to_vec())
+        .execute(&mut *conn)
+        .await?;
+    Ok(entry)
+}
+
+impl<DB> SqlSecurity<DB>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    DB::QueryResult: Affected,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    pub async fn append_audit(&self, event: AuditEvent) -> Result<ChainedEntry, StoreError> {
+        let mut tx = self.begin_audited().await?;
+        let result = append::<DB>(&mut *tx, event).await;
+        finish(tx, result).await
+    }
+
+    pub async fn audit_entries(
+        &self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<ChainedEntry>, StoreError> {
+        sqlx::query(SELECT_ENTRIES_AFTER)
+            .bind(after_seq)
+            .bind(clamp_limit(limit))
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(entry_from_row::<DB>)
+            .collect()
+    }
+
+    pub async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError> {
+        match sqlx::query(SELECT_HEAD).fetch_optional(&self.pool).await? {
+            Some(row) => Ok(Some(head_from_row::<DB>(&row)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn audit_of_case(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+        limit: i64,
+    ) -> Result<Vec<ChainedEntry>, StoreError> {
+        // Events name a case by its id's hyphenated lower-case form.
+        sqlx::query(SELECT_ENTRIES_OF_CASE)
+            .bind(case.hyphenated().to_string())
+            .bind(case)
+            .bind(scope)
+            .bind(clamp_limit(limit))
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(entry_from_row::<DB>)
+            .collect()
+    }
+}
+
+fn entry_from_row<DB>(row: &DB::Row) -> Result<ChainedEntry, StoreError>
+where
+    DB: Database,
+    usize: ColumnIndex<DB::Row>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    let seq: i64 = row.try_get(0)?;
+    Ok(ChainedEntry {
+        seq,
+        event: AuditEvent {
+            at_ms: row.try_get(1)?,
+            actor: row.try_get(2)?,
+            organization: row.try_get(3)?,
+            action: row.try_get(4)?,
+            object: row.try_get(5)?,
+        },
+        prev_hash: digest(seq, "previous hash", row.try_get(6)?)?,
+        hash: digest(seq, "hash", row.try_get(7)?)?,
+    })
+}
+
+fn head_from_row<DB>(row: &DB::Row) -> Result<(i64, Digest), StoreError>
+where
+    DB: Database,
+    usize: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    let seq: i64 = row.try_get(0)?;
+    Ok((seq, digest(seq, "head hash", row.try_get(1)?)?))
+}
+
+/// A stored SHA-256 digest; any other length means the row was damaged.
+fn digest(seq: i64, what: &str, bytes: Vec<u8>) -> Result<Digest, StoreError> {
+    Digest::try_from(bytes.as_slice()).map_err(|_| {
+        StoreError::Corrupt(format!(
+            "audit entry {seq}: the {what} is {} bytes long instead of 32",
+            bytes.len()
+        ))
+    })
+}

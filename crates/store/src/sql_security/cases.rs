@@ -1,0 +1,248 @@
+//! Encrypted cases, always seen through one organisation's `scope`: a case exists
+//! for an organisation only if a data key is wrapped for it (`case_keys`); erasing
+//! belongs to the owner alone.
+
+use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
+use torchlight_crypto::audit::AuditEvent;
+use uuid::Uuid;
+
+use super::{append, finish, Affected, SqlSecurity};
+use crate::security::{CaseCount, CaseKey, CaseRecord, VisibleCase};
+use crate::sql::Column;
+use crate::StoreError;
+
+const INSERT_CASE: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
+     created_at_ms, updated_at_ms, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const INSERT_CASE_KEY: &str = "INSERT INTO case_keys \
+     (case_id, organization_id, key_version, wrapped_key) VALUES ($1, $2, $3, $4)";
+const UPDATE_VISIBLE_CASE: &str = "UPDATE cases SET country = $1, urgency = $2, status = $3, \
+     updated_at_ms = $4, content = $5 WHERE id = $6 AND EXISTS \
+     (SELECT 1 FROM case_keys WHERE case_keys.case_id = $6 AND case_keys.organization_id = $7)";
+const SELECT_VISIBLE_CASES: &str = "SELECT c.id, c.organization_id, c.country, c.urgency, \
+     c.status, c.created_at_ms, c.updated_at_ms, c.content, \
+     k.case_id, k.organization_id, k.key_version, k.wrapped_key \
+     FROM cases c JOIN case_keys k ON k.case_id = c.id WHERE k.organization_id = $1 \
+     ORDER BY c.created_at_ms DESC, c.id DESC";
+const SELECT_VISIBLE_CASE: &str = "SELECT c.id, c.organization_id, c.country, c.urgency, \
+     c.status, c.created_at_ms, c.updated_at_ms, c.content, \
+     k.case_id, k.organization_id, k.key_version, k.wrapped_key \
+     FROM cases c JOIN case_keys k ON k.case_id = c.id \
+     WHERE k.organization_id = $1 AND c.id = $2";
+const SELECT_OWNED_CASE: &str = "SELECT 1 FROM cases WHERE id = $1 AND organization_id = $2";
+const DELETE_CASE_KEYS: &str = "DELETE FROM case_keys WHERE case_id = $1";
+const DELETE_OWNED_CASE: &str = "DELETE FROM cases WHERE id = $1 AND organization_id = $2";
+const COUNT_CASES: &str = "SELECT country, urgency, COUNT(*) FROM cases GROUP BY country, urgency";
+
+impl<DB> SqlSecurity<DB>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    DB::QueryResult: Affected,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    pub async fn create_case(
+        &self,
+        scope: Uuid,
+        record: &CaseRecord,
+        keys: &[CaseKey],
+        event: AuditEvent,
+    ) -> Result<(), StoreError> {
+        check_new_case(scope, record, keys)?;
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            sqlx::query(INSERT_CASE)
+                .bind(record.id)
+                .bind(record.organization_id)
+                .bind(record.country.clone())
+                .bind(record.urgency.clone())
+                .bind(record.status.clone())
+                .bind(record.created_at_ms)
+                .bind(record.updated_at_ms)
+                .bind(record.content.clone())
+                .execute(&mut *conn)
+                .await?;
+            for key in keys {
+                sqlx::query(INSERT_CASE_KEY)
+                    .bind(key.case_id)
+                    .bind(key.organization_id)
+                    .bind(key.key_version)
+                    .bind(key.wrapped_key.clone())
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            append::<DB>(conn, event).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn update_case(
+        &self,
+        scope: Uuid,
+        record: &CaseRecord,
+        event: AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            let updated = sqlx::query(UPDATE_VISIBLE_CASE)
+                .bind(record.country.clone())
+                .bind(record.urgency.clone())
+                .bind(record.status.clone())
+                .bind(record.updated_at_ms)
+                .bind(record.content.clone())
+                .bind(record.id)
+                .bind(scope)
+                .execute(&mut *conn)
+                .await?;
+            if updated.affected() != 1 {
+                // Nothing changed, so there is nothing to audit here.
+                return Ok(false);
+            }
+            append::<DB>(conn, event).await?;
+            Ok(true)
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError> {
+        sqlx::query(SELECT_VISIBLE_CASES)
+            .bind(scope)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(visible_case_from_row::<DB>)
+            .collect()
+    }
+
+    pub async fn case_visible_to(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+    ) -> Result<Option<VisibleCase>, StoreError> {
+        sqlx::query(SELECT_VISIBLE_CASE)
+            .bind(scope)
+            .bind(case)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(visible_case_from_row::<DB>)
+            .transpose()
+    }
+
+    pub async fn erase_case(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+        event: AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            let owned = sqlx::query(SELECT_OWNED_CASE)
+                .bind(case)
+                .bind(scope)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if owned.is_none() {
+                return Ok(false);
+            }
+            // The wrapped keys first: without them the content cannot be decrypted
+            // by anyone, even from a copy of the database taken before the erase.
+            sqlx::query(DELETE_CASE_KEYS)
+                .bind(case)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query(DELETE_OWNED_CASE)
+                .bind(case)
+                .bind(scope)
+                .execute(&mut *conn)
+                .await?;
+            append::<DB>(conn, event).await?;
+            Ok(true)
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError> {
+        let mut counts = sqlx::query(COUNT_CASES)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(CaseCount {
+                    country: row.try_get(0)?,
+                    urgency: row.try_get(1)?,
+                    count: row.try_get(2)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Byte order on both engines, whatever PostgreSQL's collation.
+        counts.sort_by(|a, b| (&a.country, &a.urgency).cmp(&(&b.country, &b.urgency)));
+        Ok(counts)
+    }
+}
+
+/// A new case must belong to `scope`, carry a data key wrapped for `scope`, and
+/// carry keys of this case only.
+fn check_new_case(scope: Uuid, record: &CaseRecord, keys: &[CaseKey]) -> Result<(), StoreError> {
+    if record.organization_id != scope {
+        return Err(StoreError::Rejected(format!(
+            "case {} belongs to organisation {}, not to the caller's organisation {scope}",
+            record.id, record.organization_id
+        )));
+    }
+    if let Some(stray) = keys.iter().find(|key| key.case_id != record.id) {
+        return Err(StoreError::Rejected(format!(
+            "a data key given for case {} belongs to case {}",
+            record.id, stray.case_id
+        )));
+    }
+    if !keys.iter().any(|key| key.organization_id == scope) {
+        return Err(StoreError::Rejected(format!(
+            "case {} has no data key wrapped for its own organisation {scope}, which could \
+             then never open it",
+            record.id
+        )));
+    }
+    Ok(())
+}
+
+fn visible_case_from_row<DB>(row: &DB::Row) -> Result<VisibleCase, StoreError>
+where
+    DB: Database,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+{
+    Ok(VisibleCase {
+        record: CaseRecord {
+            id: row.try_get(0)?,
+            organization_id: row.try_get(1)?,
+            country: row.try_get(2)?,
+            urgency: row.try_get(3)?,
+            status: row.try_get(4)?,
+            created_at_ms: row.try_get(5)?,
+            updated_at_ms: row.try_get(6)?,
+            content: row.try_get(7)?,
+        },
+        key: CaseKey {
+            case_id: row.try_get(8)?,
+            organization_id: row.try_get(9)?,
+            key_version: row.try_get(10)?,
+            wrapped_key: row.try_get(11)?,
+        },
+    })
+}

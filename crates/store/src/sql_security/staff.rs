@@ -1,0 +1,340 @@
+//! Staff accounts, their recovery codes and their sessions.
+
+use sqlx::{ColumnIndex, Database, Executor, IntoArguments, QueryBuilder, Row};
+use torchlight_core::access::Role;
+use torchlight_crypto::audit::AuditEvent;
+use uuid::Uuid;
+
+use super::{append, finish, now_ms, Affected, SqlSecurity};
+use crate::security::{Session, StaffUser};
+use crate::sql::Column;
+use crate::StoreError;
+
+macro_rules! user_columns {
+    () => {
+        "id, organization_id, username, display_name, role, password_hash, \
+         must_change_password, totp_sealed, totp_last_step, disabled, locale, created_at_ms"
+    };
+}
+
+const SELECT_USER: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM staff_users WHERE id = $1"
+);
+const SELECT_USER_BY_USERNAME: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM staff_users WHERE username = $1"
+);
+const SELECT_USERS_OF_ORGANIZATION: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM staff_users WHERE organization_id = $1"
+);
+const SELECT_USERNAME_TAKEN: &str = "SELECT 1 FROM staff_users WHERE username = $1";
+const INSERT_USER: &str = concat!(
+    "INSERT INTO staff_users (",
+    user_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+);
+const UPDATE_USER: &str = "UPDATE staff_users SET display_name = $1, role = $2, \
+     password_hash = $3, must_change_password = $4, totp_sealed = $5, totp_last_step = $6, \
+     disabled = $7, locale = $8 WHERE id = $9";
+const ADVANCE_TOTP_STEP: &str = "UPDATE staff_users SET totp_last_step = $1 \
+     WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)";
+
+const DELETE_RECOVERY_CODES: &str = "DELETE FROM recovery_codes WHERE user_id = $1";
+/// Two values a code: stays far below either engine's limit on bound values.
+const CODES_PER_INSERT: usize = 500;
+const USE_RECOVERY_CODE: &str = "UPDATE recovery_codes SET used_at_ms = $1 \
+     WHERE user_id = $2 AND digest = $3 AND used_at_ms IS NULL";
+const COUNT_RECOVERY_CODES: &str =
+    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at_ms IS NULL";
+
+const INSERT_SESSION: &str = "INSERT INTO sessions \
+     (token_digest, user_id, csrf_token, created_at_ms, last_seen_ms, second_factor) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+const SELECT_SESSION: &str = "SELECT token_digest, user_id, csrf_token, created_at_ms, \
+     last_seen_ms, second_factor FROM sessions WHERE token_digest = $1";
+/// Never moves backwards: of two requests touching at once, the later time stays.
+const TOUCH_SESSION: &str =
+    "UPDATE sessions SET last_seen_ms = $1 WHERE token_digest = $2 AND last_seen_ms < $1";
+const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_digest = $1";
+const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+
+impl<DB> SqlSecurity<DB>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    DB::QueryResult: Affected,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Option<i64>: Column<DB>,
+    bool: Column<DB>,
+    Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
+    pub async fn create_user(&self, user: &StaffUser, event: AuditEvent) -> Result<(), StoreError> {
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            // Under the audit lock no other creation runs between this check and the
+            // insert; the unique index stays the last word.
+            let taken = sqlx::query(SELECT_USERNAME_TAKEN)
+                .bind(user.username.clone())
+                .fetch_optional(&mut *conn)
+                .await?;
+            if taken.is_some() {
+                return Err(username_taken(&user.username));
+            }
+            sqlx::query(INSERT_USER)
+                .bind(user.id)
+                .bind(user.organization_id)
+                .bind(user.username.clone())
+                .bind(user.display_name.clone())
+                .bind(user.role.code().to_owned())
+                .bind(user.password_hash.clone())
+                .bind(user.must_change_password)
+                .bind(user.totp_sealed.clone())
+                .bind(user.totp_last_step)
+                .bind(user.disabled)
+                .bind(user.locale.clone())
+                .bind(user.created_at_ms)
+                .execute(&mut *conn)
+                .await?;
+            append::<DB>(conn, event).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
+        sqlx::query(SELECT_USER)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(user_from_row::<DB>)
+            .transpose()
+    }
+
+    pub async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError> {
+        sqlx::query(SELECT_USER_BY_USERNAME)
+            .bind(username.to_owned())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(user_from_row::<DB>)
+            .transpose()
+    }
+
+    pub async fn users_of_organization(
+        &self,
+        organization: Uuid,
+    ) -> Result<Vec<StaffUser>, StoreError> {
+        let mut users = sqlx::query(SELECT_USERS_OF_ORGANIZATION)
+            .bind(organization)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(user_from_row::<DB>)
+            .collect::<Result<Vec<_>, _>>()?;
+        // Sorted here rather than by `ORDER BY`: PostgreSQL's collation and SQLite's
+        // byte order disagree on punctuation, and both engines must list alike.
+        users.sort_by(|a, b| a.username.cmp(&b.username));
+        Ok(users)
+    }
+
+    pub async fn update_user(
+        &self,
+        user: &StaffUser,
+        event: Option<AuditEvent>,
+    ) -> Result<(), StoreError> {
+        let update = sqlx::query(UPDATE_USER)
+            .bind(user.display_name.clone())
+            .bind(user.role.code().to_owned())
+            .bind(user.password_hash.clone())
+            .bind(user.must_change_password)
+            .bind(user.totp_sealed.clone())
+            .bind(user.totp_last_step)
+            .bind(user.disabled)
+            .bind(user.locale.clone())
+            .bind(user.id);
+        let Some(event) = event else {
+            let updated = update.execute(&self.pool).await?;
+            return if updated.affected() == 1 {
+                Ok(())
+            } else {
+                Err(no_such_user(user.id))
+            };
+        };
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            if update.execute(&mut *conn).await?.affected() != 1 {
+                return Err(no_such_user(user.id));
+            }
+            append::<DB>(conn, event).await?;
+            Ok(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn advance_totp_step(&self, user: Uuid, step: i64) -> Result<bool, StoreError> {
+        let updated = sqlx::query(ADVANCE_TOTP_STEP)
+            .bind(step)
+            .bind(user)
+            .execute(&self.pool)
+            .await?;
+        Ok(updated.affected() == 1)
+    }
+
+    pub async fn replace_recovery_codes(
+        &self,
+        user: Uuid,
+        digests: &[String],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let result = async {
+            let conn = &mut *tx;
+            sqlx::query(DELETE_RECOVERY_CODES)
+                .bind(user)
+                .execute(&mut *conn)
+                .await?;
+            for chunk in digests.chunks(CODES_PER_INSERT) {
+                let mut builder =
+                    QueryBuilder::<DB>::new("INSERT INTO recovery_codes (user_id, digest) ");
+                builder.push_values(chunk, |mut b, digest| {
+                    b.push_bind(user).push_bind(digest.clone());
+                });
+                builder.build().execute(&mut *conn).await?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    pub async fn use_recovery_code(&self, user: Uuid, digest: &str) -> Result<bool, StoreError> {
+        let updated = sqlx::query(USE_RECOVERY_CODE)
+            .bind(now_ms())
+            .bind(user)
+            .bind(digest.to_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(updated.affected() == 1)
+    }
+
+    pub async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError> {
+        Ok(sqlx::query(COUNT_RECOVERY_CODES)
+            .bind(user)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?)
+    }
+
+    pub async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
+        sqlx::query(INSERT_SESSION)
+            .bind(session.token_digest.clone())
+            .bind(session.user_id)
+            .bind(session.csrf_token.clone())
+            .bind(session.created_at_ms)
+            .bind(session.last_seen_ms)
+            .bind(session.second_factor)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| crate::sql::classify(e.into()))?;
+        Ok(())
+    }
+
+    pub async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError> {
+        let Some(row) = sqlx::query(SELECT_SESSION)
+            .bind(token_digest.to_owned())
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            token_digest: row.try_get(0)?,
+            user_id: row.try_get(1)?,
+            csrf_token: row.try_get(2)?,
+            created_at_ms: row.try_get(3)?,
+            last_seen_ms: row.try_get(4)?,
+            second_factor: row.try_get(5)?,
+        }))
+    }
+
+    pub async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError> {
+        sqlx::query(TOUCH_SESSION)
+            .bind(now_ms)
+            .bind(token_digest.to_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_digest: &str) -> Result<(), StoreError> {
+        sqlx::query(DELETE_SESSION)
+            .bind(token_digest.to_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_sessions_of_user(&self, user: Uuid) -> Result<u64, StoreError> {
+        Ok(sqlx::query(DELETE_SESSIONS_OF_USER)
+            .bind(user)
+            .execute(&self.pool)
+            .await?
+            .affected())
+    }
+}
+
+fn username_taken(username: &str) -> StoreError {
+    StoreError::Rejected(format!("the username {username:?} is taken"))
+}
+
+fn no_such_user(id: Uuid) -> StoreError {
+    StoreError::Rejected(format!("there is no user {id}"))
+}
+
+fn user_from_row<DB>(row: &DB::Row) -> Result<StaffUser, StoreError>
+where
+    DB: Database,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Option<i64>: Column<DB>,
+    bool: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
+    let id: Uuid = row.try_get(0)?;
+    let role: String = row.try_get(4)?;
+    let role = Role::from_code(&role).map_err(|_| {
+        StoreError::Corrupt(format!("user {id} has the unknown role code {role:?}"))
+    })?;
+    Ok(StaffUser {
+        id,
+        organization_id: row.try_get(1)?,
+        username: row.try_get(2)?,
+        display_name: row.try_get(3)?,
+        role,
+        password_hash: row.try_get(5)?,
+        must_change_password: row.try_get(6)?,
+        totp_sealed: row.try_get(7)?,
+        totp_last_step: row.try_get(8)?,
+        disabled: row.try_get(9)?,
+        locale: row.try_get(10)?,
+        created_at_ms: row.try_get(11)?,
+    })
+}
