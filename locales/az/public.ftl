@@ -173,3 +173,18 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Yeni axtarışa başlayın
 error-home = Ana səhifəyə keçin
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = İcazə verilmir
+error-forbidden = Rolunuz buna icazə vermir. Bu sizə lazımdırsa, təşkilatınızın administratoruna müraciət edin.
+error-csrf = Bu formanın vaxtı bitib və ya o, bu saytdan göndərilməyib. Geri qayıdın, səhifəni yeniləyin və yenidən cəhd edin.
+# uncertain (this and the next message): seal/unseal rendered as "möhürləmək"/"möhürü açmaq" and trustees as "etibarlı şəxslər"; "iş" for a case
+error-sealed-title = Server möhürlənib
+error-sealed = Server möhürlənib: onun açarları yaddaşda deyil, buna görə heç bir işi oxumaq mümkün deyil. İctimai səhifələr və kömək müraciətləri işləməyə davam edir. Etibarlı şəxslər serverin möhürünü aça bilər.
+error-throttled-title = Həddindən artıq cəhd
+error-throttled = { $minutes ->
+    [one] Həddindən artıq cəhd. { $minutes } dəqiqədən sonra yenidən cəhd edin.
+   *[other] Həddindən artıq cəhd. { $minutes } dəqiqədən sonra yenidən cəhd edin.
+}
+error-invalid-input = Formadakı bəzi məlumatları qəbul etmək mümkün deyil.

@@ -186,3 +186,20 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Пачаць новы пошук
 error-home = На галоўную
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Няма доступу
+error-forbidden = Ваша роля не дазваляе гэтага зрабіць. Калі вам гэта патрэбна, звярніцеся да адміністратара вашай арганізацыі.
+error-csrf = Тэрмін дзеяння гэтай формы скончыўся, або яна адпраўлена не з гэтага сайта. Вярніцеся назад, абнавіце старонку і паспрабуйце яшчэ раз.
+# uncertain (this and the next message): seal/unseal rendered as "запячатаць"/"распячатаць" and trustees as "давераныя асобы", after the Russian and Ukrainian staff pages
+error-sealed-title = Сервер запячатаны
+error-sealed = Сервер запячатаны: яго ключоў няма ў памяці, таму ніводную справу нельга прачытаць. Публічныя старонкі і запыты аб дапамозе працуюць і далей. Давераныя асобы могуць распячатаць сервер.
+error-throttled-title = Занадта шмат спроб
+error-throttled = { $minutes ->
+    [one] Занадта шмат спроб. Паспрабуйце зноў праз { $minutes } хвіліну.
+    [few] Занадта шмат спроб. Паспрабуйце зноў праз { $minutes } хвіліны.
+    [many] Занадта шмат спроб. Паспрабуйце зноў праз { $minutes } хвілін.
+   *[other] Занадта шмат спроб. Паспрабуйце зноў праз { $minutes } хвіліны.
+}
+error-invalid-input = Некаторыя даныя ў форме нельга прыняць.

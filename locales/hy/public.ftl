@@ -171,3 +171,18 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Սկսել նոր որոնում
 error-home = Անցնել գլխավոր էջ
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Թույլատրված չէ
+error-forbidden = Ձեր դերը դա թույլ չի տալիս։ Եթե դա ձեզ պետք է, դիմեք ձեր կազմակերպության ադմինիստրատորին։
+error-csrf = Այս ձևի ժամկետն անցել է, կամ այն ուղարկվել է ոչ այս կայքից։ Վերադարձեք, թարմացրեք էջը և նորից փորձեք։
+# uncertain (this and the next message): seal/unseal rendered as "կնքել"/"կնիքը բացել" and trustees as "վստահված անձինք"; "գործ" for a case
+error-sealed-title = Սերվերը կնքված է
+error-sealed = Սերվերը կնքված է․ նրա բանալիները հիշողության մեջ չեն, ուստի ոչ մի գործ հնարավոր չէ կարդալ։ Հանրային էջերը և օգնության հայտերը շարունակում են աշխատել։ Վստահված անձինք կարող են բացել սերվերի կնիքը։
+error-throttled-title = Չափազանց շատ փորձեր
+error-throttled = { $minutes ->
+    [one] Չափազանց շատ փորձեր։ Նորից փորձեք { $minutes } րոպե անց։
+   *[other] Չափազանց շատ փորձեր։ Նորից փորձեք { $minutes } րոպե անց։
+}
+error-invalid-input = Ձևի որոշ տվյալներ հնարավոր չէ ընդունել։

@@ -170,3 +170,18 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Жаңа іздеу бастау
 error-home = Басты бетке өту
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Рұқсат етілмейді
+error-forbidden = Рөліңіз бұған рұқсат бермейді. Егер бұл сізге қажет болса, ұйымыңыздың әкімшісіне хабарласыңыз.
+error-csrf = Бұл форманың мерзімі өтіп кетті немесе ол осы сайттан жіберілмеген. Артқа оралып, бетті жаңартыңыз да, қайталап көріңіз.
+# uncertain (this and the next message): seal/unseal rendered as "мөрлеу"/"мөрін ашу" and trustees as "сенім білдірілген адамдар"; "іс" for a case
+error-sealed-title = Сервер мөрленген
+error-sealed = Сервер мөрленген: оның кілттері жадта жоқ, сондықтан бірде-бір істі оқу мүмкін емес. Қоғамдық беттер мен көмек сұраған өтініштер жұмыс істей береді. Сенім білдірілген адамдар сервердің мөрін аша алады.
+error-throttled-title = Тым көп әрекет
+error-throttled = { $minutes ->
+    [one] Тым көп әрекет. { $minutes } минуттан кейін қайталап көріңіз.
+   *[other] Тым көп әрекет. { $minutes } минуттан кейін қайталап көріңіз.
+}
+error-invalid-input = Формадағы кейбір деректерді қабылдау мүмкін емес.

@@ -170,3 +170,18 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Жаңы издөө баштоо
 error-home = Башкы баракка өтүү
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Уруксат жок
+error-forbidden = Ролуңуз буга уруксат бербейт. Эгер бул сизге керек болсо, уюмуңуздун администраторуна кайрылыңыз.
+error-csrf = Бул форманын мөөнөтү бүттү же ал бул сайттан жөнөтүлгөн эмес. Артка кайтып, баракты жаңылап, кайра аракет кылыңыз.
+# uncertain (this and the next message): seal/unseal rendered as "мөөрлөө"/"мөөрүн ачуу" and trustees as "ишенимдүү адамдар"; "иш" for a case
+error-sealed-title = Сервер мөөрлөнгөн
+error-sealed = Сервер мөөрлөнгөн: анын ачкычтары эс тутумда жок, ошондуктан бир да ишти окуу мүмкүн эмес. Ачык барактар жана жардам сураган өтүнүчтөр иштей берет. Ишенимдүү адамдар сервердин мөөрүн ача алышат.
+error-throttled-title = Өтө көп аракет
+error-throttled = { $minutes ->
+    [one] Өтө көп аракет. { $minutes } мүнөттөн кийин кайра аракет кылыңыз.
+   *[other] Өтө көп аракет. { $minutes } мүнөттөн кийин кайра аракет кылыңыз.
+}
+error-invalid-input = Формадагы айрым маалыматтарды кабыл алуу мүмкүн эмес.

@@ -170,3 +170,19 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Ҷустуҷӯи нав
 error-home = Ба саҳифаи асосӣ
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Иҷозат нест
+error-forbidden = Нақши шумо ба ин иҷозат намедиҳад. Агар ба шумо лозим бошад, ба маъмури ташкилоти худ муроҷиат кунед.
+error-csrf = Мӯҳлати ин шакл гузаштааст ё он аз ин сомона фиристода нашудааст. Ба қафо баргардед, саҳифаро нав кунед ва бори дигар кӯшиш кунед.
+# uncertain (this and the next message): seal/unseal rendered as "мӯҳр кардан"/"мӯҳрро кушодан" and trustees as "шахсони боэътимод"; "парванда" for a case
+error-sealed-title = Сервер мӯҳр шудааст
+error-sealed = Сервер мӯҳр шудааст: калидҳои он дар хотира нестанд, бинобар ин ягон парвандаро хондан ғайриимкон аст. Саҳифаҳои ошкоро ва дархостҳои кӯмак кор карданро идома медиҳанд. Шахсони боэътимод метавонанд мӯҳри серверро кушоянд.
+error-throttled-title = Кӯшишҳо аз ҳад зиёданд
+error-throttled = { $minutes ->
+    [one] Кӯшишҳо аз ҳад зиёданд. Пас аз { $minutes } дақиқа бори дигар кӯшиш кунед.
+   *[other] Кӯшишҳо аз ҳад зиёданд. Пас аз { $minutes } дақиқа бори дигар кӯшиш кунед.
+}
+# uncertain: "шакл" for a web form; "варақа" is also used
+error-invalid-input = Баъзе маълумоти шакл қабул карда намешавад.

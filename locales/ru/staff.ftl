@@ -1,0 +1,138 @@
+# Staff pages in Russian: signing in, cases, accounts, keys, unsealing. The reference is
+# locales/en/staff.ftl: same ids, attributes and variables. Plurals: one (1, 21),
+# few (2–4, 22), many (5–20, 25), other (1,5).
+# Terms, as in public.ftl: "организация", "правозащитник". Case = "дело"; seal/unseal =
+# "запечатать"/"распечатать"; trustees = "доверенные лица"; share = "доля ключа".
+# A comment line starting "uncertain:" asks a native reviewer to check the string below it.
+
+staff-brand = Torchlight · сотрудники
+staff-nav-label = Меню сотрудников
+staff-nav-home = Главная для сотрудников
+staff-nav-cases = Дела
+staff-nav-users = Учётные записи
+staff-nav-overview = Обзор
+staff-sign-out = Выйти
+staff-panic = Запечатать сервер сейчас
+staff-panic-hint = При обыске или если вы подозреваете взлом: все ключи сразу удаляются из памяти. Потом доверенные лица должны будут снова распечатать сервер.
+
+## Signing in
+
+staff-login-title = Вход для сотрудников
+staff-username = Имя пользователя
+staff-password = Пароль
+staff-sign-in = Войти
+staff-login-hint = Для входа нужен пароль, а затем код из приложения-аутентификатора. После 5 неудачных попыток придётся подождать 15 минут.
+staff-login-wrong = Неверное имя пользователя или пароль.
+staff-password-title = Придумайте новый пароль
+staff-password-lead = Выберите пароль, который знаете только вы. Длинную фразу из нескольких слов легче всего запомнить и труднее всего подобрать.
+staff-new-password = Новый пароль
+staff-new-password-hint = Не менее 12 символов.
+staff-repeat-password = Повторите новый пароль
+staff-save = Сохранить
+staff-password-mismatch = Пароли не совпадают.
+staff-password-too-short = Пароль должен содержать не менее 12 символов.
+staff-password-too-long = Пароль должен содержать не более 256 символов.
+staff-enrol-title = Настройте приложение-аутентификатор
+staff-enrol-lead = Для доступа к данным дел нужен второй фактор. Отсканируйте этот код приложением-аутентификатором (например, Aegis, FreeOTP или Google Authenticator), затем введите 6-значный код, который оно покажет.
+staff-enrol-qr = QR-код для приложения-аутентификатора
+staff-enrol-manual = Или введите этот ключ в приложение вручную:
+staff-enrol-confirm = Подтвердить
+staff-code = Код
+staff-code-wrong = Этот код недействителен. Проверьте время на телефоне и введите самый свежий код.
+staff-recovery-title = Ваши резервные коды
+staff-recovery-lead = Если вы потеряете телефон, каждый из этих кодов позволит один раз войти вместо 6-значного кода. Запишите их на бумаге и храните отдельно от телефона. Они показываются только сейчас.
+staff-recovery-done = Коды записаны
+staff-verify-title = Второй фактор
+staff-verify-hint = 6-значный код из приложения-аутентификатора или один из резервных кодов.
+staff-verify-confirm = Продолжить
+
+## Staff home and account
+
+staff-home-title = Добро пожаловать, { $name }
+staff-account = Ваша учётная запись
+staff-recovery-left = { $count ->
+    [one] У вас остался { $count } неиспользованный резервный код.
+    [few] У вас осталось { $count } неиспользованных резервных кода.
+    [many] У вас осталось { $count } неиспользованных резервных кодов.
+   *[other] У вас осталось { $count } неиспользованного резервного кода.
+}
+staff-change-password = Сменить пароль
+staff-sign-out-everywhere = Выйти на всех устройствах
+staff-rotate-key = Заменить ключ организации
+staff-rotate-key-hint = Сделайте это, если устройство, на котором был ключ, могло попасть в чужие руки. Дела останутся доступными для чтения.
+staff-rotated = Теперь организация использует ключ версии { $version }. Все ключи дел перешифрованы этим ключом, а старый ключ удалён.
+staff-sealed-now = Сервер запечатан. Ни одно дело нельзя прочитать, пока доверенные лица его не распечатают. Публичные страницы и запросы о помощи продолжают работать.
+
+## Roles
+
+# uncertain: "кейс-менеджер" is common NGO usage; "сотрудник, ведущий дела" is plainer but long
+role-caseworker = Кейс-менеджер
+role-coordinator = Координатор
+role-org_admin = Администратор организации
+role-system_admin = Системный администратор
+role-analyst = Аналитик
+
+## Cases
+
+staff-cases-title = Дела
+staff-cases-none = Дел пока нет.
+staff-case-new = Добавить дело
+staff-case-name = Имя
+staff-case-contact = Безопасный способ связи
+staff-case-country = Страна
+staff-case-urgency = Срочность
+staff-case-opened = Дата открытия
+staff-case-narrative = Что произошло
+staff-case-save = Сохранить дело
+# "account" in the English is the account of what happened (the narrative field).
+staff-case-encrypted-hint = Имя, способ связи и рассказ о случившемся шифруются перед сохранением; прочитать их может только ваша организация.
+staff-choose = Выберите…
+staff-form-errors = Пожалуйста, исправьте следующее:
+staff-case-access = Кто открывал это дело
+staff-case-erase = Удалить это дело навсегда
+staff-case-erase-confirm = Я понимаю, что это дело нельзя будет восстановить, даже из резервных копий.
+staff-access-lead = Каждый просмотр и каждое изменение этого дела, сначала самые новые.
+staff-access-when = Когда
+staff-access-who = Кто
+staff-access-what = Что
+staff-access-someone-else = Кто-то вне вашей организации или оператор
+
+urgency-detained_now = Сейчас задержан(а)
+urgency-threat_to_life = Угроза жизни
+urgency-within_days = В ближайшие дни
+urgency-not_urgent = Не срочно
+
+## Accounts
+
+staff-users-title = Учётные записи вашей организации
+staff-display-name = Имя
+staff-role = Роль
+staff-status = Статус
+staff-actions = Действия
+staff-status-active = Активна
+staff-status-pending = Вход ещё не выполнен
+staff-status-disabled = Отключена
+staff-user-add = Добавить учётную запись
+staff-user-disable = Отключить
+staff-user-enable = Включить
+staff-user-reset = Сбросить пароль и второй фактор
+staff-one-time-password = Одноразовый пароль для { $username }. Передайте его лично или по защищённому каналу; он показывается только сейчас. При первом входе человек выберет собственный пароль.
+
+## Overview
+
+staff-overview-lead = Дела по всей коалиции по странам и срочности. Числа меньше { $k } не показываются, чтобы ни одна цифра не указывала на конкретного человека.
+staff-overview-count = Дела
+staff-overview-fewer = меньше { $k }
+
+## Unsealing
+
+unseal-title = Распечатать сервер
+unseal-not-initialized = Хранилище ключей ещё не настроено. Оператор должен выполнить на сервере команду `torchlight init`.
+unseal-unsealed = Сервер распечатан.
+unseal-sealed = Сервер запечатан. Введите парольную фразу, чтобы его распечатать.
+unseal-shares-progress = Сервер запечатан. Введено долей: { $entered } из { $threshold }.
+unseal-passphrase = Парольная фраза
+unseal-share = Ваша доля ключа
+unseal-submit = Распечатать
+unseal-refused = Отказано. Сервер остаётся запечатанным; если уже были введены несколько долей, все доверенные лица должны ввести свои заново.
+unseal-malformed = Это недействительная доля ключа. Проверьте, нет ли в ней опечаток.
