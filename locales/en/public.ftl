@@ -198,3 +198,17 @@ error-page-out-of-range = { $pages ->
     }
 error-new-search = Start a new search
 error-home = Go to the home page
+
+## Refusals shared by the public and staff pages
+
+error-forbidden-title = Not allowed
+error-forbidden = Your role does not allow this. Ask your organisation's administrator if you need it.
+error-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+error-sealed-title = The server is sealed
+error-sealed = The server is sealed: its keys are not in memory, so no case can be read. Public pages and requests for help still work. Trustees can unseal it.
+error-throttled-title = Too many attempts
+error-throttled = { $minutes ->
+    [one] Too many attempts. Try again in { $minutes } minute.
+   *[other] Too many attempts. Try again in { $minutes } minutes.
+}
+error-invalid-input = Something in the form cannot be accepted.

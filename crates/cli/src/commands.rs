@@ -62,6 +62,28 @@ fn load_taxonomy(config: &Config) -> anyhow::Result<Arc<Taxonomy>> {
     Ok(Arc::new(taxonomy))
 }
 
+/// The store of the configured data directory, for commands that need no server.
+pub struct ConfiguredStore {
+    pub store: SharedStore,
+}
+
+pub async fn open_configured_store(
+    file: Option<&Path>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<ConfiguredStore> {
+    let config = load_config(file, None, data_dir)?;
+    let store = open_store(&config).await?;
+    Ok(ConfiguredStore { store })
+}
+
+/// The data directory a command names, for commands that talk to the server.
+pub fn configured_data_dir(
+    file: Option<&Path>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<PathBuf> {
+    Ok(load_config(file, None, data_dir)?.data_dir)
+}
+
 async fn open_store(config: &Config) -> anyhow::Result<SharedStore> {
     if !config.uses_postgres() {
         config.ensure_data_dir()?;
@@ -107,6 +129,13 @@ pub async fn serve(
         );
     }
     let state = AppState::load(taxonomy, store, config.web()).await?;
+    if demo {
+        crate::demo::prepare(&state).await?;
+    } else {
+        report_seal_state(&state).await?;
+    }
+    config.ensure_data_dir()?;
+    crate::control::listen(crate::control::socket_path(&config.data_dir), state.clone()).await?;
     let address = listener.local_addr()?;
     if demo {
         println!("Torchlight demo is ready at http://{address}/ (try http://{address}/find?country=KG&support=digital_security)");
@@ -114,6 +143,17 @@ pub async fn serve(
         println!("Torchlight is listening on http://{address}/");
     }
     torchlight_web::serve(listener, state, shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn report_seal_state(state: &AppState) -> anyhow::Result<()> {
+    if state.store().keyring().await?.is_some() {
+        tracing::info!("sealed: no case can be read until `torchlight unseal` or /unseal");
+    } else {
+        tracing::warn!(
+            "the keyring is not set up: run `torchlight init`; staff pages stay closed until then"
+        );
+    }
     Ok(())
 }
 

@@ -16,13 +16,16 @@ use crate::BadInput;
 const DEFAULT_FILE: &str = "torchlight.toml";
 
 /// Keys a configuration file or `TORCHLIGHT_*` variable may set.
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 9] = [
     "listen",
     "data_dir",
     "database_url",
     "max_body_bytes",
     "page_size",
     "log",
+    "session_idle_minutes",
+    "session_lifetime_hours",
+    "secure_cookies",
 ];
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -40,6 +43,12 @@ pub struct Config {
     pub page_size: usize,
     /// Log filter, e.g. `info` or `torchlight=debug`.
     pub log: String,
+    /// A staff session ends after this many minutes without a request.
+    pub session_idle_minutes: u64,
+    /// A staff session ends this many hours after sign-in.
+    pub session_lifetime_hours: u64,
+    /// Mark cookies `Secure`: set it when the server is reached over HTTPS.
+    pub secure_cookies: bool,
 }
 
 impl Default for Config {
@@ -51,6 +60,9 @@ impl Default for Config {
             max_body_bytes: 64 * 1024,
             page_size: 20,
             log: "info".to_owned(),
+            session_idle_minutes: 30,
+            session_lifetime_hours: 12,
+            secure_cookies: false,
         }
     }
 }
@@ -135,9 +147,15 @@ impl Config {
                 .into());
             }
         }
-        if config.page_size == 0 || config.max_body_bytes == 0 {
+        if config.page_size == 0
+            || config.max_body_bytes == 0
+            || config.session_idle_minutes == 0
+            || config.session_lifetime_hours == 0
+        {
             return Err(BadInput(
-                "configuration: page_size and max_body_bytes must be above 0".into(),
+                "configuration: page_size, max_body_bytes, session_idle_minutes and \
+                 session_lifetime_hours must be above 0"
+                    .into(),
             )
             .into());
         }
@@ -165,6 +183,10 @@ impl Config {
         torchlight_web::WebConfig {
             max_body_bytes: self.max_body_bytes,
             page_size: self.page_size,
+            session_idle: std::time::Duration::from_secs(self.session_idle_minutes * 60),
+            session_lifetime: std::time::Duration::from_secs(self.session_lifetime_hours * 3600),
+            secure_cookies: self.secure_cookies,
+            ..torchlight_web::WebConfig::default()
         }
     }
 

@@ -1,7 +1,11 @@
-//! The `torchlight` binary: serve, demo, import and export.
+//! The `torchlight` binary: serve, demo, import, export, and the security core's
+//! commands (init, unseal, seal, rotate, user, audit verify).
 
 mod commands;
 mod config;
+mod control;
+mod demo;
+mod security;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +62,133 @@ enum Command {
     Export {
         #[command(subcommand)]
         what: ExportWhat,
+    },
+    /// Set up the keyring: the root key (from a passphrase, or split into shares
+    /// for trustees) and a key pair for every organisation.
+    Init {
+        #[command(flatten)]
+        seal: SealArgs,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Give the running server the passphrase, or one trustee's share.
+    Unseal {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Drop every key from the running server's memory at once.
+    Seal {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Replace keys on the running, unsealed server.
+    Rotate {
+        #[command(subcommand)]
+        what: RotateWhat,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        what: UserWhat,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        what: AuditWhat,
+    },
+}
+
+#[derive(clap::Args, Clone)]
+struct SealArgs {
+    /// Split the root key into shares for trustees instead of using a passphrase.
+    #[arg(long)]
+    shares: Option<u8>,
+    /// How many shares unseal (with --shares) [default: 3].
+    #[arg(long, requires = "shares")]
+    threshold: Option<u8>,
+}
+
+impl SealArgs {
+    fn mode(&self) -> security::InitMode {
+        match self.shares {
+            Some(shares) => security::InitMode::Shares {
+                threshold: self.threshold.unwrap_or(3),
+                shares,
+            },
+            None => security::InitMode::Passphrase,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum RotateWhat {
+    /// A new key pair for one organisation (by id or exact name); its cases' keys
+    /// are re-wrapped, their content untouched.
+    Org {
+        organization: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// A new root key; organisation keys are re-wrapped. New passphrase or shares.
+    Root {
+        #[command(flatten)]
+        seal: SealArgs,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserWhat {
+    /// Create an account; prints its one-time password.
+    Add {
+        /// The organisation: its id or exact name in the directory.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        username: String,
+        /// The person's name as colleagues know it.
+        #[arg(long)]
+        name: String,
+        /// caseworker, coordinator, org_admin, system_admin or analyst.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Disable an account and end its sessions.
+    Disable {
+        username: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Enable a disabled account.
+    Enable {
+        username: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// New one-time password; second factor removed; sessions ended.
+    Reset {
+        username: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// The accounts of one organisation.
+    List {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditWhat {
+    /// Check the whole hash chain; names the first bad entry.
+    Verify {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
     },
 }
 
@@ -171,6 +302,69 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             commands::export_directory(file, data_dir, format, output.as_deref(), with_allies).await
+        }
+        Command::Init { seal, data_dir } => {
+            let store = commands::open_configured_store(file, data_dir).await?;
+            security::init(store, seal.mode()).await
+        }
+        Command::Unseal { data_dir } => {
+            security::unseal(&commands::configured_data_dir(file, data_dir)?).await
+        }
+        Command::Seal { data_dir } => {
+            security::seal(&commands::configured_data_dir(file, data_dir)?).await
+        }
+        Command::Rotate { what } => match what {
+            RotateWhat::Org {
+                organization,
+                data_dir,
+            } => {
+                let dir = commands::configured_data_dir(file, data_dir)?;
+                security::rotate_organization(&dir, organization).await
+            }
+            RotateWhat::Root { seal, data_dir } => {
+                let dir = commands::configured_data_dir(file, data_dir)?;
+                security::rotate_root(&dir, seal.mode()).await
+            }
+        },
+        Command::User { what } => match what {
+            UserWhat::Add {
+                org,
+                username,
+                name,
+                role,
+                data_dir,
+            } => {
+                let store = commands::open_configured_store(file, data_dir).await?;
+                let add = security::AddUser {
+                    organization: org,
+                    username,
+                    name,
+                    role,
+                };
+                security::user_add(store, add).await
+            }
+            UserWhat::Disable { username, data_dir } => {
+                let store = commands::open_configured_store(file, data_dir).await?;
+                security::user_set_disabled(store, &username, true).await
+            }
+            UserWhat::Enable { username, data_dir } => {
+                let store = commands::open_configured_store(file, data_dir).await?;
+                security::user_set_disabled(store, &username, false).await
+            }
+            UserWhat::Reset { username, data_dir } => {
+                let store = commands::open_configured_store(file, data_dir).await?;
+                security::user_reset(store, &username).await
+            }
+            UserWhat::List { org, data_dir } => {
+                let store = commands::open_configured_store(file, data_dir).await?;
+                security::user_list(store, &org).await
+            }
+        },
+        Command::Audit {
+            what: AuditWhat::Verify { data_dir },
+        } => {
+            let store = commands::open_configured_store(file, data_dir).await?;
+            security::audit_verify(store).await
         }
     }
 }

@@ -93,7 +93,9 @@ impl fmt::Display for Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown role {0:?}: expected one of caseworker, coordinator, org_admin, system_admin, analyst")]
+#[error(
+    "unknown role {0:?}: expected one of caseworker, coordinator, org_admin, system_admin, analyst"
+)]
 pub struct UnknownRole(pub String);
 
 /// Smallest count an aggregate shows; smaller cells are suppressed so a count cannot
@@ -144,7 +146,9 @@ mod tests {
     #[test]
     fn no_role_both_reads_cases_and_runs_the_keyring() {
         for role in Role::ALL {
-            assert!(!(role.allows(Permission::ViewCases) && role.allows(Permission::ManageKeyring)));
+            assert!(
+                !(role.allows(Permission::ViewCases) && role.allows(Permission::ManageKeyring))
+            );
         }
     }
 

@@ -80,7 +80,10 @@ impl CaseDraft {
         let mut errors = Vec::new();
         let country = self.country.trim().to_ascii_uppercase();
         if country.is_empty() {
-            errors.push(field_error("country", "choose the country where the person is"));
+            errors.push(field_error(
+                "country",
+                "choose the country where the person is",
+            ));
         } else if !taxonomy.contains(Vocabulary::Country, &country) {
             errors.push(field_error("country", "not a known country code"));
         }
@@ -93,8 +96,20 @@ impl CaseDraft {
         }
         let name = self.name.trim();
         check_length(&mut errors, "name", name, 1, MAX_NAME_CHARS);
-        check_length(&mut errors, "contact", self.contact.trim(), 0, MAX_CONTACT_CHARS);
-        check_length(&mut errors, "narrative", self.narrative.trim(), 0, MAX_NARRATIVE_CHARS);
+        check_length(
+            &mut errors,
+            "contact",
+            self.contact.trim(),
+            0,
+            MAX_CONTACT_CHARS,
+        );
+        check_length(
+            &mut errors,
+            "narrative",
+            self.narrative.trim(),
+            0,
+            MAX_NARRATIVE_CHARS,
+        );
         match (urgency, errors.is_empty()) {
             (Some(urgency), true) => Ok(ValidCase {
                 country,

@@ -1,5 +1,7 @@
 //! The part of the configuration the web layer needs.
 
+use std::time::Duration;
+
 /// Limits and switches of the HTTP server. The CLI fills it from defaults, the
 /// configuration file and `TORCHLIGHT_*` variables.
 #[derive(Debug, Clone)]
@@ -9,6 +11,15 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Results shown on one page of `/find`.
     pub page_size: usize,
+    /// A staff session ends after this long without a request.
+    pub session_idle: Duration,
+    /// A staff session ends this long after sign-in, however active.
+    pub session_lifetime: Duration,
+    /// Adds `Secure` to cookies: set it when the server is reached over HTTPS (as it
+    /// must be anywhere but on one's own machine).
+    pub secure_cookies: bool,
+    /// Argon2id hashes computed at once; more wait their turn.
+    pub concurrent_password_hashes: usize,
 }
 
 impl Default for WebConfig {
@@ -16,6 +27,10 @@ impl Default for WebConfig {
         WebConfig {
             max_body_bytes: 64 * 1024,
             page_size: 20,
+            session_idle: Duration::from_secs(30 * 60),
+            session_lifetime: Duration::from_secs(12 * 60 * 60),
+            secure_cookies: false,
+            concurrent_password_hashes: 1,
         }
     }
 }

@@ -35,8 +35,23 @@ pub enum WebError {
     PageOutOfRange { pages: usize },
     #[error("not found")]
     NotFound,
+    /// Signed in, but the role does not allow this.
+    #[error("your role does not allow this")]
+    Forbidden,
+    /// A form or call made with a session lacked its CSRF token, or sent another.
+    #[error("the form has expired or did not come from this site; reload it and try again")]
+    BadCsrf,
+    #[error("the server is sealed")]
+    Sealed,
+    #[error("too many attempts; try again in {minutes} minutes")]
+    Throttled { minutes: u64 },
+    /// A form field was refused; the message names it.
+    #[error("{0}")]
+    InvalidInput(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("security operation failed: {0}")]
+    Security(crate::secure::SecurityError),
     #[error("template: {0}")]
     Template(#[from] askama::Error),
 }
@@ -51,7 +66,13 @@ impl WebError {
             | WebError::NotAPageNumber { .. }
             | WebError::PageOutOfRange { .. } => StatusCode::BAD_REQUEST,
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Store(_) | WebError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Forbidden | WebError::BadCsrf => StatusCode::FORBIDDEN,
+            WebError::Sealed => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+            WebError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            WebError::Store(_) | WebError::Template(_) | WebError::Security(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -77,7 +98,14 @@ impl WebError {
             },
             WebError::PageOutOfRange { pages } => PageFailure::PageOutOfRange { pages: *pages },
             WebError::NotFound => PageFailure::NotFound,
-            WebError::Store(_) | WebError::Template(_) => {
+            WebError::Forbidden => PageFailure::Forbidden,
+            WebError::BadCsrf => PageFailure::BadCsrf,
+            WebError::Sealed => PageFailure::Sealed,
+            WebError::Throttled { minutes } => PageFailure::Throttled { minutes: *minutes },
+            WebError::InvalidInput(detail) => PageFailure::InvalidInput {
+                detail: detail.clone(),
+            },
+            WebError::Store(_) | WebError::Template(_) | WebError::Security(_) => {
                 let reference = Uuid::new_v4().simple().to_string();
                 tracing::error!(reference, error = %self, "request failed");
                 PageFailure::Internal { reference }
@@ -110,9 +138,30 @@ pub enum PageFailure {
         pages: usize,
     },
     NotFound,
+    Forbidden,
+    BadCsrf,
+    Sealed,
+    Throttled {
+        minutes: u64,
+    },
+    InvalidInput {
+        detail: String,
+    },
     Internal {
         reference: String,
     },
+}
+
+impl From<crate::secure::SecurityError> for WebError {
+    fn from(e: crate::secure::SecurityError) -> Self {
+        use crate::secure::SecurityError as S;
+        match e {
+            S::Sealed => WebError::Sealed,
+            S::Invalid(message) => WebError::InvalidInput(message),
+            S::Store(e) => WebError::Store(e),
+            other => WebError::Security(other),
+        }
+    }
 }
 
 impl PageFailure {
@@ -144,6 +193,17 @@ impl PageFailure {
                 format!("there are only {pages} pages of results"),
             ),
             PageFailure::NotFound => (None, "There is nothing at this address.".to_owned()),
+            PageFailure::Forbidden => (None, "Your role does not allow this.".to_owned()),
+            PageFailure::BadCsrf => (
+                None,
+                "The request lacked this session's CSRF token (header X-CSRF-Token).".to_owned(),
+            ),
+            PageFailure::Sealed => (None, "The server is sealed.".to_owned()),
+            PageFailure::Throttled { minutes } => (
+                None,
+                format!("Too many attempts. Try again in {minutes} minutes."),
+            ),
+            PageFailure::InvalidInput { detail } => (None, detail.clone()),
             PageFailure::Internal { reference } => (
                 None,
                 format!("Something went wrong on our side. If it happens again, quote reference {reference}."),
@@ -160,6 +220,9 @@ impl PageFailure {
         let title_id = match status {
             StatusCode::BAD_REQUEST => "error-bad-request-title",
             StatusCode::NOT_FOUND => "error-not-found-title",
+            StatusCode::FORBIDDEN => "error-forbidden-title",
+            StatusCode::SERVICE_UNAVAILABLE => "error-sealed-title",
+            StatusCode::TOO_MANY_REQUESTS => "error-throttled-title",
             _ => "error-internal-title",
         };
         let with = |id: &str, name: &'static str, value: String| {
@@ -202,6 +265,18 @@ impl PageFailure {
                 None,
             ),
             PageFailure::NotFound => (ctx.text("error-not-found").into_owned(), None),
+            PageFailure::Forbidden => (ctx.text("error-forbidden").into_owned(), None),
+            PageFailure::BadCsrf => (ctx.text("error-csrf").into_owned(), None),
+            PageFailure::Sealed => (ctx.text("error-sealed").into_owned(), None),
+            PageFailure::Throttled { minutes } => (
+                ctx.text_with("error-throttled", &args([("minutes", (*minutes).into())]))
+                    .into_owned(),
+                None,
+            ),
+            PageFailure::InvalidInput { detail } => (
+                ctx.text("error-invalid-input").into_owned(),
+                Some(detail.clone()),
+            ),
             PageFailure::Internal { reference } => {
                 (with("error-internal", "reference", reference.clone()), None)
             }

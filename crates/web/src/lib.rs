@@ -8,13 +8,16 @@ pub mod explain;
 pub mod locale;
 pub mod pages;
 pub mod query;
+pub mod routes;
+pub mod secure;
 pub mod security;
+pub mod staff;
 pub mod state;
 
 use axum::extract::Request;
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::any;
 use axum::{middleware, Router, ServiceExt};
 use tokio::net::TcpListener;
 use tower::Layer;
@@ -29,23 +32,19 @@ const STYLESHEET: &str = include_str!("../static/style.css");
 /// language prefix. [`app`] is what a server runs.
 pub fn router(state: AppState) -> Router {
     let max_body = state.config().max_body_bytes;
-    let api = Router::new()
-        .route("/services", get(api::list_services))
-        .route("/services/{id}", get(api::get_service))
-        .route("/organizations", get(api::list_organizations))
-        .route("/organizations/{id}", get(api::get_organization))
-        .route("/taxonomy/{vocabulary}", get(api::get_vocabulary))
-        .route("/openapi.json", get(api::openapi))
-        .fallback(api::not_found);
-    Router::new()
-        .route("/", get(pages::home))
-        .route("/find", get(pages::find))
-        .route("/services/{id}", get(pages::service))
-        .route("/organizations/{id}", get(pages::organization))
-        .route("/static/style.css", get(stylesheet))
-        .route("/healthz", get(healthz))
-        .nest("/api/v1", api)
+    let mut router = Router::new();
+    for def in routes::table() {
+        let guard =
+            middleware::from_fn_with_state((state.clone(), def.access), staff::guard::guard);
+        router = router.route(def.path, def.handler.route_layer(guard));
+    }
+    router
+        .route("/api/v1/{*rest}", any(api::not_found))
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            staff::csrf::protect,
+        ))
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(middleware::from_fn(security::headers))
@@ -53,11 +52,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Ready once the server listens: the directory is loaded before the listener opens.
-async fn healthz() -> &'static str {
+pub(crate) async fn healthz() -> &'static str {
     "ok"
 }
 
-async fn stylesheet() -> impl IntoResponse {
+pub(crate) async fn stylesheet() -> impl IntoResponse {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
@@ -91,7 +90,10 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     axum::serve(
         listener,
-        ServiceExt::<Request>::into_make_service(app(state)),
+        // The client's address reaches handlers only as a throttling key.
+        ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(app(
+            state,
+        )),
     )
     .with_graceful_shutdown(shutdown)
     .await

@@ -6,11 +6,14 @@ use arc_swap::ArcSwap;
 use torchlight_core::{Directory, Taxonomy};
 use torchlight_store::{SharedStore, StoreError};
 
+use torchlight_crypto::vault::Vault;
 use torchlight_i18n::{I18nError, Locale, Localizer};
 
 use crate::config::WebConfig;
 use crate::explain::Words;
 use crate::pages::FormOptions;
+use crate::secure::accounts::PasswordHasher;
+use crate::staff::throttle::Throttle;
 
 /// Shared state. The directory is small, public and read-mostly, so searches run
 /// against an in-memory copy that is swapped whole when the stored directory changes.
@@ -29,6 +32,10 @@ struct Inner {
     /// (which starts with English).
     english_form: FormOptions,
     other_forms: Vec<FormOptions>,
+    /// The keys this process holds: none until unsealed.
+    vault: Arc<Vault>,
+    hasher: PasswordHasher,
+    throttle: Throttle,
 }
 
 impl AppState {
@@ -46,8 +53,12 @@ impl AppState {
             .filter(|l| *l != Locale::ENGLISH)
             .map(form)
             .collect::<Result<Vec<_>, _>>()?;
+        let hasher = PasswordHasher::new(config.concurrent_password_hashes);
         Ok(AppState {
             inner: Arc::new(Inner {
+                vault: Arc::new(Vault::sealed()),
+                hasher,
+                throttle: Throttle::default(),
                 taxonomy,
                 directory: ArcSwap::from_pointee(directory),
                 store,
@@ -84,6 +95,19 @@ impl AppState {
             .position(|l| l == locale)
             .and_then(|i| self.inner.other_forms.get(i))
             .unwrap_or(&self.inner.english_form)
+    }
+
+    /// The in-memory keys; sealed at start.
+    pub fn vault(&self) -> &Arc<Vault> {
+        &self.inner.vault
+    }
+
+    pub fn hasher(&self) -> &PasswordHasher {
+        &self.inner.hasher
+    }
+
+    pub fn throttle(&self) -> &Throttle {
+        &self.inner.throttle
     }
 
     pub fn config(&self) -> &WebConfig {

@@ -1,0 +1,296 @@
+//! The control socket: how `torchlight unseal`, `seal` and `rotate` reach the
+//! running server. A Unix socket in the data directory, readable and writable by
+//! the server's user only, so being able to use it means being an operator of
+//! that machine; nothing about it is reachable over the network. One JSON request
+//! per line, one JSON answer per line.
+//!
+//! Hand-written because the protocol is a handful of messages; an HTTP client over
+//! a Unix socket would add more than it saves.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use torchlight_crypto::vault::{SealStatus, UnsealProgress};
+use torchlight_web::secure::keyring::{self, SealChoice};
+use torchlight_web::secure::{Actor, SecurityError};
+use torchlight_web::AppState;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::BadInput;
+
+/// The socket's file name inside the data directory.
+pub const SOCKET_NAME: &str = "control.sock";
+
+/// Longest request line accepted: a passphrase or a share fits many times over.
+const MAX_LINE: usize = 16 * 1024;
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    Status,
+    Unseal {
+        secret: Zeroizing<String>,
+    },
+    Seal,
+    RotateOrganization {
+        organization: String,
+    },
+    RotateRoot {
+        passphrase: Option<Zeroizing<String>>,
+        threshold: Option<u8>,
+        shares: Option<u8>,
+    },
+}
+
+#[derive(Serialize, Deserialize, Default)]
+pub struct Answer {
+    pub ok: bool,
+    pub message: String,
+    /// The caller's mistake (exit 2) rather than a failure (exit 1).
+    #[serde(default)]
+    pub bad_input: bool,
+    /// Passphrase mode or share mode, for prompting.
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub shares: Vec<Zeroizing<String>>,
+}
+
+pub fn socket_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SOCKET_NAME)
+}
+
+/// Serves the control socket until the process ends.
+#[cfg(unix)]
+pub async fn listen(path: PathBuf, state: AppState) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // A socket left by a crashed server would block the bind.
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+    }
+    let listener = tokio::net::UnixListener::bind(&path)
+        .with_context(|| format!("cannot create the control socket {}", path.display()))?;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+        .with_context(|| format!("cannot restrict {}", path.display()))?;
+    tokio::spawn(async move {
+        loop {
+            match listener.accept().await {
+                Ok((stream, _)) => {
+                    let state = state.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = handle(stream, state).await {
+                            tracing::warn!(error = %e, "control connection failed");
+                        }
+                    });
+                }
+                Err(e) => tracing::warn!(error = %e, "control socket accept failed"),
+            }
+        }
+    });
+    Ok(())
+}
+
+#[cfg(unix)]
+async fn handle(stream: tokio::net::UnixStream, state: AppState) -> anyhow::Result<()> {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read.take(MAX_LINE as u64)).lines();
+    let Some(line) = lines.next_line().await? else {
+        return Ok(());
+    };
+    let line = Zeroizing::new(line);
+    let answer = match serde_json::from_str::<Request>(&line) {
+        Ok(request) => answer(&state, request).await,
+        Err(_) => Answer {
+            ok: false,
+            bad_input: true,
+            message: "unreadable request".into(),
+            ..Answer::default()
+        },
+    };
+    let mut text = serde_json::to_string(&answer)?;
+    text.push('\n');
+    write.write_all(text.as_bytes()).await?;
+    Ok(())
+}
+
+use tokio::io::AsyncReadExt as _;
+
+async fn answer(state: &AppState, request: Request) -> Answer {
+    match perform(state, request).await {
+        Ok(answer) => answer,
+        Err(e) => Answer {
+            ok: false,
+            bad_input: matches!(
+                e,
+                SecurityError::Refused
+                    | SecurityError::Invalid(_)
+                    | SecurityError::Sealed
+                    | SecurityError::NotInitialized
+                    | SecurityError::UnknownOrganization(_)
+                    | SecurityError::Crypto(torchlight_crypto::CryptoError::Malformed(_))
+            ),
+            message: match e {
+                SecurityError::Crypto(torchlight_crypto::CryptoError::Malformed(_)) => {
+                    "this is not a valid share: check it for typos".to_owned()
+                }
+                other => other.to_string(),
+            },
+            ..Answer::default()
+        },
+    }
+}
+
+fn done(message: impl Into<String>) -> Answer {
+    Answer {
+        ok: true,
+        message: message.into(),
+        ..Answer::default()
+    }
+}
+
+async fn perform(state: &AppState, request: Request) -> Result<Answer, SecurityError> {
+    let store = state.store().as_ref();
+    let vault = state.vault();
+    match request {
+        Request::Status => {
+            let record = store.keyring().await?;
+            let Some(record) = record else {
+                return Err(SecurityError::NotInitialized);
+            };
+            let mode = match record.mode {
+                torchlight_crypto::keyring::SealMode::Passphrase { .. } => "passphrase",
+                torchlight_crypto::keyring::SealMode::Shamir { .. } => "shares",
+            };
+            let message = match vault.status(Some(&record)) {
+                SealStatus::Unsealed => "unsealed".to_owned(),
+                SealStatus::Sealed {
+                    shares_entered,
+                    threshold,
+                } if mode == "shares" => {
+                    format!("sealed: {shares_entered} of {threshold} shares entered")
+                }
+                SealStatus::Sealed { .. } => "sealed".to_owned(),
+            };
+            Ok(Answer {
+                mode: Some(mode.to_owned()),
+                ..done(message)
+            })
+        }
+        Request::Unseal { secret } => {
+            let record = store
+                .keyring()
+                .await?
+                .ok_or(SecurityError::NotInitialized)?;
+            if !vault.is_sealed() {
+                return Ok(done("already unsealed"));
+            }
+            let progress = match record.mode {
+                torchlight_crypto::keyring::SealMode::Passphrase { .. } => {
+                    keyring::unseal_with_passphrase(store, vault, secret, &Actor::Operator)
+                        .await
+                        .map(|()| UnsealProgress::Unsealed)?
+                }
+                torchlight_crypto::keyring::SealMode::Shamir { .. } => {
+                    keyring::submit_share(store, vault, &secret, &Actor::Operator).await?
+                }
+            };
+            Ok(match progress {
+                UnsealProgress::Unsealed => done("unsealed"),
+                UnsealProgress::Pending { entered, threshold } => done(format!(
+                    "share accepted: {entered} of {threshold} entered; the server stays sealed until enough are in"
+                )),
+            })
+        }
+        Request::Seal => {
+            keyring::seal(store, vault, &Actor::Operator).await?;
+            Ok(done("sealed: every key has left memory"))
+        }
+        Request::RotateOrganization { organization } => {
+            let id = resolve_organization(state, &organization)?;
+            let version =
+                keyring::rotate_organization_key(store, vault, id, &Actor::Operator).await?;
+            Ok(done(format!(
+                "organisation {id} now uses key version {version}"
+            )))
+        }
+        Request::RotateRoot {
+            passphrase,
+            threshold,
+            shares,
+        } => {
+            let choice = match passphrase {
+                Some(passphrase) => SealChoice::Passphrase(passphrase),
+                None => SealChoice::Shamir {
+                    threshold: threshold.unwrap_or(3),
+                    shares: shares.unwrap_or(5),
+                },
+            };
+            let shares = keyring::rotate_root(store, vault, choice, &Actor::Operator).await?;
+            Ok(Answer {
+                shares: shares
+                    .iter()
+                    .map(|s| Zeroizing::new(s.as_str().to_owned()))
+                    .collect(),
+                ..done(
+                    "the root key was replaced; old shares or the old passphrase no longer unseal",
+                )
+            })
+        }
+    }
+}
+
+/// An organisation of the directory by id or exact name.
+pub fn resolve_organization(state: &AppState, given: &str) -> Result<Uuid, SecurityError> {
+    let directory = state.directory();
+    resolve_in(&directory, given)
+}
+
+pub fn resolve_in(
+    directory: &torchlight_core::Directory,
+    given: &str,
+) -> Result<Uuid, SecurityError> {
+    let given = given.trim();
+    directory
+        .organizations
+        .iter()
+        .find(|o| o.id.to_string() == given.to_lowercase() || o.name == given)
+        .map(|o| o.id)
+        .ok_or_else(|| SecurityError::UnknownOrganization(given.to_owned()))
+}
+
+/// Sends one request to the server of `data_dir` and returns its answer.
+#[cfg(unix)]
+pub async fn call(data_dir: &Path, request: &Request) -> anyhow::Result<Answer> {
+    let path = socket_path(data_dir);
+    let stream = tokio::net::UnixStream::connect(&path).await.map_err(|e| {
+        BadInput(format!(
+            "cannot reach the server's control socket {} ({e}): is `torchlight serve` running with this data directory?",
+            path.display()
+        ))
+    })?;
+    let (read, mut write) = stream.into_split();
+    let mut line = Zeroizing::new(serde_json::to_string(request)?);
+    line.push('\n');
+    write.write_all(line.as_bytes()).await?;
+    let mut lines = BufReader::new(read).lines();
+    let reply = lines
+        .next_line()
+        .await?
+        .context("the server closed the control socket without answering")?;
+    serde_json::from_str(&reply).context("the server's answer is unreadable")
+}
+
+#[cfg(not(unix))]
+pub async fn listen(_: PathBuf, _: AppState) -> anyhow::Result<()> {
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub async fn call(_: &Path, _: &Request) -> anyhow::Result<Answer> {
+    Err(BadInput("the control socket needs a Unix system".into()).into())
+}

@@ -1,0 +1,120 @@
+//! What `demo` adds beyond the demo directory: a keyring under a published demo
+//! passphrase, unsealed at start, demo staff accounts and a few fictional cases, so
+//! the staff side can be tried at once. Never use the demo for real data: its
+//! passphrase and passwords are in the README.
+
+use anyhow::Context;
+use torchlight_core::access::Role;
+use torchlight_core::case::CaseDraft;
+use torchlight_web::secure::accounts::{self, NewAccount};
+use torchlight_web::secure::keyring::{self, SealChoice};
+use torchlight_web::secure::{cases, Actor};
+use torchlight_web::AppState;
+use zeroize::Zeroizing;
+
+/// Published in the README; only for the demo.
+pub const DEMO_PASSPHRASE: &str = "torchlight demo passphrase";
+
+/// Demo accounts: username, name, role. All in the demo's first organisation but
+/// the last, which is in its second (to see that organisations are kept apart).
+const ACCOUNTS: [(&str, &str, Role, usize); 4] = [
+    (
+        "demo-admin",
+        "Demo Administrator",
+        Role::OrganizationAdmin,
+        0,
+    ),
+    ("demo-caseworker", "Demo Caseworker", Role::Caseworker, 0),
+    ("demo-analyst", "Demo Analyst", Role::Analyst, 0),
+    (
+        "demo-other",
+        "Other Organisation",
+        Role::OrganizationAdmin,
+        1,
+    ),
+];
+
+/// The demo password of every demo account.
+pub const DEMO_PASSWORD: &str = "demo password 2026";
+
+const CASES: [(&str, &str, &str, &str); 3] = [
+    (
+        "KG",
+        "within_days",
+        "A. Demo (fictional)",
+        "Summoned for questioning after a protest; fears a search of the office.",
+    ),
+    (
+        "TJ",
+        "threat_to_life",
+        "B. Demo (fictional)",
+        "Threats by phone after publishing a report; needs to relocate.",
+    ),
+    (
+        "AZ",
+        "detained_now",
+        "C. Demo (fictional)",
+        "Detained this morning; family asks for a lawyer.",
+    ),
+];
+
+pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
+    let store = state.store().as_ref();
+    let vault = state.vault();
+    let passphrase = Zeroizing::new(DEMO_PASSPHRASE.to_owned());
+    let fresh = store.keyring().await?.is_none();
+    if fresh {
+        keyring::initialize(store, vault, SealChoice::Passphrase(passphrase))
+            .await
+            .context("cannot set up the demo keyring")?;
+    } else {
+        keyring::unseal_with_passphrase(store, vault, passphrase, &Actor::Operator)
+            .await
+            .context("the demo data directory has a keyring the demo passphrase does not open")?;
+    }
+    let directory = state.directory();
+    let mut created = false;
+    for (username, name, role, index) in ACCOUNTS {
+        let Some(organization) = directory.organizations.get(index) else {
+            continue;
+        };
+        if store.user_by_username(username).await?.is_some() {
+            continue;
+        }
+        let account = NewAccount {
+            organization: organization.id,
+            username: username.to_owned(),
+            display_name: name.to_owned(),
+            role,
+        };
+        let (user, _) =
+            accounts::add_user(store, state.hasher(), account, &Actor::Operator).await?;
+        let mut user = user;
+        user.password_hash = state
+            .hasher()
+            .hash(Zeroizing::new(DEMO_PASSWORD.to_owned()))
+            .await?;
+        user.must_change_password = false;
+        store.update_user(&user, None).await?;
+        created = true;
+    }
+    if created {
+        if let Some(first) = directory.organizations.first() {
+            for (country, urgency, name, narrative) in CASES {
+                let draft = CaseDraft {
+                    country: country.to_owned(),
+                    urgency: urgency.to_owned(),
+                    name: name.to_owned(),
+                    contact: "via the demo organisation's hotline".to_owned(),
+                    narrative: narrative.to_owned(),
+                };
+                let valid = draft
+                    .validate(state.taxonomy())
+                    .map_err(|e| anyhow::anyhow!("a demo case is invalid: {e:?}"))?;
+                cases::create(store, first.id, valid, &Actor::Operator).await?;
+            }
+        }
+    }
+    tracing::info!("demo: unsealed with the demo passphrase; staff sign-in at /staff/login");
+    Ok(())
+}

@@ -1,0 +1,323 @@
+//! Cases, as staff of the owning organisation read and write them.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+use torchlight_core::access::Permission;
+use torchlight_core::case::{CaseDraft, Urgency};
+use uuid::Uuid;
+
+use super::guard::redirect;
+use super::session::Staff;
+use super::{context, format_time, render, Frame};
+use crate::error::{PageError, WebError};
+use crate::explain::Words;
+use crate::locale::PageLocale;
+use crate::pages::PageContext;
+use crate::secure::cases as secure_cases;
+use crate::state::AppState;
+
+type PageResponse = Result<Response, PageError>;
+
+pub struct CaseRow {
+    pub link: String,
+    pub name: String,
+    pub country: String,
+    pub urgency: String,
+    pub opened: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/cases.html")]
+struct CasesPage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    cases: Vec<CaseRow>,
+}
+
+fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
+    ctx.text(&format!("urgency-{code}")).into_owned()
+}
+
+pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff) -> PageResponse {
+    let ctx = context(&state, &page);
+    let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
+    let cases = secure_cases::list(
+        state.store().as_ref(),
+        state.vault(),
+        staff.scope(),
+        &staff.actor(),
+    )
+    .await?
+    .into_iter()
+    .map(|case| CaseRow {
+        link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
+        name: case.details.name,
+        country: words.country(&case.record.country).into_owned(),
+        urgency: urgency_label(&ctx, &case.record.urgency),
+        opened: format_time(case.record.created_at_ms),
+    })
+    .collect();
+    let html = render(CasesPage {
+        title: ctx.text("staff-cases-title").into_owned(),
+        frame: Some(Frame::of(&staff, &ctx)),
+        notices: Vec::new(),
+        cases,
+        ctx,
+    })?;
+    Ok(html.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/case_new.html")]
+struct NewCasePage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    csrf: String,
+    draft: CaseForm,
+    errors: Vec<String>,
+    countries: Vec<(String, String)>,
+    urgencies: Vec<(&'static str, String)>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CaseForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    urgency: String,
+    #[serde(default)]
+    narrative: String,
+}
+
+fn new_case_page(
+    state: &AppState,
+    page: &PageLocale,
+    staff: &Staff,
+    draft: CaseForm,
+    errors: Vec<String>,
+    status: StatusCode,
+) -> PageResponse {
+    let ctx = context(state, page);
+    let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
+    let mut countries: Vec<(String, String)> = state
+        .taxonomy()
+        .countries()
+        .iter()
+        .map(|country| {
+            let code = country.code.as_str();
+            (code.to_owned(), words.country(code).into_owned())
+        })
+        .collect();
+    countries.sort_by_key(|(_, name)| name.to_lowercase());
+    let urgencies = Urgency::ALL
+        .iter()
+        .map(|u| (u.code(), urgency_label(&ctx, u.code())))
+        .collect();
+    let html = render(NewCasePage {
+        title: ctx.text("staff-case-new").into_owned(),
+        frame: Some(Frame::of(staff, &ctx)),
+        notices: Vec::new(),
+        csrf: staff.session.csrf_token.clone(),
+        draft,
+        errors,
+        countries,
+        urgencies,
+        ctx,
+    })?;
+    Ok((status, html).into_response())
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+) -> PageResponse {
+    let draft = CaseForm {
+        urgency: Urgency::WithinDays.code().to_owned(),
+        ..CaseForm::default()
+    };
+    new_case_page(&state, &page, &staff, draft, Vec::new(), StatusCode::OK)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Form(form): Form<CaseForm>,
+) -> PageResponse {
+    let draft = CaseDraft {
+        country: form.country.clone(),
+        urgency: form.urgency.clone(),
+        name: form.name.clone(),
+        contact: form.contact.clone(),
+        narrative: form.narrative.clone(),
+    };
+    let valid = match draft.validate(state.taxonomy()) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let errors = errors.iter().map(ToString::to_string).collect();
+            return new_case_page(&state, &page, &staff, form, errors, StatusCode::BAD_REQUEST);
+        }
+    };
+    let id =
+        secure_cases::create(state.store().as_ref(), staff.scope(), valid, &staff.actor()).await?;
+    Ok(redirect(&format!("{}/staff/cases/{id}", page.prefix())))
+}
+
+#[derive(Template)]
+#[template(path = "staff/case.html")]
+struct CasePage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    contact: String,
+    country: String,
+    urgency: String,
+    opened: String,
+    narrative: String,
+    access_link: String,
+    erase_link: String,
+}
+
+/// A case id from the path; anything else is simply not found.
+fn case_id(raw: &str) -> Result<Uuid, PageError> {
+    Uuid::parse_str(raw).map_err(|_| PageError(WebError::NotFound))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> PageResponse {
+    let id = case_id(&id)?;
+    let case = secure_cases::open(
+        state.store().as_ref(),
+        state.vault(),
+        staff.scope(),
+        id,
+        &staff.actor(),
+    )
+    .await?
+    .ok_or(PageError(WebError::NotFound))?;
+    let ctx = context(&state, &page);
+    let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
+    let html = render(CasePage {
+        title: case.details.name,
+        frame: Some(Frame::of(&staff, &ctx)),
+        notices: Vec::new(),
+        contact: case.details.contact,
+        country: words.country(&case.record.country).into_owned(),
+        urgency: urgency_label(&ctx, &case.record.urgency),
+        opened: format_time(case.record.created_at_ms),
+        narrative: case.details.narrative,
+        access_link: ctx.link(&format!("/staff/cases/{id}/access")),
+        erase_link: ctx.link(&format!("/staff/cases/{id}/erase")),
+        ctx,
+    })?;
+    Ok(html.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn erase(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(form): Form<EraseForm>,
+) -> PageResponse {
+    staff.require(Permission::EraseCases)?;
+    let id = case_id(&id)?;
+    if form.confirm != "yes" {
+        return Err(
+            WebError::InvalidInput("confirm: tick the box to confirm the erasure".into()).into(),
+        );
+    }
+    if !secure_cases::erase(state.store().as_ref(), staff.scope(), id, &staff.actor()).await? {
+        return Err(WebError::NotFound.into());
+    }
+    Ok(redirect(&format!("{}/staff/cases", page.prefix())))
+}
+
+pub struct AccessRow {
+    pub when: String,
+    pub who: String,
+    pub action: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/case_access.html")]
+struct AccessPage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    entries: Vec<AccessRow>,
+}
+
+/// "Who looked at this": the audit entries about one case, newest first.
+pub async fn access(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> PageResponse {
+    let id = case_id(&id)?;
+    let store = state.store();
+    let entries = store.audit_of_case(staff.scope(), id, 200).await?;
+    // A case always has at least its creation on record; none means it is not
+    // this organisation's.
+    if entries.is_empty() {
+        return Err(WebError::NotFound.into());
+    }
+    store
+        .append_audit(
+            staff
+                .actor()
+                .event("case.access_viewed", Some(id.to_string())),
+        )
+        .await?;
+    let colleagues = store.users_of_organization(staff.scope()).await?;
+    let ctx = context(&state, &page);
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let who = colleagues
+                .iter()
+                .find(|u| u.id.to_string() == entry.event.actor)
+                .map(|u| format!("{} ({})", u.display_name, u.username))
+                .unwrap_or_else(|| ctx.text("staff-access-someone-else").into_owned());
+            AccessRow {
+                when: format_time(entry.event.at_ms),
+                who,
+                action: entry.event.action,
+            }
+        })
+        .collect();
+    let html = render(AccessPage {
+        title: ctx.text("staff-case-access").into_owned(),
+        frame: Some(Frame::of(&staff, &ctx)),
+        notices: Vec::new(),
+        entries: rows,
+        ctx,
+    })?;
+    Ok(html.into_response())
+}

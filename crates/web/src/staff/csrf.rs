@@ -1,0 +1,105 @@
+//! CSRF protection for every state-changing request, in one layer so no form can
+//! forget it. A request made with a session must carry that session's token; a
+//! form shown before sign-in (login, unseal) carries the token of the `tl_csrf`
+//! cookie instead (double submit). The token travels as the form field `csrf` or
+//! the header `X-CSRF-Token`. Calls to the public API without a session carry no
+//! ambient authority and need none.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use torchlight_crypto::credentials::constant_time_eq;
+
+use crate::error::{PageError, WebError};
+use crate::staff::session::{self, CSRF_COOKIE, SESSION_COOKIE};
+use crate::state::AppState;
+
+pub const CSRF_FIELD: &str = "csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let has_session_cookie = session::cookie(request.headers(), SESSION_COOKIE).is_some();
+    if request.uri().path().starts_with("/api/") && !has_session_cookie {
+        return next.run(request).await;
+    }
+    if !same_origin(&request) {
+        return PageError(WebError::BadCsrf).into_response();
+    }
+    let expected = match session::current(&state, request.headers()).await {
+        Ok(Some((session, _))) => Some(session.csrf_token),
+        Ok(None) => session::cookie(request.headers(), CSRF_COOKIE),
+        Err(e) => return PageError(e.into()).into_response(),
+    };
+    let Some(expected) = expected else {
+        return PageError(WebError::BadCsrf).into_response();
+    };
+    let from_header = request
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (parts, body) = request.into_parts();
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    // The body limit layer outside this one has already capped the size.
+    let bytes = match to_bytes(body, state.config().max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return PageError(WebError::InvalidInput(
+                "the request body cannot be read".into(),
+            ))
+            .into_response()
+        }
+    };
+    let from_form = if is_form {
+        form_field(&bytes, CSRF_FIELD)
+    } else {
+        None
+    };
+    let given = from_header.or(from_form);
+    let valid = given.is_some_and(|given| constant_time_eq(given.as_bytes(), expected.as_bytes()));
+    if !valid {
+        return PageError(WebError::BadCsrf).into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// A cross-site form post names another origin; a browser always sends `Origin`
+/// with a POST, and tools that send none are not browsers riding a session.
+fn same_origin(request: &Request) -> bool {
+    let Some(origin) = request.headers().get(header::ORIGIN) else {
+        return true;
+    };
+    let Some(host) = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+    else {
+        return false;
+    };
+    origin
+        .to_str()
+        .ok()
+        .and_then(|o| o.split_once("://"))
+        .is_some_and(|(_, authority)| authority == host)
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
+}

@@ -1,0 +1,106 @@
+//! Who may reach a route, decided before its handler runs. Every route of the
+//! router is declared with an [`Access`] (see `crate::routes`), so a route cannot be
+//! added without saying who may use it.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use torchlight_core::access::Permission;
+
+use crate::error::{PageError, WebError};
+use crate::locale::PageLocale;
+use crate::secure::now_ms;
+use crate::staff::session::{self, Staff};
+use crate::state::AppState;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: public pages and the public API.
+    Public,
+    /// Anyone, to unseal the server; attempts are throttled per client.
+    Unseal,
+    /// The steps of signing in (and out): a session may or may not exist yet.
+    SignIn,
+    /// Signed-in staff past the second factor, with this permission if one is named.
+    Staff(Option<Permission>),
+}
+
+/// Where a signed-out visitor is sent.
+pub const LOGIN_PATH: &str = "/staff/login";
+
+pub async fn guard(
+    State((state, access)): State<(AppState, Access)>,
+    page: PageLocale,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let permission = match access {
+        Access::Public | Access::Unseal => return next.run(request).await,
+        Access::SignIn => {
+            if state.vault().is_sealed() {
+                return PageError(WebError::Sealed).into_response();
+            }
+            return next.run(request).await;
+        }
+        Access::Staff(permission) => permission,
+    };
+    if state.vault().is_sealed() {
+        return PageError(WebError::Sealed).into_response();
+    }
+    let (session, user) = match session::current(&state, request.headers()).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return signed_out(&state, &page, request.method()),
+        Err(e) => return PageError(e.into()).into_response(),
+    };
+    let prefix = page.prefix();
+    if user.must_change_password {
+        return redirect(&format!("{prefix}/staff/password"));
+    }
+    if !session.second_factor {
+        let next_step = if user.totp_sealed.is_some() {
+            "/staff/verify"
+        } else {
+            "/staff/enrol"
+        };
+        return redirect(&format!("{prefix}{next_step}"));
+    }
+    if let Some(permission) = permission {
+        if !user.role.allows(permission) {
+            return PageError(WebError::Forbidden).into_response();
+        }
+    }
+    if let Err(e) = state
+        .store()
+        .touch_session(&session.token_digest, now_ms())
+        .await
+    {
+        return PageError(e.into()).into_response();
+    }
+    request.extensions_mut().insert(Staff { user, session });
+    next.run(request).await
+}
+
+fn signed_out(state: &AppState, page: &PageLocale, method: &Method) -> Response {
+    if method == Method::GET || method == Method::HEAD {
+        let mut response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
+        // A stale cookie would otherwise be sent with every request.
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            session::clear_cookie(state, session::SESSION_COOKIE),
+        );
+        response
+    } else {
+        PageError(WebError::Forbidden).into_response()
+    }
+}
+
+/// A 303 to `location` (after a form, the browser follows it with a GET).
+pub fn redirect(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}

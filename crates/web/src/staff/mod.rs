@@ -1,0 +1,87 @@
+//! Staff pages: signing in with a second factor, encrypted cases, the
+//! organisation's accounts and keys, aggregates, and unsealing. Every route is
+//! declared with its [`guard::Access`] in `crate::routes`.
+
+pub mod admin;
+pub mod auth;
+pub mod cases;
+pub mod csrf;
+pub mod guard;
+pub mod session;
+pub mod throttle;
+pub mod unseal;
+
+use askama::Template;
+use axum::response::Html;
+use torchlight_core::access::{Permission, Role};
+use torchlight_i18n::Locale;
+
+use crate::error::PageError;
+use crate::locale::PageLocale;
+use crate::pages::PageContext;
+use crate::state::AppState;
+use session::Staff;
+
+/// Staff pages are translated into fewer languages than public ones; in a
+/// language without them they are shown in English, marked as such.
+pub fn staff_locale(page: &PageLocale) -> PageLocale {
+    let mut page = page.clone();
+    if torchlight_i18n::source(page.locale.code(), "staff").is_none() {
+        page.locale = Locale::ENGLISH;
+    }
+    page
+}
+
+pub fn context<'a>(state: &'a AppState, page: &PageLocale) -> PageContext<'a> {
+    PageContext::new(state, &staff_locale(page))
+}
+
+/// The signed-in part of every staff page: who, and what they may open.
+pub struct Frame {
+    pub csrf: String,
+    pub name: String,
+    pub role: String,
+    pub cases: bool,
+    pub new_case: bool,
+    pub users: bool,
+    pub overview: bool,
+    pub seal: bool,
+    pub rotate: bool,
+    pub access: bool,
+    pub erase: bool,
+}
+
+impl Frame {
+    pub fn of(staff: &Staff, ctx: &PageContext<'_>) -> Frame {
+        Frame {
+            csrf: staff.session.csrf_token.clone(),
+            name: staff.user.display_name.clone(),
+            role: role_label(ctx, staff.user.role),
+            cases: staff.can(Permission::ViewCases),
+            new_case: staff.can(Permission::EditCases),
+            users: staff.can(Permission::ManageStaff),
+            overview: staff.can(Permission::ViewAggregates),
+            seal: staff.can(Permission::Seal),
+            rotate: staff.can(Permission::RotateOrganizationKey),
+            access: staff.can(Permission::ViewCaseAccess),
+            erase: staff.can(Permission::EraseCases),
+        }
+    }
+}
+
+pub fn role_label(ctx: &PageContext<'_>, role: Role) -> String {
+    ctx.text(&format!("role-{}", role.code())).into_owned()
+}
+
+pub fn render(page: impl Template) -> Result<Html<String>, PageError> {
+    Ok(Html(page.render()?))
+}
+
+/// A time as staff read it: date and minutes, in UTC, the same for every reader.
+pub fn format_time(ms: i64) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}

@@ -1,0 +1,131 @@
+# Staff pages: signing in, cases, accounts, keys, unsealing.
+# Shown to caseworkers and administrators of coalition members; translated into
+# the languages listed for `staff` in locales.toml.
+
+staff-brand = Torchlight · staff
+staff-nav-label = Staff
+staff-nav-home = Staff home
+staff-nav-cases = Cases
+staff-nav-users = Accounts
+staff-nav-overview = Overview
+staff-sign-out = Sign out
+staff-panic = Seal the server now
+staff-panic-hint = In a raid or if you suspect a break-in: every key leaves memory at once. Trustees must unseal it again.
+
+## Signing in
+
+staff-login-title = Staff sign-in
+staff-username = Username
+staff-password = Password
+staff-sign-in = Sign in
+staff-login-hint = Signing in needs your password and then a code from your authenticator app. After 5 wrong attempts the account waits 15 minutes.
+staff-login-wrong = The username or password is wrong.
+staff-password-title = Choose a new password
+staff-password-lead = Choose a password only you know. A long phrase of several words is easiest to remember and hardest to guess.
+staff-new-password = New password
+staff-new-password-hint = At least 12 characters.
+staff-repeat-password = Repeat the new password
+staff-save = Save
+staff-password-mismatch = The two passwords are not the same.
+staff-password-too-short = The password must have at least 12 characters.
+staff-password-too-long = The password must have at most 256 characters.
+staff-enrol-title = Set up your authenticator app
+staff-enrol-lead = Case data needs a second factor. Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), then type the 6-digit code it shows.
+staff-enrol-qr = QR code for your authenticator app
+staff-enrol-manual = Or type this key into the app by hand:
+staff-enrol-confirm = Confirm
+staff-code = Code
+staff-code-wrong = This code is not valid. Check the time on your phone and try the newest code.
+staff-recovery-title = Your recovery codes
+staff-recovery-lead = If you lose your phone, each of these codes lets you sign in once instead of a 6-digit code. Write them on paper and keep them apart from your phone. They are shown only now.
+staff-recovery-done = I have written them down
+staff-verify-title = Second factor
+staff-verify-hint = The 6-digit code from your authenticator app, or one of your recovery codes.
+staff-verify-confirm = Continue
+
+## Staff home and account
+
+staff-home-title = Welcome, { $name }
+staff-account = Your account
+staff-recovery-left = { $count ->
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+staff-change-password = Change your password
+staff-sign-out-everywhere = Sign out on every device
+staff-rotate-key = Replace the organisation's key
+staff-rotate-key-hint = Do this if a device that held the key may be in the wrong hands. Cases stay readable.
+staff-rotated = The organisation now uses key version { $version }. Every case key was re-wrapped to it and the old key was deleted.
+staff-sealed-now = The server is sealed. No case can be read until trustees unseal it. Public pages and requests for help keep working.
+
+## Roles
+
+role-caseworker = Caseworker
+role-coordinator = Coordinator
+role-org_admin = Organisation administrator
+role-system_admin = System administrator
+role-analyst = Analyst
+
+## Cases
+
+staff-cases-title = Cases
+staff-cases-none = No cases yet.
+staff-case-new = Record a case
+staff-case-name = Name
+staff-case-contact = Safe way to reach them
+staff-case-country = Country
+staff-case-urgency = Urgency
+staff-case-opened = Opened
+staff-case-narrative = What happened
+staff-case-save = Save the case
+staff-case-encrypted-hint = The name, contact and account are encrypted before they are stored; only your organisation can read them.
+staff-choose = Choose…
+staff-form-errors = Please correct the following:
+staff-case-access = Who looked at this case
+staff-case-erase = Erase this case for good
+staff-case-erase-confirm = I understand that this case cannot be recovered, not even from backups.
+staff-access-lead = Every reading and change of this case, newest first.
+staff-access-when = When
+staff-access-who = Who
+staff-access-what = What
+staff-access-someone-else = Someone outside your organisation, or an operator
+
+urgency-detained_now = Detained now
+urgency-threat_to_life = Threat to life
+urgency-within_days = Within days
+urgency-not_urgent = Not urgent
+
+## Accounts
+
+staff-users-title = Accounts of your organisation
+staff-display-name = Name
+staff-role = Role
+staff-status = Status
+staff-actions = Actions
+staff-status-active = Active
+staff-status-pending = Not yet signed in
+staff-status-disabled = Disabled
+staff-user-add = Add an account
+staff-user-disable = Disable
+staff-user-enable = Enable
+staff-user-reset = Reset password and second factor
+staff-one-time-password = One-time password for { $username }. Give it to them in person or over a secure channel; it is shown only now. They choose their own at first sign-in.
+
+## Overview
+
+staff-overview-lead = Cases across the coalition by country and urgency. Counts below { $k } are not shown, so that no number points at a person.
+staff-overview-count = Cases
+staff-overview-fewer = fewer than { $k }
+
+## Unsealing
+
+unseal-title = Unseal the server
+unseal-not-initialized = The keyring is not set up yet. An operator runs `torchlight init` on the server.
+unseal-unsealed = The server is unsealed.
+unseal-sealed = The server is sealed. Enter the passphrase to unseal it.
+unseal-shares-progress = The server is sealed. { $entered } of { $threshold } shares entered.
+unseal-passphrase = Passphrase
+unseal-share = Your share
+unseal-submit = Unseal
+unseal-refused = Refused. The server stays sealed; if several shares were entered, all trustees must enter theirs again.
+unseal-malformed = This is not a valid share. Check it for typos.
