@@ -283,6 +283,44 @@ macro_rules! impl_store {
             ) -> Result<Vec<torchlight_crypto::audit::ChainedEntry>, $crate::StoreError> {
                 self.security.audit_of_case(scope, case, limit).await
             }
+
+            async fn add_security_key(
+                &self,
+                key: &$crate::SecurityKey,
+                event: torchlight_crypto::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                self.security.add_security_key(key, event).await
+            }
+
+            async fn security_keys_of(
+                &self,
+                user: uuid::Uuid,
+            ) -> Result<Vec<$crate::SecurityKey>, $crate::StoreError> {
+                self.security.security_keys_of(user).await
+            }
+
+            async fn update_security_key(
+                &self,
+                user: uuid::Uuid,
+                credential_id: &str,
+                credential: &str,
+                used_at_ms: i64,
+            ) -> Result<bool, $crate::StoreError> {
+                self.security
+                    .update_security_key(user, credential_id, credential, used_at_ms)
+                    .await
+            }
+
+            async fn remove_security_key(
+                &self,
+                user: uuid::Uuid,
+                credential_id: &str,
+                event: torchlight_crypto::audit::AuditEvent,
+            ) -> Result<bool, $crate::StoreError> {
+                self.security
+                    .remove_security_key(user, credential_id, event)
+                    .await
+            }
         }
     };
 }

@@ -20,7 +20,8 @@ use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
 pub use security::{
-    CaseCount, CaseKey, CaseRecord, OrganizationKey, Session, StaffUser, VisibleCase,
+    CaseCount, CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser,
+    VisibleCase,
 };
 
 pub use postgres::PostgresStore;
@@ -254,6 +255,35 @@ pub trait Store: Send + Sync + 'static {
         case: Uuid,
         limit: i64,
     ) -> Result<Vec<ChainedEntry>, StoreError>;
+
+    // WebAuthn security keys: a second factor beside TOTP.
+
+    /// Registers a key; `Rejected` when its credential id is registered already.
+    async fn add_security_key(
+        &self,
+        key: &SecurityKey,
+        event: AuditEvent,
+    ) -> Result<(), StoreError>;
+
+    /// A user's keys, oldest first.
+    async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError>;
+
+    /// Stores a key's new state (its signature counter) after a sign-in with it.
+    async fn update_security_key(
+        &self,
+        user: Uuid,
+        credential_id: &str,
+        credential: &str,
+        used_at_ms: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Removes one of a user's keys; false when the user has no such key.
+    async fn remove_security_key(
+        &self,
+        user: Uuid,
+        credential_id: &str,
+        event: AuditEvent,
+    ) -> Result<bool, StoreError>;
 }
 
 pub type SharedStore = Arc<dyn Store>;

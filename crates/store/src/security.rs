@@ -98,3 +98,17 @@ pub struct CaseCount {
     pub urgency: String,
     pub count: i64,
 }
+
+/// A WebAuthn security key or passkey registered by a staff member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityKey {
+    /// The credential id, base64url.
+    pub credential_id: String,
+    pub user_id: Uuid,
+    /// What the user called it ("blue key", "laptop").
+    pub name: String,
+    /// The credential as the WebAuthn library serialises it (public key, counter).
+    pub credential: String,
+    pub created_at_ms: i64,
+    pub last_used_ms: Option<i64>,
+}

@@ -10,6 +10,7 @@
 mod audit;
 mod cases;
 mod keys;
+mod security_keys;
 mod staff;
 
 use std::time::{SystemTime, UNIX_EPOCH};
