@@ -2,7 +2,13 @@
 //! previous entry's hash, so editing, deleting or reordering any entry breaks every
 //! link after it. Entries never hold sensitive content.
 
+use sha2::{Digest as _, Sha256};
+
 pub type Digest = [u8; 32];
+
+/// Prefixed to every hashed entry, so these hashes cannot be confused with any
+/// other SHA-256 in the system, and a future layout can change the tag.
+const DOMAIN_TAG: &[u8] = b"torchlight-audit-v1\0";
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: Digest = [0; 32];
@@ -31,13 +37,54 @@ pub struct ChainedEntry {
 }
 
 /// The hash of entry `seq` holding `event` after an entry whose hash is `prev`.
+///
+/// Layout: the domain tag, `prev`, `seq` and `at_ms` (big-endian i64), then each
+/// text field as a big-endian u32 length and its bytes, an optional field preceded
+/// by 0 (absent) or 1 (present). Lengths make the encoding unambiguous: no two
+/// different events hash the same bytes.
 pub fn entry_hash(prev: &Digest, seq: i64, event: &AuditEvent) -> Digest {
-    todo!()
+    let mut hasher = Sha256::new();
+    hasher.update(DOMAIN_TAG);
+    hasher.update(prev);
+    hasher.update(seq.to_be_bytes());
+    hasher.update(event.at_ms.to_be_bytes());
+    hash_text(&mut hasher, &event.actor);
+    hash_optional(&mut hasher, event.organization.as_deref());
+    hash_text(&mut hasher, &event.action);
+    hash_optional(&mut hasher, event.object.as_deref());
+    hasher.finalize().into()
+}
+
+fn hash_text(hasher: &mut Sha256, text: &str) {
+    // Longer than 4 GiB cannot happen for identifiers; saturate rather than wrap.
+    let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+    hasher.update(len.to_be_bytes());
+    hasher.update(text.as_bytes());
+}
+
+fn hash_optional(hasher: &mut Sha256, text: Option<&str>) {
+    match text {
+        None => hasher.update([0u8]),
+        Some(text) => {
+            hasher.update([1u8]);
+            hash_text(hasher, text);
+        }
+    }
 }
 
 /// Links `event` after `previous` (or after `GENESIS` when there is none).
 pub fn chain(previous: Option<&ChainedEntry>, event: AuditEvent) -> ChainedEntry {
-    todo!()
+    let (seq, prev_hash) = match previous {
+        Some(previous) => (previous.seq + 1, previous.hash),
+        None => (1, GENESIS),
+    };
+    let hash = entry_hash(&prev_hash, seq, &event);
+    ChainedEntry {
+        seq,
+        event,
+        prev_hash,
+        hash,
+    }
 }
 
 /// Where and how the chain breaks.
@@ -47,7 +94,9 @@ pub enum ChainBreak {
     Altered { seq: i64 },
     #[error("audit entry {seq}: it does not follow the entry before it (an entry was removed or reordered)")]
     Unlinked { seq: i64 },
-    #[error("audit entry {seq}: expected entry {expected} here (an entry was removed or renumbered)")]
+    #[error(
+        "audit entry {seq}: expected entry {expected} here (an entry was removed or renumbered)"
+    )]
     Gap { seq: i64, expected: i64 },
 }
 
@@ -64,8 +113,31 @@ impl ChainVerifier {
     }
 
     /// Checks the next entry; the first error names the first bad entry.
+    ///
+    /// In order: the entry must carry the next number (`Gap`), its hash must match
+    /// its own fields and `prev_hash` (`Altered`), and `prev_hash` must be the hash
+    /// of the entry before it (`Unlinked`). A failed entry leaves the verifier
+    /// where it was.
     pub fn check(&mut self, entry: &ChainedEntry) -> Result<(), ChainBreak> {
-        todo!()
+        let (expected_seq, expected_prev) = match self.last {
+            Some((seq, hash)) => (seq.saturating_add(1), hash),
+            None => (1, GENESIS),
+        };
+        if entry.seq != expected_seq {
+            return Err(ChainBreak::Gap {
+                seq: entry.seq,
+                expected: expected_seq,
+            });
+        }
+        if entry_hash(&entry.prev_hash, entry.seq, &entry.event) != entry.hash {
+            return Err(ChainBreak::Altered { seq: entry.seq });
+        }
+        if entry.prev_hash != expected_prev {
+            return Err(ChainBreak::Unlinked { seq: entry.seq });
+        }
+        self.last = Some((entry.seq, entry.hash));
+        self.checked += 1;
+        Ok(())
     }
 
     /// How many entries passed.
@@ -78,3 +150,6 @@ impl ChainVerifier {
         self.last.map(|(_, hash)| hash)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,5 +11,7 @@ pub mod orgkey;
 pub mod vault;
 
 mod error;
+mod random;
+mod sealed;
 
 pub use error::CryptoError;

@@ -4,9 +4,9 @@
 //! time wait here until there are enough.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::keyring::{KeyringRecord, RootKey, Share};
+use crate::keyring::{KeyringRecord, RootKey, SealMode, Share};
 use crate::orgkey::OrgSecretKey;
 use crate::CryptoError;
 
@@ -15,14 +15,20 @@ use crate::CryptoError;
 pub enum SealStatus {
     Unsealed,
     /// Sealed; `shares_entered` of `threshold` are waiting (0 of 0 in passphrase mode).
-    Sealed { shares_entered: u8, threshold: u8 },
+    Sealed {
+        shares_entered: u8,
+        threshold: u8,
+    },
 }
 
 /// What a submitted share led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnsealProgress {
     /// More shares are needed.
-    Pending { entered: u8, threshold: u8 },
+    Pending {
+        entered: u8,
+        threshold: u8,
+    },
     Unsealed,
 }
 
@@ -35,6 +41,10 @@ struct Keys {
 }
 
 /// The in-memory keyring of one server process.
+///
+/// If a thread ever panicked while holding the lock for writing (none of the code
+/// here can), the keys it left may be half-changed: the vault then seals itself
+/// (drops every key) and carries on, rather than panicking in every later caller.
 #[derive(Default)]
 pub struct Vault {
     keys: RwLock<Keys>,
@@ -47,38 +57,103 @@ impl Vault {
     }
 
     pub fn is_sealed(&self) -> bool {
-        todo!()
+        self.read().root.is_none()
     }
 
     pub fn status(&self, record: Option<&KeyringRecord>) -> SealStatus {
-        todo!()
+        let keys = self.read();
+        if keys.root.is_some() {
+            return SealStatus::Unsealed;
+        }
+        SealStatus::Sealed {
+            shares_entered: count(keys.pending_shares.len()),
+            threshold: threshold_of(record),
+        }
     }
 
     /// Unseals with the passphrase; `Refused` (and still sealed) when it is wrong.
-    pub fn unseal_with_passphrase(&self, record: &KeyringRecord, passphrase: &str) -> Result<(), CryptoError> {
-        todo!()
+    pub fn unseal_with_passphrase(
+        &self,
+        record: &KeyringRecord,
+        passphrase: &str,
+    ) -> Result<(), CryptoError> {
+        // Argon2id takes a while: derive without holding the lock.
+        let root = crate::keyring::unlock_passphrase(record, passphrase)?;
+        self.unseal_with_root(root, record.version);
+        Ok(())
     }
 
     /// Adds one trustee's share. When enough are in, combines them: unsealed, or
     /// `Refused` with every pending share forgotten so the trustees start over.
     /// A share entered twice counts once.
-    pub fn submit_share(&self, record: &KeyringRecord, share: Share) -> Result<UnsealProgress, CryptoError> {
-        todo!()
+    pub fn submit_share(
+        &self,
+        record: &KeyringRecord,
+        share: Share,
+    ) -> Result<UnsealProgress, CryptoError> {
+        let SealMode::Shamir { threshold, .. } = record.mode else {
+            return Err(CryptoError::Invalid(
+                "this keyring is unsealed with its passphrase, not with trustees' shares"
+                    .to_owned(),
+            ));
+        };
+        let mut keys = self.write();
+        if keys.root.is_some() {
+            return Ok(UnsealProgress::Unsealed);
+        }
+        let decoded = crate::keyring::decode_share(share.as_str())?;
+        if decoded.version != record.version {
+            keys.pending_shares.clear();
+            return Err(CryptoError::Refused);
+        }
+        let duplicate = keys.pending_shares.iter().any(|pending| {
+            pending.as_str() == share.as_str()
+                || crate::keyring::decode_share(pending.as_str())
+                    .is_ok_and(|p| p.index == decoded.index)
+        });
+        if !duplicate {
+            keys.pending_shares.push(share);
+        }
+        if keys.pending_shares.len() < usize::from(threshold) {
+            return Ok(UnsealProgress::Pending {
+                entered: count(keys.pending_shares.len()),
+                threshold,
+            });
+        }
+        let pending = std::mem::take(&mut keys.pending_shares);
+        match crate::keyring::combine_shares(record, &pending) {
+            Ok(root) => {
+                install(&mut keys, root, record.version);
+                Ok(UnsealProgress::Unsealed)
+            }
+            Err(_) => Err(CryptoError::Refused),
+        }
     }
 
     /// Unseals with a key already recovered (by `init`, the demo, or a rotation).
     pub fn unseal_with_root(&self, root: RootKey, version: u32) {
-        todo!()
+        install(&mut self.write(), root, version);
     }
 
     /// Drops every key and pending share at once.
     pub fn seal(&self) {
-        todo!()
+        // The old keys drop here, each wiping itself.
+        *self.write() = Keys::default();
     }
 
     /// Runs `f` with the root key; `Sealed` when there is none.
+    ///
+    /// `f` gets a copy of the key (wiped when `f` returns), so it runs without the
+    /// vault's lock held and may call the vault itself.
     pub fn with_root<T>(&self, f: impl FnOnce(&RootKey, u32) -> T) -> Result<T, CryptoError> {
-        todo!()
+        let (root, version) = {
+            let keys = self.read();
+            match &keys.root {
+                Some(root) => (root.duplicate(), keys.root_version),
+                None => return Err(CryptoError::Sealed),
+            }
+        };
+        Ok(f(&root, version))
     }
 
     /// The organisation's secret key of `version`, unwrapped from `wrapped` with the
@@ -89,11 +164,82 @@ impl Vault {
         version: u32,
         wrapped: &[u8],
     ) -> Result<OrgSecretKey, CryptoError> {
-        todo!()
+        let cache_key = (organization.to_owned(), version);
+        {
+            let keys = self.read();
+            if keys.root.is_none() {
+                return Err(CryptoError::Sealed);
+            }
+            if let Some(secret) = keys.organizations.get(&cache_key) {
+                return Ok(secret.clone());
+            }
+        }
+        let mut keys = self.write();
+        let secret = {
+            let Some(root) = &keys.root else {
+                return Err(CryptoError::Sealed);
+            };
+            OrgSecretKey::unwrap(root, organization, version, wrapped)?
+        };
+        Ok(keys
+            .organizations
+            .entry(cache_key)
+            .or_insert(secret)
+            .clone())
     }
 
     /// Forgets cached organisation keys (after a rotation re-wrapped them).
     pub fn forget_organization_keys(&self) {
-        todo!()
+        self.write().organizations.clear();
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Keys> {
+        match self.keys.read() {
+            Ok(keys) => keys,
+            Err(poisoned) => {
+                // Let go of the read lock, seal through the write path, then read
+                // what is left.
+                drop(poisoned);
+                drop(self.write());
+                self.keys
+                    .read()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            }
+        }
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Keys> {
+        match self.keys.write() {
+            Ok(keys) => keys,
+            Err(poisoned) => {
+                let mut keys = poisoned.into_inner();
+                *keys = Keys::default();
+                self.keys.clear_poison();
+                keys
+            }
+        }
     }
 }
+
+/// Holds `root` as the current key: pending shares and keys cached under any
+/// earlier root are dropped.
+fn install(keys: &mut Keys, root: RootKey, version: u32) {
+    keys.root = Some(root);
+    keys.root_version = version;
+    keys.pending_shares.clear();
+    keys.organizations.clear();
+}
+
+fn threshold_of(record: Option<&KeyringRecord>) -> u8 {
+    match record.map(|record| &record.mode) {
+        Some(SealMode::Shamir { threshold, .. }) => *threshold,
+        _ => 0,
+    }
+}
+
+fn count(len: usize) -> u8 {
+    u8::try_from(len).unwrap_or(u8::MAX)
+}
+
+#[cfg(test)]
+mod tests;

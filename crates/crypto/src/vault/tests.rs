@@ -1,0 +1,287 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::keyring::{init_passphrase_with, init_shamir, parse_share};
+use crate::orgkey::OrgKeyPair;
+
+fn same_key(a: &RootKey, b: &RootKey) -> bool {
+    b.open("probe", &a.seal("probe", b"probe")).is_ok()
+}
+
+fn share(text: &Share) -> Share {
+    parse_share(text.as_str()).unwrap()
+}
+
+#[test]
+fn the_vault_is_shareable_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Vault>();
+}
+
+#[test]
+fn a_new_vault_is_sealed() {
+    let vault = Vault::sealed();
+    assert!(vault.is_sealed());
+    assert_eq!(
+        vault.status(None),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 0
+        }
+    );
+    assert_eq!(vault.with_root(|_, _| ()).unwrap_err(), CryptoError::Sealed);
+    assert_eq!(
+        vault
+            .organization_secret("ngo", 1, b"whatever")
+            .unwrap_err(),
+        CryptoError::Sealed
+    );
+}
+
+#[test]
+fn sealing_drops_the_keys() {
+    let vault = Vault::sealed();
+    let root = RootKey::from_bytes([1; 32]);
+    let wrapped = OrgKeyPair::generate().secret.wrap(&root, "ngo", 1);
+    vault.unseal_with_root(RootKey::from_bytes([1; 32]), 4);
+    assert!(!vault.is_sealed());
+    assert_eq!(vault.status(None), SealStatus::Unsealed);
+    assert_eq!(
+        vault
+            .with_root(|key, version| (same_key(key, &root), version))
+            .unwrap(),
+        (true, 4)
+    );
+    vault.organization_secret("ngo", 1, &wrapped).unwrap();
+
+    vault.seal();
+    assert!(vault.is_sealed());
+    assert_eq!(vault.with_root(|_, _| ()).unwrap_err(), CryptoError::Sealed);
+    assert_eq!(
+        vault.organization_secret("ngo", 1, &wrapped).unwrap_err(),
+        CryptoError::Sealed
+    );
+    assert!(vault.read().organizations.is_empty());
+}
+
+#[test]
+fn shares_are_entered_one_at_a_time() {
+    let (record, root, shares) = init_shamir(3, 5, 1).unwrap();
+    let vault = Vault::sealed();
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 3
+        }
+    );
+
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[4])).unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    // The same share again, however typed, counts once.
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[4])).unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    let shouted = parse_share(&shares[4].as_str().to_uppercase().replace('-', " ")).unwrap();
+    assert_eq!(
+        vault.submit_share(&record, shouted).unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 1,
+            threshold: 3
+        }
+    );
+
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[1])).unwrap(),
+        UnsealProgress::Pending {
+            entered: 2,
+            threshold: 3
+        }
+    );
+    assert!(vault.is_sealed());
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[2])).unwrap(),
+        UnsealProgress::Unsealed
+    );
+    assert_eq!(vault.status(Some(&record)), SealStatus::Unsealed);
+    assert!(vault
+        .with_root(|key, version| same_key(key, &root) && version == 1)
+        .unwrap());
+    assert!(vault.read().pending_shares.is_empty());
+    // Once unsealed, a further share changes nothing.
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[3])).unwrap(),
+        UnsealProgress::Unsealed
+    );
+}
+
+#[test]
+fn a_wrong_combination_is_refused_and_forgotten() {
+    let (record, _, shares) = init_shamir(3, 5, 1).unwrap();
+    let (_, _, other) = init_shamir(3, 5, 1).unwrap();
+    let vault = Vault::sealed();
+    vault.submit_share(&record, share(&shares[0])).unwrap();
+    vault.submit_share(&record, share(&shares[1])).unwrap();
+    assert_eq!(
+        vault.submit_share(&record, share(&other[2])).unwrap_err(),
+        CryptoError::Refused
+    );
+    assert!(vault.is_sealed());
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 3
+        }
+    );
+    // The trustees start over and succeed.
+    for i in [0, 1, 2] {
+        vault.submit_share(&record, share(&shares[i])).unwrap();
+    }
+    assert!(!vault.is_sealed());
+}
+
+#[test]
+fn a_share_of_another_version_is_refused_and_clears_the_others() {
+    let (record, _, shares) = init_shamir(2, 3, 2).unwrap();
+    let (_, _, old) = init_shamir(2, 3, 1).unwrap();
+    let vault = Vault::sealed();
+    vault.submit_share(&record, share(&shares[0])).unwrap();
+    assert_eq!(
+        vault.submit_share(&record, share(&old[1])).unwrap_err(),
+        CryptoError::Refused
+    );
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 2
+        }
+    );
+}
+
+#[test]
+fn passphrase_unsealing() {
+    let (record, root) = init_passphrase_with("a long passphrase", 3, 64, 1, 1).unwrap();
+    let vault = Vault::sealed();
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 0
+        }
+    );
+    assert_eq!(
+        vault
+            .unseal_with_passphrase(&record, "a wrong passphrase")
+            .unwrap_err(),
+        CryptoError::Refused
+    );
+    assert!(vault.is_sealed());
+    vault
+        .unseal_with_passphrase(&record, "a long passphrase")
+        .unwrap();
+    assert!(vault
+        .with_root(|key, version| same_key(key, &root) && version == 3)
+        .unwrap());
+    // Shares mean nothing to a passphrase keyring.
+    let (_, _, shares) = init_shamir(2, 2, 3).unwrap();
+    vault.seal();
+    assert!(matches!(
+        vault.submit_share(&record, share(&shares[0])),
+        Err(CryptoError::Invalid(_))
+    ));
+}
+
+#[test]
+fn organisation_keys_are_unwrapped_once_and_cached_until_forgotten() {
+    let root = RootKey::from_bytes([2; 32]);
+    let pair = OrgKeyPair::generate();
+    let wrapped = pair.secret.wrap(&root, "ngo", 1);
+    let vault = Vault::sealed();
+    vault.unseal_with_root(RootKey::from_bytes([2; 32]), 1);
+
+    assert_eq!(
+        vault
+            .organization_secret("ngo", 1, &wrapped)
+            .unwrap()
+            .public(),
+        pair.public
+    );
+    // Cached: the wrapped bytes are not looked at again.
+    assert_eq!(
+        vault
+            .organization_secret("ngo", 1, b"ignored")
+            .unwrap()
+            .public(),
+        pair.public
+    );
+    // Another version is another key.
+    assert_eq!(
+        vault.organization_secret("ngo", 2, &wrapped).unwrap_err(),
+        CryptoError::Decrypt
+    );
+
+    vault.forget_organization_keys();
+    assert!(vault.organization_secret("ngo", 1, b"ignored").is_err());
+    assert!(!vault.is_sealed(), "forgetting keeps the root");
+    assert_eq!(
+        vault
+            .organization_secret("ngo", 1, &wrapped)
+            .unwrap()
+            .public(),
+        pair.public
+    );
+}
+
+#[test]
+fn with_root_may_call_back_into_the_vault() {
+    let root = RootKey::from_bytes([2; 32]);
+    let pair = OrgKeyPair::generate();
+    let wrapped = pair.secret.wrap(&root, "ngo", 1);
+    let vault = Vault::sealed();
+    vault.unseal_with_root(root, 1);
+    let public = vault
+        .with_root(|_, _| {
+            vault
+                .organization_secret("ngo", 1, &wrapped)
+                .map(|s| s.public())
+        })
+        .unwrap();
+    assert_eq!(public.unwrap(), pair.public);
+    vault.with_root(|_, _| vault.seal()).unwrap();
+    assert!(vault.is_sealed());
+}
+
+#[test]
+fn a_poisoned_lock_seals_instead_of_panicking() {
+    let vault = std::sync::Arc::new(Vault::sealed());
+    vault.unseal_with_root(RootKey::from_bytes([2; 32]), 1);
+    let poisoner = std::sync::Arc::clone(&vault);
+    let result = std::thread::spawn(move || {
+        let _guard = poisoner.keys.write().unwrap();
+        panic!("a thread dies holding the lock");
+    })
+    .join();
+    assert!(result.is_err());
+    assert!(vault.keys.is_poisoned());
+    assert!(vault.is_sealed());
+    vault.unseal_with_root(RootKey::from_bytes([2; 32]), 1);
+    assert!(!vault.is_sealed());
+}
