@@ -129,3 +129,20 @@ unseal-share = Your share
 unseal-submit = Unseal
 unseal-refused = Refused. The server stays sealed; if several shares were entered, all trustees must enter theirs again.
 unseal-malformed = This is not a valid share. Check it for typos.
+
+## Security keys
+
+staff-keys-title = Security keys and passkeys
+staff-keys-lead = A security key (or a passkey on your phone or laptop) can replace the 6-digit code when you sign in. Your authenticator app and recovery codes keep working.
+staff-keys-none = No security key yet.
+staff-keys-name = Name of the key
+staff-keys-added = Added
+staff-keys-last-used = Last used
+staff-keys-remove = Remove
+staff-keys-add = Add a security key
+staff-keys-added-now = The key was added.
+staff-keys-failed = The key did not answer, or its answer was refused. Try again.
+staff-keys-needs-script = Adding a key needs JavaScript, which this page allows only for this purpose.
+staff-keys-disabled = Security keys are not offered on this server: an administrator must set its public address (webauthn_origin).
+staff-verify-or-key = Or use your security key:
+staff-verify-use-key = Use my security key

@@ -16,7 +16,7 @@ use crate::BadInput;
 const DEFAULT_FILE: &str = "torchlight.toml";
 
 /// Keys a configuration file or `TORCHLIGHT_*` variable may set.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "listen",
     "data_dir",
     "database_url",
@@ -26,6 +26,7 @@ const KEYS: [&str; 9] = [
     "session_idle_minutes",
     "session_lifetime_hours",
     "secure_cookies",
+    "webauthn_origin",
 ];
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -49,6 +50,10 @@ pub struct Config {
     pub session_lifetime_hours: u64,
     /// Mark cookies `Secure`: set it when the server is reached over HTTPS.
     pub secure_cookies: bool,
+    /// The address staff open the server at, e.g. `https://torchlight.example.org`;
+    /// security keys are bound to it. On a loopback `listen` address it defaults to
+    /// `http://localhost:PORT`.
+    pub webauthn_origin: Option<String>,
 }
 
 impl Default for Config {
@@ -63,6 +68,7 @@ impl Default for Config {
             session_idle_minutes: 30,
             session_lifetime_hours: 12,
             secure_cookies: false,
+            webauthn_origin: None,
         }
     }
 }
@@ -186,6 +192,12 @@ impl Config {
             session_idle: std::time::Duration::from_secs(self.session_idle_minutes * 60),
             session_lifetime: std::time::Duration::from_secs(self.session_lifetime_hours * 3600),
             secure_cookies: self.secure_cookies,
+            webauthn_origin: self.webauthn_origin.clone().or_else(|| {
+                self.listen
+                    .ip()
+                    .is_loopback()
+                    .then(|| format!("http://localhost:{}", self.listen.port()))
+            }),
             ..torchlight_web::WebConfig::default()
         }
     }

@@ -20,6 +20,10 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// Argon2id hashes computed at once; more wait their turn.
     pub concurrent_password_hashes: usize,
+    /// The origin staff reach the server at (`https://torchlight.example.org`);
+    /// security keys are offered only when it is set, since WebAuthn binds every
+    /// key to it.
+    pub webauthn_origin: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -31,6 +35,7 @@ impl Default for WebConfig {
             session_lifetime: Duration::from_secs(12 * 60 * 60),
             secure_cookies: false,
             concurrent_password_hashes: 1,
+            webauthn_origin: None,
         }
     }
 }

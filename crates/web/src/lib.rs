@@ -27,6 +27,7 @@ pub use config::WebConfig;
 pub use state::{AppState, StartError};
 
 const STYLESHEET: &str = include_str!("../static/style.css");
+const WEBAUTHN_SCRIPT: &str = include_str!("../static/webauthn.js");
 
 /// Every route of the server, without the language layer: paths here carry no
 /// language prefix. [`app`] is what a server runs.
@@ -54,6 +55,17 @@ pub fn router(state: AppState) -> Router {
 /// Ready once the server listens: the directory is loaded before the listener opens.
 pub(crate) async fn healthz() -> &'static str {
     "ok"
+}
+
+/// The one script of the site, loaded only by the pages that offer a security key.
+pub(crate) async fn webauthn_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        WEBAUTHN_SCRIPT,
+    )
 }
 
 pub(crate) async fn stylesheet() -> impl IntoResponse {

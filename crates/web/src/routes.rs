@@ -8,7 +8,7 @@ use axum::routing::{get, post, MethodRouter};
 use torchlight_core::access::Permission;
 
 use crate::staff::guard::Access;
-use crate::staff::{admin, auth, cases, unseal};
+use crate::staff::{admin, auth, cases, unseal, webauthn};
 use crate::state::AppState;
 use crate::{api, pages};
 
@@ -58,6 +58,12 @@ pub fn table() -> Vec<RouteDef> {
             "/static/style.css",
             Public,
             get(crate::stylesheet),
+        ),
+        route(
+            Method::GET,
+            "/static/webauthn.js",
+            Public,
+            get(crate::webauthn_script),
         ),
         route(Method::GET, "/healthz", Public, get(crate::healthz)),
         route(
@@ -117,12 +123,48 @@ pub fn table() -> Vec<RouteDef> {
         route(Method::GET, "/staff/verify", SignIn, get(auth::verify_form)),
         route(Method::POST, "/staff/verify", SignIn, post(auth::verify)),
         route(Method::POST, "/staff/logout", SignIn, post(auth::logout)),
+        route(
+            Method::POST,
+            "/staff/webauthn/start",
+            SignIn,
+            post(webauthn::sign_in_start),
+        ),
+        route(
+            Method::POST,
+            "/staff/webauthn/finish",
+            SignIn,
+            post(webauthn::sign_in_finish),
+        ),
         route(Method::GET, "/staff", any_staff, get(admin::dashboard)),
         route(
             Method::POST,
             "/staff/sessions/end-all",
             any_staff,
             post(auth::sign_out_everywhere),
+        ),
+        route(
+            Method::GET,
+            "/staff/security-keys",
+            any_staff,
+            get(webauthn::keys_page),
+        ),
+        route(
+            Method::POST,
+            "/staff/security-keys/register/start",
+            any_staff,
+            post(webauthn::register_start),
+        ),
+        route(
+            Method::POST,
+            "/staff/security-keys/register/finish",
+            any_staff,
+            post(webauthn::register_finish),
+        ),
+        route(
+            Method::POST,
+            "/staff/security-keys/{id}/remove",
+            any_staff,
+            post(webauthn::remove),
         ),
         route(
             Method::GET,

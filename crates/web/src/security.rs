@@ -11,8 +11,14 @@ use axum::response::Response;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-const HEADERS: [(HeaderName, &str); 6] = [
-    (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+/// The policy of the few staff pages that use a security key: the browser's
+/// WebAuthn API needs script, so these pages allow this site's own script file and
+/// calls back to this site, and nothing else.
+pub const SCRIPT_PAGE_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+const HEADERS: [(HeaderName, &str); 5] = [
     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
     (header::REFERRER_POLICY, "no-referrer"),
     (header::X_FRAME_OPTIONS, "DENY"),
@@ -32,6 +38,17 @@ const HEADERS: [(HeaderName, &str); 6] = [
 pub async fn headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // Only `SCRIPT_PAGE_POLICY` is ever set by a handler; every other response gets
+    // the script-free policy.
+    let relaxed = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .is_some_and(|v| v == SCRIPT_PAGE_POLICY);
+    if !relaxed {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        );
+    }
     for (name, value) in HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
     }

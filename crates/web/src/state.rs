@@ -14,6 +14,7 @@ use crate::explain::Words;
 use crate::pages::FormOptions;
 use crate::secure::accounts::PasswordHasher;
 use crate::staff::throttle::Throttle;
+use crate::staff::webauthn::SecurityKeys;
 
 /// Shared state. The directory is small, public and read-mostly, so searches run
 /// against an in-memory copy that is swapped whole when the stored directory changes.
@@ -36,6 +37,7 @@ struct Inner {
     vault: Arc<Vault>,
     hasher: PasswordHasher,
     throttle: Throttle,
+    security_keys: SecurityKeys,
 }
 
 impl AppState {
@@ -54,11 +56,14 @@ impl AppState {
             .map(form)
             .collect::<Result<Vec<_>, _>>()?;
         let hasher = PasswordHasher::new(config.concurrent_password_hashes);
+        let security_keys =
+            SecurityKeys::new(config.webauthn_origin.as_deref()).map_err(StartError::Config)?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 vault: Arc::new(Vault::sealed()),
                 hasher,
                 throttle: Throttle::default(),
+                security_keys,
                 taxonomy,
                 directory: ArcSwap::from_pointee(directory),
                 store,
@@ -110,6 +115,11 @@ impl AppState {
         &self.inner.throttle
     }
 
+    /// WebAuthn: the relying party and ceremonies in progress.
+    pub fn security_keys(&self) -> &SecurityKeys {
+        &self.inner.security_keys
+    }
+
     pub fn config(&self) -> &WebConfig {
         &self.inner.config
     }
@@ -131,4 +141,6 @@ pub enum StartError {
     Template(#[from] askama::Error),
     #[error("cannot load the translations: {0}")]
     I18n(#[from] I18nError),
+    #[error("configuration: {0}")]
+    Config(String),
 }

@@ -497,6 +497,8 @@ struct VerifyPage<'a> {
     title: String,
     csrf: String,
     error: Option<String>,
+    /// Offer the user's security key beside the code.
+    security_key: bool,
 }
 
 pub async fn verify_form(
@@ -511,16 +513,18 @@ pub async fn verify_form(
     if next_step(&page, &session, &user) != format!("{}/staff/verify", page.prefix()) {
         return Ok(redirect(&next_step(&page, &session, &user)));
     }
-    verify_page(&state, &page, &session, None, StatusCode::OK)
+    verify_page(&state, &page, &session, user.id, None, StatusCode::OK).await
 }
 
-fn verify_page(
+async fn verify_page(
     state: &AppState,
     page: &PageLocale,
     session: &Session,
+    user: uuid::Uuid,
     error: Option<String>,
     status: StatusCode,
 ) -> PageResponse {
+    let security_key = super::webauthn::offered(state, user).await?;
     let ctx = context(state, page);
     let html = render(VerifyPage {
         title: ctx.text("staff-verify-title").into_owned(),
@@ -528,9 +532,15 @@ fn verify_page(
         notices: Vec::new(),
         csrf: session.csrf_token.clone(),
         error,
+        security_key,
         ctx,
     })?;
-    Ok((status, html).into_response())
+    let response = (status, html).into_response();
+    Ok(if security_key {
+        super::webauthn::script_policy(response)
+    } else {
+        response
+    })
 }
 
 #[derive(Deserialize)]
@@ -569,9 +579,11 @@ pub async fn verify(
             &state,
             &page,
             &session,
+            user.id,
             Some(message),
             StatusCode::TOO_MANY_REQUESTS,
-        );
+        )
+        .await;
     }
     let accepted =
         accounts::verify_second_factor(state.store().as_ref(), state.vault(), &user, &form.code)
@@ -589,9 +601,11 @@ pub async fn verify(
             &state,
             &page,
             &session,
+            user.id,
             Some(message),
             StatusCode::UNAUTHORIZED,
-        );
+        )
+        .await;
     }
     state.throttle().sign_in_succeeded(&throttle_key);
     state.store().delete_session(&session.token_digest).await?;

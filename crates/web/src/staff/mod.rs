@@ -10,6 +10,7 @@ pub mod guard;
 pub mod session;
 pub mod throttle;
 pub mod unseal;
+pub mod webauthn;
 
 use askama::Template;
 use axum::response::Html;

@@ -1,0 +1,394 @@
+//! Security keys and passkeys (WebAuthn) as a second factor beside TOTP. A signed-in
+//! user registers keys on their account page; at sign-in, a user with keys may use
+//! one instead of a code. The browser API needs script, so only the pages that
+//! offer a key load `/static/webauthn.js` (under `SCRIPT_PAGE_POLICY`); without
+//! script, or where the server has no public origin configured, TOTP remains.
+//!
+//! Ceremonies in progress are kept in memory per session for five minutes: a
+//! restart simply asks the user to press the button again.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::{Extensions, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use torchlight_store::SecurityKey;
+use webauthn_rs::prelude::{
+    Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
+    RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
+};
+
+use super::guard::redirect;
+use super::session::{self, Staff, SESSION_COOKIE};
+use super::{context, format_time, render, Frame};
+use crate::error::{PageError, WebError};
+use crate::locale::PageLocale;
+use crate::pages::PageContext;
+use crate::secure::{now_ms, Actor};
+use crate::security::SCRIPT_PAGE_POLICY;
+use crate::state::AppState;
+
+type PageResponse = Result<Response, PageError>;
+
+const CEREMONY_LIFETIME: Duration = Duration::from_secs(5 * 60);
+/// Beyond this many ceremonies in progress, expired ones are swept first.
+const SWEEP_ABOVE: usize = 10_000;
+
+enum Ceremony {
+    Register(Box<PasskeyRegistration>),
+    Authenticate(Box<PasskeyAuthentication>),
+}
+
+/// The relying party and the ceremonies in progress.
+pub struct SecurityKeys {
+    webauthn: Option<Webauthn>,
+    pending: Mutex<HashMap<String, (Ceremony, Instant)>>,
+}
+
+impl SecurityKeys {
+    /// Security keys work only at the origin users reach the server at; without one,
+    /// they are not offered.
+    pub fn new(origin: Option<&str>) -> Result<SecurityKeys, String> {
+        let webauthn = match origin {
+            None => None,
+            Some(origin) => {
+                let url =
+                    Url::parse(origin).map_err(|e| format!("webauthn_origin {origin:?}: {e}"))?;
+                let rp_id = url
+                    .domain()
+                    .ok_or_else(|| {
+                        format!("webauthn_origin {origin:?}: must name a host, not an address")
+                    })?
+                    .to_owned();
+                let webauthn = WebauthnBuilder::new(&rp_id, &url)
+                    .map_err(|e| format!("webauthn_origin {origin:?}: {e}"))?
+                    .rp_name("Torchlight")
+                    .build()
+                    .map_err(|e| format!("webauthn_origin {origin:?}: {e}"))?;
+                Some(webauthn)
+            }
+        };
+        Ok(SecurityKeys {
+            webauthn,
+            pending: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.webauthn.is_some()
+    }
+
+    fn put(&self, session: &str, ceremony: Ceremony) {
+        let now = Instant::now();
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        if pending.len() > SWEEP_ABOVE {
+            pending.retain(|_, (_, started)| now.duration_since(*started) < CEREMONY_LIFETIME);
+        }
+        pending.insert(session.to_owned(), (ceremony, now));
+    }
+
+    fn take(&self, session: &str) -> Option<Ceremony> {
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending
+            .remove(session)
+            .filter(|(_, started)| started.elapsed() < CEREMONY_LIFETIME)
+            .map(|(ceremony, _)| ceremony)
+    }
+}
+
+fn webauthn(state: &AppState) -> Result<&Webauthn, PageError> {
+    state
+        .security_keys()
+        .webauthn
+        .as_ref()
+        .ok_or(PageError(WebError::NotFound))
+}
+
+fn passkeys(keys: &[SecurityKey]) -> Vec<Passkey> {
+    keys.iter()
+        .filter_map(|key| serde_json::from_str(&key.credential).ok())
+        .collect()
+}
+
+fn credential_text(id: &[u8]) -> String {
+    data_encoding::BASE64URL_NOPAD.encode(id)
+}
+
+/// Marks a page as one that loads the security-key script.
+fn with_script_policy(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(SCRIPT_PAGE_POLICY),
+    );
+    response
+}
+
+pub struct KeyRow {
+    pub name: String,
+    pub added: String,
+    pub last_used: String,
+    pub remove_link: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/security_keys.html")]
+struct KeysPage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    keys: Vec<KeyRow>,
+    enabled: bool,
+    csrf: String,
+    start_link: String,
+    finish_link: String,
+}
+
+pub async fn keys_page(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+) -> PageResponse {
+    let ctx = context(&state, &page);
+    let keys = state
+        .store()
+        .security_keys_of(staff.user.id)
+        .await?
+        .into_iter()
+        .map(|key| KeyRow {
+            added: format_time(key.created_at_ms),
+            last_used: key.last_used_ms.map(format_time).unwrap_or_default(),
+            remove_link: ctx.link(&format!(
+                "/staff/security-keys/{}/remove",
+                key.credential_id
+            )),
+            name: key.name,
+        })
+        .collect();
+    let html = render(KeysPage {
+        title: ctx.text("staff-keys-title").into_owned(),
+        frame: Some(Frame::of(&staff, &ctx)),
+        notices: Vec::new(),
+        keys,
+        enabled: state.security_keys().enabled(),
+        csrf: staff.session.csrf_token.clone(),
+        start_link: ctx.link("/staff/security-keys/register/start"),
+        finish_link: ctx.link("/staff/security-keys/register/finish"),
+        ctx,
+    })?;
+    Ok(with_script_policy(html.into_response()))
+}
+
+pub async fn register_start(State(state): State<AppState>, staff: Staff) -> PageResponse {
+    let webauthn = webauthn(&state)?;
+    let existing = state.store().security_keys_of(staff.user.id).await?;
+    let exclude = passkeys(&existing)
+        .iter()
+        .map(|p| p.cred_id().clone())
+        .collect::<Vec<_>>();
+    let (challenge, registration) = webauthn
+        .start_passkey_registration(
+            staff.user.id,
+            &staff.user.username,
+            &staff.user.display_name,
+            Some(exclude),
+        )
+        .map_err(|e| WebError::InvalidInput(format!("cannot start registering a key: {e}")))?;
+    state.security_keys().put(
+        &staff.session.token_digest,
+        Ceremony::Register(Box::new(registration)),
+    );
+    Ok(Json(challenge).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct FinishRegistration {
+    name: String,
+    credential: RegisterPublicKeyCredential,
+}
+
+pub async fn register_finish(
+    State(state): State<AppState>,
+    staff: Staff,
+    Json(body): Json<FinishRegistration>,
+) -> PageResponse {
+    let webauthn = webauthn(&state)?;
+    let name = body.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(WebError::InvalidInput(
+            "name: give the key a name of 1 to 100 characters".into(),
+        )
+        .into());
+    }
+    let Some(Ceremony::Register(registration)) =
+        state.security_keys().take(&staff.session.token_digest)
+    else {
+        return Err(WebError::InvalidInput(
+            "no key registration is in progress; press the button again".into(),
+        )
+        .into());
+    };
+    let passkey = webauthn
+        .finish_passkey_registration(&body.credential, &registration)
+        .map_err(|e| WebError::InvalidInput(format!("the key's answer was refused: {e}")))?;
+    let key = SecurityKey {
+        credential_id: credential_text(passkey.cred_id()),
+        user_id: staff.user.id,
+        name: name.to_owned(),
+        credential: serde_json::to_string(&passkey)
+            .map_err(|e| WebError::InvalidInput(format!("cannot store the key: {e}")))?,
+        created_at_ms: now_ms(),
+        last_used_ms: None,
+    };
+    state
+        .store()
+        .add_security_key(
+            &key,
+            staff
+                .actor()
+                .event("staff.security_key_added", Some(staff.user.id.to_string())),
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "ok": true }))).into_response())
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> PageResponse {
+    let removed = state
+        .store()
+        .remove_security_key(
+            staff.user.id,
+            &id,
+            staff.actor().event(
+                "staff.security_key_removed",
+                Some(staff.user.id.to_string()),
+            ),
+        )
+        .await?;
+    if !removed {
+        return Err(WebError::NotFound.into());
+    }
+    Ok(redirect(&format!("{}/staff/security-keys", page.prefix())))
+}
+
+/// Whether the sign-in page should offer this user a security key.
+pub async fn offered(state: &AppState, user: uuid::Uuid) -> Result<bool, PageError> {
+    Ok(state.security_keys().enabled() && !state.store().security_keys_of(user).await?.is_empty())
+}
+
+pub fn script_policy(response: Response) -> Response {
+    with_script_policy(response)
+}
+
+/// The session of a sign-in waiting for its second factor, if this is one.
+async fn waiting(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(torchlight_store::Session, torchlight_store::StaffUser), PageError> {
+    match session::current(state, headers).await? {
+        Some((session, user))
+            if !session.second_factor
+                && !user.must_change_password
+                && user.totp_sealed.is_some() =>
+        {
+            Ok((session, user))
+        }
+        _ => Err(WebError::Forbidden.into()),
+    }
+}
+
+pub async fn sign_in_start(State(state): State<AppState>, headers: HeaderMap) -> PageResponse {
+    let webauthn = webauthn(&state)?;
+    let (session, user) = waiting(&state, &headers).await?;
+    let keys = passkeys(&state.store().security_keys_of(user.id).await?);
+    if keys.is_empty() {
+        return Err(WebError::NotFound.into());
+    }
+    let (challenge, authentication) = webauthn
+        .start_passkey_authentication(&keys)
+        .map_err(|e| WebError::InvalidInput(format!("cannot start signing in with a key: {e}")))?;
+    state.security_keys().put(
+        &session.token_digest,
+        Ceremony::Authenticate(Box::new(authentication)),
+    );
+    Ok(Json(challenge).into_response())
+}
+
+pub async fn sign_in_finish(
+    State(state): State<AppState>,
+    page: PageLocale,
+    extensions: Extensions,
+    headers: HeaderMap,
+    Json(credential): Json<PublicKeyCredential>,
+) -> PageResponse {
+    let webauthn = webauthn(&state)?;
+    let (session, user) = waiting(&state, &headers).await?;
+    let client = session::client_ip(&extensions);
+    let throttle_key = format!("second-factor/{}", user.username);
+    if let Err(blocked) = state.throttle().check_sign_in(&throttle_key, client) {
+        return Err(WebError::Throttled {
+            minutes: blocked.minutes(),
+        }
+        .into());
+    }
+    let Some(Ceremony::Authenticate(authentication)) =
+        state.security_keys().take(&session.token_digest)
+    else {
+        return Err(WebError::InvalidInput(
+            "no sign-in with a key is in progress; press the button again".into(),
+        )
+        .into());
+    };
+    let actor = Actor::Staff {
+        user: user.id,
+        organization: user.organization_id,
+    };
+    let result = match webauthn.finish_passkey_authentication(&credential, &authentication) {
+        Ok(result) => result,
+        Err(_) => {
+            state.throttle().sign_in_failed(&throttle_key, client);
+            state
+                .store()
+                .append_audit(actor.event("staff.second_factor_failed", Some(user.id.to_string())))
+                .await?;
+            return Err(WebError::Forbidden.into());
+        }
+    };
+    for key in state.store().security_keys_of(user.id).await? {
+        let Ok(mut passkey) = serde_json::from_str::<Passkey>(&key.credential) else {
+            continue;
+        };
+        if passkey.update_credential(&result).is_some() {
+            let updated = serde_json::to_string(&passkey)
+                .map_err(|e| WebError::InvalidInput(format!("cannot store the key: {e}")))?;
+            state
+                .store()
+                .update_security_key(user.id, &key.credential_id, &updated, now_ms())
+                .await?;
+        }
+    }
+    state.throttle().sign_in_succeeded(&throttle_key);
+    state.store().delete_session(&session.token_digest).await?;
+    let (token, _) = session::start(&state, &user, true).await?;
+    state
+        .store()
+        .append_audit(actor.event("staff.second_factor", Some(user.id.to_string())))
+        .await?;
+    let mut response =
+        Json(serde_json::json!({ "redirect": format!("{}/staff", page.prefix()) })).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        session::set_cookie(&state, SESSION_COOKIE, &token),
+    );
+    Ok(response)
+}
