@@ -20,8 +20,7 @@ use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
 pub use security::{
-    CaseCount, CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser,
-    VisibleCase,
+    CaseCount, CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser, VisibleCase,
 };
 
 pub use postgres::PostgresStore;
