@@ -11,8 +11,8 @@ use torchlight_crypto::audit::{AuditEvent, ChainVerifier, ChainedEntry};
 use torchlight_crypto::keyring::{KeyringRecord, SealMode};
 use torchlight_store::testing::TestDb;
 use torchlight_store::{
-    both_engines, CaseCount, CaseKey, CaseRecord, Engine, OrganizationKey, Session, SharedStore,
-    StaffUser, StoreError,
+    both_engines, CaseCount, CaseKey, CaseRecord, Engine, OrganizationKey, SecurityKey, Session,
+    SharedStore, StaffUser, StoreError,
 };
 use uuid::Uuid;
 
@@ -201,6 +201,7 @@ both_engines!(
     audit_entries_are_paged_in_order,
     a_damaged_hash_is_reported_with_its_seq,
     appending_after_a_cut_chain_is_refused,
+    security_keys_belong_to_their_user,
 );
 
 async fn the_keyring_is_initialised_once(engine: Engine) {
@@ -1278,4 +1279,86 @@ async fn appending_after_a_cut_chain_is_refused(engine: Engine) {
         head,
         "the evidence stays"
     );
+}
+
+fn security_key(credential_id: &str, user: u128) -> SecurityKey {
+    SecurityKey {
+        credential_id: credential_id.to_owned(),
+        user_id: id(user),
+        name: format!("key {credential_id}"),
+        credential: format!("{{\"cred\":\"{credential_id}\"}}"),
+        created_at_ms: 1_000,
+        last_used_ms: None,
+    }
+}
+
+async fn security_keys_belong_to_their_user(engine: Engine) {
+    let (_db, store) = with_keyring(engine).await;
+    store
+        .create_user(&user(1, ORG_A, "amira"), event("staff.add", Some(id(1))))
+        .await
+        .unwrap();
+    store
+        .create_user(&user(2, ORG_B, "bakyt"), event("staff.add", Some(id(2))))
+        .await
+        .unwrap();
+    let before = audit_count(&store).await;
+    store
+        .add_security_key(
+            &security_key("k1", 1),
+            event("staff.security_key_added", Some(id(1))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(audit_count(&store).await, before + 1);
+    // A credential id is registered once, whoever tries.
+    assert_rejected(
+        store
+            .add_security_key(
+                &security_key("k1", 2),
+                event("staff.security_key_added", Some(id(2))),
+            )
+            .await,
+        "",
+    );
+    assert_eq!(audit_count(&store).await, before + 1);
+    assert_eq!(
+        store.security_keys_of(id(1)).await.unwrap(),
+        [security_key("k1", 1)]
+    );
+    assert!(store.security_keys_of(id(2)).await.unwrap().is_empty());
+
+    // Another user can neither update nor remove it.
+    assert!(!store
+        .update_security_key(id(2), "k1", "{}", 5)
+        .await
+        .unwrap());
+    assert!(!store
+        .remove_security_key(
+            id(2),
+            "k1",
+            event("staff.security_key_removed", Some(id(2)))
+        )
+        .await
+        .unwrap());
+    assert_eq!(audit_count(&store).await, before + 1);
+
+    assert!(store
+        .update_security_key(id(1), "k1", "{\"n\":2}", 5)
+        .await
+        .unwrap());
+    let stored = store.security_keys_of(id(1)).await.unwrap();
+    assert_eq!(stored[0].credential, "{\"n\":2}");
+    assert_eq!(stored[0].last_used_ms, Some(5));
+    assert!(store
+        .remove_security_key(
+            id(1),
+            "k1",
+            event("staff.security_key_removed", Some(id(1)))
+        )
+        .await
+        .unwrap());
+    assert!(store.security_keys_of(id(1)).await.unwrap().is_empty());
+    assert_eq!(audit_count(&store).await, before + 2);
+    assert_chain_intact(&store).await;
 }
