@@ -95,6 +95,13 @@ impl Outcome {
         self.stderr_has(needles)
     }
 
+    /// Exit code 1 (a failure found, not a mistake of the caller), and standard
+    /// error holds every one of `needles`.
+    pub fn failure(self, needles: &[&str]) -> Self {
+        assert_eq!(self.code, Some(1), "{}", self.describe());
+        self.stderr_has(needles)
+    }
+
     pub fn stdout_has(self, needles: &[&str]) -> Self {
         for needle in needles {
             assert!(
@@ -191,7 +198,51 @@ impl World {
         let mut shown: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
         shown.push("torchlight".into());
         shown.extend(args.iter().map(|a| a.to_string()));
-        finish(command, shown.join(" "))
+        finish(command, shown.join(" "), None)
+    }
+
+    /// Runs the binary with `input` on its standard input (not a terminal), as a
+    /// script feeding a passphrase or a share would. The input is not shown in
+    /// failure messages: it may be a secret under test.
+    pub fn run_input(&self, args: &[&str], input: &str) -> Outcome {
+        let command = self.command(args);
+        let shown = format!("torchlight {} (with input on stdin)", args.join(" "));
+        finish(command, shown, Some(input.as_bytes().to_vec()))
+    }
+
+    /// Runs SQL straight against the world's database, behind the binary's back (to
+    /// tamper with it). Static statements only, the same text for both engines.
+    pub async fn execute_sql(&self, statements: &[&'static str]) {
+        use sqlx::Connection;
+        match self.engine {
+            Engine::Sqlite => {
+                let options = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(self.database_location())
+                    .create_if_missing(false);
+                let mut connection = sqlx::SqliteConnection::connect_with(&options)
+                    .await
+                    .expect("open the SQLite file");
+                for statement in statements {
+                    sqlx::query(*statement)
+                        .execute(&mut connection)
+                        .await
+                        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+                }
+                connection.close().await.expect("close SQLite");
+            }
+            Engine::Postgres => {
+                let mut connection = sqlx::PgConnection::connect(&self.database_location())
+                    .await
+                    .expect("connect to PostgreSQL");
+                for statement in statements {
+                    sqlx::query(*statement)
+                        .execute(&mut connection)
+                        .await
+                        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+                }
+                connection.close().await.expect("close PostgreSQL");
+            }
+        }
     }
 
     /// `import directory FILE --data-dir data EXTRA...`
@@ -216,10 +267,9 @@ impl World {
             .stdout
     }
 
-    /// The directory as stored, read straight from the database rather than through
-    /// the binary, so that a test sees what really landed there.
-    pub async fn stored(&self) -> Directory {
-        let location = match &self.postgres {
+    /// Where the world's database is: the PostgreSQL URL, or the SQLite file.
+    pub fn database_location(&self) -> String {
+        match &self.postgres {
             Some(database) => database.location.clone(),
             None => self
                 .data_dir()
@@ -227,23 +277,48 @@ impl World {
                 .to_str()
                 .expect("UTF-8 path")
                 .to_owned(),
-        };
-        let store = torchlight_store::open(&location)
+        }
+    }
+
+    /// The directory as stored, read straight from the database rather than through
+    /// the binary, so that a test sees what really landed there.
+    pub async fn stored(&self) -> Directory {
+        let store = self.open_store().await;
+        store.load_directory().await.expect("load the directory")
+    }
+
+    /// The world's store, opened by the test itself to read what the binary wrote.
+    pub async fn open_store(&self) -> torchlight_store::SharedStore {
+        let store = torchlight_store::open(&self.database_location())
             .await
             .expect("open the store");
         assert_eq!(store.engine(), self.engine);
-        store.load_directory().await.expect("load the directory")
+        store
     }
 }
 
-/// Runs `command` to the end with its output captured, killing it if it hangs.
-fn finish(mut command: Command, shown: String) -> Outcome {
+/// Runs `command` to the end with its output captured, killing it if it hangs;
+/// `input`, when given, is written to its standard input, which is then closed.
+fn finish(mut command: Command, shown: String, input: Option<Vec<u8>>) -> Outcome {
+    let stdin = if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    };
     let mut child = command
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the binary");
+    if let (Some(input), Some(mut pipe)) = (input, child.stdin.take()) {
+        // On a thread: a child that never reads must not block the test. A child
+        // that exits before reading closes the pipe, which is not an error here.
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = pipe.write_all(&input);
+        });
+    }
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
     let status = wait_or_kill(&mut child, &shown);
