@@ -85,7 +85,8 @@ impl Vault {
 
     /// Adds one trustee's share. When enough are in, combines them: unsealed, or
     /// `Refused` with every pending share forgotten so the trustees start over.
-    /// A share entered twice counts once.
+    /// A share entered twice counts once; a different share with the number of one
+    /// already entered is refused like a bad combination.
     pub fn submit_share(
         &self,
         record: &KeyringRecord,
@@ -106,13 +107,22 @@ impl Vault {
             keys.pending_shares.clear();
             return Err(CryptoError::Refused);
         }
-        let duplicate = keys.pending_shares.iter().any(|pending| {
-            pending.as_str() == share.as_str()
-                || crate::keyring::decode_share(pending.as_str())
-                    .is_ok_and(|p| p.index == decoded.index)
+        let same_number = keys.pending_shares.iter().find_map(|pending| {
+            crate::keyring::decode_share(pending.as_str())
+                .ok()
+                .filter(|p| p.index == decoded.index)
+                .map(|p| p.y == decoded.y)
         });
-        if !duplicate {
-            keys.pending_shares.push(share);
+        match same_number {
+            // The same share typed again counts once.
+            Some(true) => {}
+            // Two different shares claiming one number: one of them is wrong, and
+            // which one must not be said. Everybody starts over.
+            Some(false) => {
+                keys.pending_shares.clear();
+                return Err(CryptoError::Refused);
+            }
+            None => keys.pending_shares.push(share),
         }
         if keys.pending_shares.len() < usize::from(threshold) {
             return Ok(UnsealProgress::Pending {

@@ -285,3 +285,31 @@ fn a_poisoned_lock_seals_instead_of_panicking() {
     vault.unseal_with_root(RootKey::from_bytes([2; 32]), 1);
     assert!(!vault.is_sealed());
 }
+
+#[test]
+fn another_share_with_a_number_already_entered_is_refused_not_dropped() {
+    let (record, _, shares) = init_shamir(3, 5, 1).unwrap();
+    let (_, _, other) = init_shamir(3, 5, 1).unwrap();
+    let vault = Vault::sealed();
+    vault.submit_share(&record, share(&shares[0])).unwrap();
+    // The same share again counts once.
+    assert_eq!(
+        vault.submit_share(&record, share(&shares[0])).unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    // A foreign share carrying the same number is not silently ignored.
+    assert_eq!(
+        vault.submit_share(&record, share(&other[0])).unwrap_err(),
+        CryptoError::Refused
+    );
+    assert_eq!(
+        vault.status(Some(&record)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 3
+        }
+    );
+}
