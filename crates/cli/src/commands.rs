@@ -128,7 +128,8 @@ pub async fn serve(
             "demo coalition created"
         );
     }
-    let state = AppState::load(taxonomy, store, config.web()).await?;
+    let bound = listener.local_addr()?;
+    let state = AppState::load(taxonomy, store, config.web(bound)).await?;
     if demo {
         crate::demo::prepare(&state).await?;
     } else {

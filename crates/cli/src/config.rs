@@ -185,7 +185,9 @@ impl Config {
         self.database_url.is_some()
     }
 
-    pub fn web(&self) -> torchlight_web::WebConfig {
+    /// The web layer's part, for a server bound to `bound` (the real port when
+    /// `listen` asked for port 0).
+    pub fn web(&self, bound: SocketAddr) -> torchlight_web::WebConfig {
         torchlight_web::WebConfig {
             max_body_bytes: self.max_body_bytes,
             page_size: self.page_size,
@@ -193,10 +195,10 @@ impl Config {
             session_lifetime: std::time::Duration::from_secs(self.session_lifetime_hours * 3600),
             secure_cookies: self.secure_cookies,
             webauthn_origin: self.webauthn_origin.clone().or_else(|| {
-                self.listen
+                bound
                     .ip()
                     .is_loopback()
-                    .then(|| format!("http://localhost:{}", self.listen.port()))
+                    .then(|| format!("http://localhost:{}", bound.port()))
             }),
             ..torchlight_web::WebConfig::default()
         }
