@@ -2,6 +2,7 @@
 //! SQLite file and a fresh PostgreSQL database. One binary for all of them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod staff_support;
 mod support;
 
 pub(crate) use torchlight_store::both_engines;
@@ -10,3 +11,6 @@ mod api;
 mod i18n;
 mod limits;
 mod pages;
+mod staff_auth;
+mod staff_canary;
+mod staff_matrix;

@@ -12,7 +12,10 @@ pub use torchlight_store::Engine;
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
-    _database: TestDb,
+    /// The running server's state: its store, vault and password hasher.
+    pub state: AppState,
+    /// The test's own database (file path or PostgreSQL URL in `location`).
+    pub database: TestDb,
 }
 
 impl TestApp {
@@ -66,13 +69,14 @@ pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebCo
     let address = listener.local_addr().expect("address");
     tokio::spawn(torchlight_web::serve(
         listener,
-        state,
+        state.clone(),
         std::future::pending(),
     ));
     TestApp {
         address,
         client: reqwest::Client::new(),
-        _database: database,
+        state,
+        database,
     }
 }
 
