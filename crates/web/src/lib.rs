@@ -42,10 +42,6 @@ pub fn router(state: AppState) -> Router {
     router
         .route("/api/v1/{*rest}", any(api::not_found))
         .fallback(pages::not_found)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            staff::csrf::protect,
-        ))
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(middleware::from_fn(security::headers))

@@ -1,14 +1,14 @@
-//! CSRF protection for every state-changing request, in one layer so no form can
-//! forget it. A request made with a session must carry that session's token; a
+//! CSRF protection for every state-changing request, checked by the route guard
+//! of every route (so no form can forget it, and a method a route does not take
+//! still answers 405). A request made with a session must carry that session's token; a
 //! form shown before sign-in (login, unseal) carries the token of the `tl_csrf`
 //! cookie instead (double submit). The token travels as the form field `csrf` or
 //! the header `X-CSRF-Token`. Calls to the public API without a session carry no
 //! ambient authority and need none.
 
 use axum::body::{to_bytes, Body};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, Method};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use torchlight_crypto::credentials::constant_time_eq;
 
@@ -19,27 +19,29 @@ use crate::state::AppState;
 pub const CSRF_FIELD: &str = "csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// Passes `request` on (its body read and put back) when it is safe or carries
+/// the right token; the refusal otherwise.
+pub async fn check(state: &AppState, request: Request) -> Result<Request, Response> {
     if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     ) {
-        return next.run(request).await;
+        return Ok(request);
     }
     let has_session_cookie = session::cookie(request.headers(), SESSION_COOKIE).is_some();
     if request.uri().path().starts_with("/api/") && !has_session_cookie {
-        return next.run(request).await;
+        return Ok(request);
     }
     if !same_origin(&request) {
-        return PageError(WebError::BadCsrf).into_response();
+        return Err(PageError(WebError::BadCsrf).into_response());
     }
-    let expected = match session::current(&state, request.headers()).await {
+    let expected = match session::current(state, request.headers()).await {
         Ok(Some((session, _))) => Some(session.csrf_token),
         Ok(None) => session::cookie(request.headers(), CSRF_COOKIE),
-        Err(e) => return PageError(e.into()).into_response(),
+        Err(e) => return Err(PageError(e.into()).into_response()),
     };
     let Some(expected) = expected else {
-        return PageError(WebError::BadCsrf).into_response();
+        return Err(PageError(WebError::BadCsrf).into_response());
     };
     let from_header = request
         .headers()
@@ -56,10 +58,10 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     let bytes = match to_bytes(body, state.config().max_body_bytes).await {
         Ok(bytes) => bytes,
         Err(_) => {
-            return PageError(WebError::InvalidInput(
+            return Err(PageError(WebError::InvalidInput(
                 "the request body cannot be read".into(),
             ))
-            .into_response()
+            .into_response())
         }
     };
     let from_form = if is_form {
@@ -70,18 +72,23 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     let given = from_header.or(from_form);
     let valid = given.is_some_and(|given| constant_time_eq(given.as_bytes(), expected.as_bytes()));
     if !valid {
-        return PageError(WebError::BadCsrf).into_response();
+        return Err(PageError(WebError::BadCsrf).into_response());
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 /// A cross-site form post names another origin; a browser always sends `Origin`
 /// with a POST, and tools that send none are not browsers riding a session.
+/// Under this server's `Referrer-Policy: no-referrer` a browser sends `Origin: null`
+/// even for its own forms (Fetch, "serializing a request origin"), so `null` tells
+/// nothing either way and the token alone decides.
 fn same_origin(request: &Request) -> bool {
     let Some(origin) = request.headers().get(header::ORIGIN) else {
         return true;
     };
+    if origin.as_bytes() == b"null" {
+        return true;
+    }
     let Some(host) = request
         .headers()
         .get(header::HOST)
@@ -102,4 +109,31 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
         .into_iter()
         .find(|(key, _)| key == name)
         .map(|(_, value)| value)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn post(origin: Option<&str>) -> Request {
+        let mut builder = Request::builder()
+            .method(Method::POST)
+            .uri("/staff/login")
+            .header(header::HOST, "127.0.0.1:8080");
+        if let Some(origin) = origin {
+            builder = builder.header(header::ORIGIN, origin);
+        }
+        builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn own_missing_and_opaque_origins_pass_and_another_origin_fails() {
+        assert!(same_origin(&post(Some("http://127.0.0.1:8080"))));
+        assert!(same_origin(&post(None)));
+        // What a browser sends for the server's own forms under no-referrer.
+        assert!(same_origin(&post(Some("null"))));
+        assert!(!same_origin(&post(Some("http://evil.example"))));
+        assert!(!same_origin(&post(Some("http://127.0.0.1:8081"))));
+    }
 }

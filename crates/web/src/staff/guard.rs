@@ -33,9 +33,13 @@ pub const LOGIN_PATH: &str = "/staff/login";
 pub async fn guard(
     State((state, access)): State<(AppState, Access)>,
     page: PageLocale,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
+    let mut request = match super::csrf::check(&state, request).await {
+        Ok(request) => request,
+        Err(refused) => return refused,
+    };
     let permission = match access {
         Access::Public | Access::Unseal => return next.run(request).await,
         Access::SignIn => {
