@@ -39,8 +39,9 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE_BLOCKING = new Set(['serious', 'critical']);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export function url(path) {
-  return new URL(path, BASE_URL + '/').href;
+/** `path` on the suite's server, or on the server at `base` (a URL without trailing slash). */
+export function url(path, base = BASE_URL) {
+  return new URL(path, base + '/').href;
 }
 
 export function artefact(...parts) {
@@ -81,21 +82,33 @@ after(async () => {
  * page checks can see third-party requests and count the bytes of each page.
  */
 export class Visitor {
-  static async open({ javaScript = true, width = 1280, height = 800, budget = PAGE_BUDGET_BYTES } = {}) {
+  /**
+   * `baseUrl`: the server this visitor talks to (default: the suite's server from
+   * TORCHLIGHT_E2E_URL); its origin is the only one pages may request from.
+   */
+  static async open({
+    javaScript = true,
+    width = 1280,
+    height = 800,
+    budget = PAGE_BUDGET_BYTES,
+    baseUrl = BASE_URL,
+  } = {}) {
     const b = await getBrowser();
     const context = await b.newContext({
       javaScriptEnabled: javaScript,
       viewport: { width, height },
     });
-    const visitor = new Visitor(context, await context.newPage(), { javaScript, budget });
+    const visitor = new Visitor(context, await context.newPage(), { javaScript, budget, baseUrl });
     return visitor;
   }
 
-  constructor(context, page, { javaScript, budget }) {
+  constructor(context, page, { javaScript, budget, baseUrl = BASE_URL }) {
     this.context = context;
     this.page = page;
     this.javaScript = javaScript;
     this.budget = budget;
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.origin = new URL(this.baseUrl).origin;
     /** Every request the context made, in order, for the third-party check. */
     this.requests = [];
     /** Requests of the page now shown: a new top-level navigation starts afresh. */
@@ -116,7 +129,7 @@ export class Visitor {
 
   /** Opens a path (or URL) and runs the page checks. Returns the page. */
   async visit(path, { status = 200 } = {}) {
-    const response = await this.page.goto(url(path), { waitUntil: 'load' });
+    const response = await this.page.goto(url(path, this.baseUrl), { waitUntil: 'load' });
     assert.ok(response, `no response for ${path}`);
     await this.checkPage({ status: response.status(), expectedStatus: status });
     return this.page;
@@ -131,8 +144,13 @@ export class Visitor {
   async follow(path, action, { status = 200 } = {}) {
     const mainFrame = this.page.mainFrame();
     const started = this.page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === mainFrame);
+    // A form posted to its own URL (or a redirect back to it) leaves the URL as it
+    // was: only the new document's commit tells that the old page is gone, so the
+    // checks never run on the page the action left.
+    const committed = this.page.waitForEvent('framenavigated', { predicate: (f) => f === mainFrame });
     await action();
     await started;
+    await committed;
     const matches =
       typeof path === 'string' ? (u) => u.pathname === path
       : path instanceof RegExp ? (u) => path.test(u.pathname + u.search)
@@ -163,8 +181,8 @@ export class Visitor {
   assertNoThirdParty() {
     const foreign = this.requests
       .map((r) => r.url())
-      .filter((u) => !u.startsWith('data:') && new URL(u).origin !== ORIGIN);
-    assert.deepEqual(foreign, [], `requests to origins other than ${ORIGIN}`);
+      .filter((u) => !u.startsWith('data:') && new URL(u).origin !== this.origin);
+    assert.deepEqual(foreign, [], `requests to origins other than ${this.origin}`);
   }
 
   /**
