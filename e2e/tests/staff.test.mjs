@@ -76,8 +76,7 @@ staffJourney('a caseworker\'s first day: enrol, record a case, sign out', async 
   assert.equal(await text(page, 'h1'), 'Cases');
   const listed = await page.locator('table.cases tbody a').allTextContents();
   assert.deepEqual([...listed].sort(), DEMO_CASES, 'the organisation\'s demo cases are listed, decrypted');
-  // Its width at 360 px is asserted by the todo test at the end of this file.
-  if (shots) await screenshots(page, 'staff-cases', { fits: false });
+  if (shots) await screenshots(page, 'staff-cases');
 
   await caseworker.follow('/staff/cases/new', () => page.getByRole('link', { name: 'Record a case' }).click());
   const name = `E. Journey ${Date.now()} (fictional)`;
@@ -237,11 +236,10 @@ staffJourney('another organisation\'s admin cannot open a case of the first', as
   assert.equal(await text(caseworker.page, 'h1'), caseName);
 });
 
-// A known defect, kept visible: node reports a failing todo test without failing the
-// run, and the test passes by itself once the page fits.
+// The cases table once overflowed a 360 px screen by its cell padding; kept as a
+// check of its own since the journeys' screenshots of this page skip the width test.
 test(
   'the cases page fits a 360 px screen',
-  { todo: 'the cases table is 388 px wide at 360 px (cell padding in crates/web/static/style.css)' },
   async () => {
     const server = await startDemo('SQLite');
     const visitor = await Visitor.open({ javaScript: false, width: 360, baseUrl: server.baseUrl });
