@@ -112,12 +112,7 @@ pub async fn login(
     let (csrf, _) = pre_session_csrf(&headers);
     let ctx = context(&state, &page);
     if let Err(blocked) = state.throttle().check_sign_in(&username, client) {
-        let message = ctx
-            .text_with(
-                "error-throttled",
-                &torchlight_i18n::args([("minutes", blocked.minutes().into())]),
-            )
-            .into_owned();
+        let message = super::throttled_message(&ctx, blocked);
         return login_page(
             &state,
             &page,
@@ -569,12 +564,7 @@ pub async fn verify(
     let throttle_key = format!("second-factor/{}", user.username);
     let ctx = context(&state, &page);
     if let Err(blocked) = state.throttle().check_sign_in(&throttle_key, client) {
-        let message = ctx
-            .text_with(
-                "error-throttled",
-                &torchlight_i18n::args([("minutes", blocked.minutes().into())]),
-            )
-            .into_owned();
+        let message = super::throttled_message(&ctx, blocked);
         return verify_page(
             &state,
             &page,

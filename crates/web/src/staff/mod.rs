@@ -74,6 +74,15 @@ pub fn role_label(ctx: &PageContext<'_>, role: Role) -> String {
     ctx.text(&format!("role-{}", role.code())).into_owned()
 }
 
+/// The refusal of a throttled attempt, in the page's language.
+pub fn throttled_message(ctx: &PageContext<'_>, blocked: throttle::Blocked) -> String {
+    ctx.text_with(
+        "error-throttled",
+        &torchlight_i18n::args([("minutes", blocked.minutes().into())]),
+    )
+    .into_owned()
+}
+
 pub fn render(page: impl Template) -> Result<Html<String>, PageError> {
     Ok(Html(page.render()?))
 }

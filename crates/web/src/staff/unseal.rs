@@ -132,12 +132,7 @@ pub async fn submit(
     let client = session::client_ip(&extensions);
     let ctx = context(&state, &page);
     if let Err(blocked) = state.throttle().check_unseal(client) {
-        let message = ctx
-            .text_with(
-                "error-throttled",
-                &args([("minutes", blocked.minutes().into())]),
-            )
-            .into_owned();
+        let message = super::throttled_message(&ctx, blocked);
         return unseal_page(
             &state,
             &page,
