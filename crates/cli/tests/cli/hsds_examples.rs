@@ -21,14 +21,13 @@ const DEFAULTS: [&str; 6] = [
     "en",
 ];
 
-/// The example files of the HSDS 3 reference, kept beside the repository.
+/// The example files of the HSDS 3 standard, kept in the repository's test fixtures.
 fn examples() -> Vec<PathBuf> {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/hsds-3/examples");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hsds-3/examples");
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
         panic!(
             "the HSDS 3 examples are missing from {} ({e}); this test needs the standard's \
-             reference folder (shared/reference/hsds-3) beside the repository",
+             sample records in tests/fixtures/hsds-3/examples",
             dir.display()
         )
     });

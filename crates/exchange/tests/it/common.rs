@@ -323,14 +323,14 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
     directory
 }
 
-/// The folder of the HSDS 3 schemas: `shared/reference/hsds-3` beside the repository.
+/// The folder of the HSDS 3 schemas, kept in the repository (`tests/fixtures/hsds-3`).
 /// The tests fail rather than skip without it: an export that was never checked
 /// against the standard must not pass as checked.
 pub fn schema_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/hsds-3");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hsds-3");
     assert!(
         dir.join("organization.json").is_file(),
-        "the HSDS 3 schemas are missing: expected them in {} (shared/reference/hsds-3 next to the repository)",
+        "the HSDS 3 schemas are missing: expected them in {} (tests/fixtures/hsds-3)",
         dir.display()
     );
     dir
