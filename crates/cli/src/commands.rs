@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
+use torchlight_app::{App, SystemClock};
 use torchlight_core::taxonomy::SourceFile;
 use torchlight_core::{Code, Directory, Taxonomy, Vocabulary};
 use torchlight_exchange::ImportOptions;
@@ -62,18 +63,22 @@ fn load_taxonomy(config: &Config) -> anyhow::Result<Arc<Taxonomy>> {
     Ok(Arc::new(taxonomy))
 }
 
-/// The store of the configured data directory, for commands that need no server.
-pub struct ConfiguredStore {
-    pub store: SharedStore,
+/// The application over the configured data directory's store, for commands that
+/// need no server (sealed: they never hold a key).
+pub struct ConfiguredApp {
+    pub app: App,
 }
 
-pub async fn open_configured_store(
+pub async fn open_configured_app(
     file: Option<&Path>,
     data_dir: Option<PathBuf>,
-) -> anyhow::Result<ConfiguredStore> {
+) -> anyhow::Result<ConfiguredApp> {
     let config = load_config(file, None, data_dir)?;
+    let app_config = config.app()?;
     let store = open_store(&config).await?;
-    Ok(ConfiguredStore { store })
+    Ok(ConfiguredApp {
+        app: App::new(store, Arc::new(SystemClock), &app_config),
+    })
 }
 
 /// The data directory a command names, for commands that talk to the server.
@@ -103,6 +108,7 @@ pub async fn serve(
     reset: bool,
 ) -> anyhow::Result<()> {
     let config = load_config(file, listen, data_dir)?;
+    let app_config = config.app()?;
     let taxonomy = load_taxonomy(&config)?;
     // Bound before anything is written: a busy port must not cost a `--reset`'s data.
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -129,7 +135,8 @@ pub async fn serve(
         );
     }
     let bound = listener.local_addr()?;
-    let state = AppState::load(taxonomy, store, config.web(bound)).await?;
+    let app = App::new(store, Arc::new(SystemClock), &app_config);
+    let state = AppState::load(taxonomy, app, config.web(bound)).await?;
     if demo {
         crate::demo::prepare(&state).await?;
     } else {
@@ -148,7 +155,8 @@ pub async fn serve(
 }
 
 async fn report_seal_state(state: &AppState) -> anyhow::Result<()> {
-    if state.store().keyring().await?.is_some() {
+    let status = state.app().keyring().status().await?;
+    if status != torchlight_app::keyring::KeyringStatus::NotInitialized {
         tracing::info!("sealed: no case can be read until `torchlight unseal` or /unseal");
     } else {
         tracing::warn!(

@@ -9,6 +9,7 @@ use anyhow::Context;
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
+use torchlight_app::{AppConfig, HashingCost, SessionLimits};
 
 use crate::BadInput;
 
@@ -16,7 +17,7 @@ use crate::BadInput;
 const DEFAULT_FILE: &str = "torchlight.toml";
 
 /// Keys a configuration file or `TORCHLIGHT_*` variable may set.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "listen",
     "data_dir",
     "database_url",
@@ -27,6 +28,7 @@ const KEYS: [&str; 10] = [
     "session_lifetime_hours",
     "secure_cookies",
     "webauthn_origin",
+    "insecure_test_hashing",
 ];
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -54,6 +56,9 @@ pub struct Config {
     /// security keys are bound to it. On a loopback `listen` address it defaults to
     /// `http://localhost:PORT`.
     pub webauthn_origin: Option<String>,
+    /// Tests only: Argon2id at a trivial cost, so suites that create many accounts
+    /// and keyrings run fast. A release build refuses to start with it.
+    pub insecure_test_hashing: bool,
 }
 
 impl Default for Config {
@@ -69,6 +74,7 @@ impl Default for Config {
             session_lifetime_hours: 12,
             secure_cookies: false,
             webauthn_origin: None,
+            insecure_test_hashing: false,
         }
     }
 }
@@ -185,14 +191,36 @@ impl Config {
         self.database_url.is_some()
     }
 
+    /// The application layer's part. Refuses the test-only hashing costs in a
+    /// release build.
+    pub fn app(&self) -> anyhow::Result<AppConfig> {
+        let hashing = if self.insecure_test_hashing {
+            let cost = HashingCost::insecure_for_tests()
+                .map_err(|e| BadInput(format!("configuration: {e}")))?;
+            tracing::warn!(
+                "insecure_test_hashing is set: passwords and the keyring are hashed at a                  trivial cost; never use this server for real data"
+            );
+            cost
+        } else {
+            HashingCost::Standard
+        };
+        let minutes = |m: u64| i64::try_from(m.saturating_mul(60_000)).unwrap_or(i64::MAX);
+        Ok(AppConfig {
+            concurrent_password_hashes: AppConfig::default().concurrent_password_hashes,
+            hashing,
+            sessions: SessionLimits {
+                idle_ms: minutes(self.session_idle_minutes),
+                lifetime_ms: minutes(self.session_lifetime_hours.saturating_mul(60)),
+            },
+        })
+    }
+
     /// The web layer's part, for a server bound to `bound` (the real port when
     /// `listen` asked for port 0).
     pub fn web(&self, bound: SocketAddr) -> torchlight_web::WebConfig {
         torchlight_web::WebConfig {
             max_body_bytes: self.max_body_bytes,
             page_size: self.page_size,
-            session_idle: std::time::Duration::from_secs(self.session_idle_minutes * 60),
-            session_lifetime: std::time::Duration::from_secs(self.session_lifetime_hours * 3600),
             secure_cookies: self.secure_cookies,
             webauthn_origin: self.webauthn_origin.clone().or_else(|| {
                 bound
@@ -200,7 +228,6 @@ impl Config {
                     .is_loopback()
                     .then(|| format!("http://localhost:{}", bound.port()))
             }),
-            ..torchlight_web::WebConfig::default()
         }
     }
 

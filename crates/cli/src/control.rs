@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use torchlight_crypto::vault::{SealStatus, UnsealProgress};
-use torchlight_web::secure::keyring::{self, SealChoice};
-use torchlight_web::secure::{Actor, SecurityError};
+use torchlight_app::keyring::{KeyringStatus, SealChoice, Unsealing};
+use torchlight_app::{Actor, AppError};
+use torchlight_crypto::vault::UnsealProgress;
 use torchlight_web::AppState;
 use uuid::Uuid;
 use zeroize::Zeroizing;
@@ -123,25 +123,16 @@ use tokio::io::AsyncReadExt as _;
 async fn answer(state: &AppState, request: Request) -> Answer {
     match perform(state, request).await {
         Ok(answer) => answer,
-        Err(e) => Answer {
-            ok: false,
-            bad_input: matches!(
-                e,
-                SecurityError::Refused
-                    | SecurityError::Invalid(_)
-                    | SecurityError::Sealed
-                    | SecurityError::NotInitialized
-                    | SecurityError::UnknownOrganization(_)
-                    | SecurityError::Crypto(torchlight_crypto::CryptoError::Malformed(_))
-            ),
-            message: match e {
-                SecurityError::Crypto(torchlight_crypto::CryptoError::Malformed(_)) => {
-                    "this is not a valid share: check it for typos".to_owned()
-                }
-                other => other.to_string(),
-            },
-            ..Answer::default()
-        },
+        Err(e) => refusal(e.is_callers_mistake(), e.to_string()),
+    }
+}
+
+fn refusal(bad_input: bool, message: impl Into<String>) -> Answer {
+    Answer {
+        ok: false,
+        bad_input,
+        message: message.into(),
+        ..Answer::default()
     }
 }
 
@@ -153,67 +144,52 @@ fn done(message: impl Into<String>) -> Answer {
     }
 }
 
-async fn perform(state: &AppState, request: Request) -> Result<Answer, SecurityError> {
-    let store = state.store().as_ref();
-    let vault = state.vault();
+async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError> {
+    let keyring = state.app().keyring();
     match request {
         Request::Status => {
-            let record = store.keyring().await?;
-            let Some(record) = record else {
-                return Err(SecurityError::NotInitialized);
-            };
-            let mode = match record.mode {
-                torchlight_crypto::keyring::SealMode::Passphrase { .. } => "passphrase",
-                torchlight_crypto::keyring::SealMode::Shamir { .. } => "shares",
-            };
-            let message = match vault.status(Some(&record)) {
-                SealStatus::Unsealed => "unsealed".to_owned(),
-                SealStatus::Sealed {
-                    shares_entered,
-                    threshold,
-                } if mode == "shares" => {
-                    format!("sealed: {shares_entered} of {threshold} shares entered")
-                }
-                SealStatus::Sealed { .. } => "sealed".to_owned(),
+            let (mode, message) = match keyring.status().await? {
+                KeyringStatus::NotInitialized => return Err(AppError::NotInitialized),
+                KeyringStatus::Unsealed => (None, "unsealed".to_owned()),
+                KeyringStatus::SealedByPassphrase => (Some("passphrase"), "sealed".to_owned()),
+                KeyringStatus::SealedByShares { entered, threshold } => (
+                    Some("shares"),
+                    format!("sealed: {entered} of {threshold} shares entered"),
+                ),
             };
             Ok(Answer {
-                mode: Some(mode.to_owned()),
+                mode: mode.map(str::to_owned),
                 ..done(message)
             })
         }
         Request::Unseal { secret } => {
-            let record = store
-                .keyring()
-                .await?
-                .ok_or(SecurityError::NotInitialized)?;
-            if !vault.is_sealed() {
-                return Ok(done("already unsealed"));
-            }
-            let progress = match record.mode {
-                torchlight_crypto::keyring::SealMode::Passphrase { .. } => {
-                    keyring::unseal_with_passphrase(store, vault, secret, &Actor::Operator)
-                        .await
-                        .map(|()| UnsealProgress::Unsealed)?
-                }
-                torchlight_crypto::keyring::SealMode::Shamir { .. } => {
-                    keyring::submit_share(store, vault, &secret, &Actor::Operator).await?
-                }
-            };
-            Ok(match progress {
-                UnsealProgress::Unsealed => done("unsealed"),
-                UnsealProgress::Pending { entered, threshold } => done(format!(
+            // Operators at the machine are not throttled: no client address.
+            Ok(match keyring.unseal(secret, None, &Actor::Operator).await? {
+                Unsealing::NotInitialized => return Err(AppError::NotInitialized),
+                Unsealing::AlreadyUnsealed => done("already unsealed"),
+                Unsealing::Progress(UnsealProgress::Unsealed) => done("unsealed"),
+                Unsealing::Progress(UnsealProgress::Pending { entered, threshold }) => done(format!(
                     "share accepted: {entered} of {threshold} entered; the server stays sealed until enough are in"
                 )),
+                Unsealing::Refused => refusal(true, AppError::Refused.to_string()),
+                Unsealing::Malformed => {
+                    refusal(true, "this is not a valid share or passphrase: check it for typos")
+                }
+                Unsealing::Throttled(blocked) => refusal(
+                    true,
+                    format!("too many attempts; try again in {} minutes", blocked.minutes()),
+                ),
             })
         }
         Request::Seal => {
-            keyring::seal(store, vault, &Actor::Operator).await?;
+            keyring.seal(&Actor::Operator).await?;
             Ok(done("sealed: every key has left memory"))
         }
         Request::RotateOrganization { organization } => {
             let id = resolve_organization(state, &organization)?;
-            let version =
-                keyring::rotate_organization_key(store, vault, id, &Actor::Operator).await?;
+            let version = keyring
+                .rotate_organization_key(id, &Actor::Operator)
+                .await?;
             Ok(done(format!(
                 "organisation {id} now uses key version {version}"
             )))
@@ -230,7 +206,7 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, SecurityE
                     shares: shares.unwrap_or(5),
                 },
             };
-            let shares = keyring::rotate_root(store, vault, choice, &Actor::Operator).await?;
+            let shares = keyring.rotate_root(choice, &Actor::Operator).await?;
             Ok(Answer {
                 shares: shares
                     .iter()
@@ -245,22 +221,19 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, SecurityE
 }
 
 /// An organisation of the directory by id or exact name.
-pub fn resolve_organization(state: &AppState, given: &str) -> Result<Uuid, SecurityError> {
+pub fn resolve_organization(state: &AppState, given: &str) -> Result<Uuid, AppError> {
     let directory = state.directory();
     resolve_in(&directory, given)
 }
 
-pub fn resolve_in(
-    directory: &torchlight_core::Directory,
-    given: &str,
-) -> Result<Uuid, SecurityError> {
+pub fn resolve_in(directory: &torchlight_core::Directory, given: &str) -> Result<Uuid, AppError> {
     let given = given.trim();
     directory
         .organizations
         .iter()
         .find(|o| o.id.to_string() == given.to_lowercase() || o.name == given)
         .map(|o| o.id)
-        .ok_or_else(|| SecurityError::UnknownOrganization(given.to_owned()))
+        .ok_or_else(|| AppError::UnknownOrganization(given.to_owned()))
 }
 
 /// Sends one request to the server of `data_dir` and returns its answer.

@@ -4,11 +4,11 @@
 //! passphrase and passwords are in the README.
 
 use anyhow::Context;
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::keyring::{KeyringStatus, SealChoice};
+use torchlight_app::{Actor, Scope};
 use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
-use torchlight_web::secure::accounts::{self, NewAccount};
-use torchlight_web::secure::keyring::{self, SealChoice};
-use torchlight_web::secure::{cases, Actor};
 use torchlight_web::AppState;
 use zeroize::Zeroizing;
 
@@ -59,16 +59,16 @@ const CASES: [(&str, &str, &str, &str); 3] = [
 ];
 
 pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
-    let store = state.store().as_ref();
-    let vault = state.vault();
+    let app = state.app();
     let passphrase = Zeroizing::new(DEMO_PASSPHRASE.to_owned());
-    let fresh = store.keyring().await?.is_none();
-    if fresh {
-        keyring::initialize(store, vault, SealChoice::Passphrase(passphrase))
+    if app.keyring().status().await? == KeyringStatus::NotInitialized {
+        app.keyring()
+            .initialize(SealChoice::Passphrase(passphrase))
             .await
             .context("cannot set up the demo keyring")?;
     } else {
-        keyring::unseal_with_passphrase(store, vault, passphrase, &Actor::Operator)
+        app.keyring()
+            .unseal_with_passphrase(passphrase, &Actor::Operator)
             .await
             .context("the demo data directory has a keyring the demo passphrase does not open")?;
     }
@@ -78,7 +78,7 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
         let Some(organization) = directory.organizations.get(index) else {
             continue;
         };
-        if store.user_by_username(username).await?.is_some() {
+        if app.accounts().by_username(username).await?.is_some() {
             continue;
         }
         let account = NewAccount {
@@ -87,15 +87,9 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
             display_name: name.to_owned(),
             role,
         };
-        let (user, _) =
-            accounts::add_user(store, state.hasher(), account, &Actor::Operator).await?;
-        let mut user = user;
-        user.password_hash = state
-            .hasher()
-            .hash(Zeroizing::new(DEMO_PASSWORD.to_owned()))
+        app.accounts()
+            .add_demo_user(account, Zeroizing::new(DEMO_PASSWORD.to_owned()))
             .await?;
-        user.must_change_password = false;
-        store.update_user(&user, None).await?;
         created = true;
     }
     if created {
@@ -111,7 +105,9 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
                 let valid = draft
                     .validate(state.taxonomy())
                     .map_err(|e| anyhow::anyhow!("a demo case is invalid: {e:?}"))?;
-                cases::create(store, first.id, valid, &Actor::Operator).await?;
+                app.cases()
+                    .create(Scope::for_operator(first.id), valid, &Actor::Operator)
+                    .await?;
             }
         }
     }

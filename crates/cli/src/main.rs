@@ -304,8 +304,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             commands::export_directory(file, data_dir, format, output.as_deref(), with_allies).await
         }
         Command::Init { seal, data_dir } => {
-            let store = commands::open_configured_store(file, data_dir).await?;
-            security::init(store, seal.mode()).await
+            let app = commands::open_configured_app(file, data_dir).await?;
+            security::init(app, seal.mode()).await
         }
         Command::Unseal { data_dir } => {
             security::unseal(&commands::configured_data_dir(file, data_dir)?).await
@@ -334,37 +334,37 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 role,
                 data_dir,
             } => {
-                let store = commands::open_configured_store(file, data_dir).await?;
+                let app = commands::open_configured_app(file, data_dir).await?;
                 let add = security::AddUser {
                     organization: org,
                     username,
                     name,
                     role,
                 };
-                security::user_add(store, add).await
+                security::user_add(app, add).await
             }
             UserWhat::Disable { username, data_dir } => {
-                let store = commands::open_configured_store(file, data_dir).await?;
-                security::user_set_disabled(store, &username, true).await
+                let app = commands::open_configured_app(file, data_dir).await?;
+                security::user_set_disabled(app, &username, true).await
             }
             UserWhat::Enable { username, data_dir } => {
-                let store = commands::open_configured_store(file, data_dir).await?;
-                security::user_set_disabled(store, &username, false).await
+                let app = commands::open_configured_app(file, data_dir).await?;
+                security::user_set_disabled(app, &username, false).await
             }
             UserWhat::Reset { username, data_dir } => {
-                let store = commands::open_configured_store(file, data_dir).await?;
-                security::user_reset(store, &username).await
+                let app = commands::open_configured_app(file, data_dir).await?;
+                security::user_reset(app, &username).await
             }
             UserWhat::List { org, data_dir } => {
-                let store = commands::open_configured_store(file, data_dir).await?;
-                security::user_list(store, &org).await
+                let app = commands::open_configured_app(file, data_dir).await?;
+                security::user_list(app, &org).await
             }
         },
         Command::Audit {
             what: AuditWhat::Verify { data_dir },
         } => {
-            let store = commands::open_configured_store(file, data_dir).await?;
-            security::audit_verify(store).await
+            let app = commands::open_configured_app(file, data_dir).await?;
+            security::audit_verify(app).await
         }
     }
 }

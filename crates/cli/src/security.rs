@@ -4,16 +4,15 @@ use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
 use anyhow::Context;
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::audit::Verdict;
+use torchlight_app::keyring::{KeyringStatus, SealChoice};
+use torchlight_app::{Actor, App, AppError};
 use torchlight_core::access::Role;
-use torchlight_crypto::audit::ChainVerifier;
-use torchlight_crypto::vault::Vault;
-use torchlight_store::SharedStore;
-use torchlight_web::secure::accounts::{self, NewAccount, PasswordHasher};
-use torchlight_web::secure::keyring::{self, SealChoice};
-use torchlight_web::secure::{Actor, SecurityError};
+use torchlight_core::signin::AccountStatus;
 use zeroize::Zeroizing;
 
-use crate::commands::ConfiguredStore;
+use crate::commands::ConfiguredApp;
 use crate::control::{self, Request};
 use crate::BadInput;
 
@@ -43,11 +42,12 @@ fn read_secret(prompt: &str, confirm: bool) -> anyhow::Result<Zeroizing<String>>
     }
 }
 
-fn bad(e: SecurityError) -> anyhow::Error {
-    match e {
-        SecurityError::Store(e) => anyhow::Error::new(e),
-        SecurityError::Crypto(e) => anyhow::anyhow!("stored key material does not open: {e}"),
-        other => BadInput(other.to_string()).into(),
+/// The caller's mistakes exit 2 with their message; failures of the server 1.
+pub fn bad(e: AppError) -> anyhow::Error {
+    if e.is_callers_mistake() {
+        BadInput(e.to_string()).into()
+    } else {
+        anyhow::Error::new(e)
     }
 }
 
@@ -70,9 +70,9 @@ pub enum InitMode {
 }
 
 /// `torchlight init`: the deployment's root key and every organisation's key pair.
-pub async fn init(configured: ConfiguredStore, mode: InitMode) -> anyhow::Result<()> {
-    let store = configured.store;
-    if store.keyring().await?.is_some() {
+pub async fn init(configured: ConfiguredApp, mode: InitMode) -> anyhow::Result<()> {
+    let app = configured.app;
+    if app.keyring().status().await.map_err(bad)? != KeyringStatus::NotInitialized {
         return Err(BadInput(
             "the keyring is already set up; `torchlight rotate root` replaces the root key".into(),
         )
@@ -87,12 +87,9 @@ pub async fn init(configured: ConfiguredStore, mode: InitMode) -> anyhow::Result
             (SealChoice::Shamir { threshold, shares }, threshold)
         }
     };
-    let vault = Vault::sealed();
-    let shares = keyring::initialize(store.as_ref(), &vault, choice)
-        .await
-        .map_err(bad)?;
-    vault.seal();
-    let organizations = store.organization_keys().await?.len();
+    let shares = app.keyring().initialize(choice).await.map_err(bad)?;
+    app.vault().seal();
+    let organizations = app.keyring().organizations_with_keys().await.map_err(bad)?;
     println!("Keyring set up; {organizations} organisations have a key pair.");
     if !shares.is_empty() {
         let texts: Vec<&str> = shares.iter().map(|s| s.as_str()).collect();
@@ -194,20 +191,19 @@ pub struct AddUser {
 }
 
 /// `torchlight user add`: prints the account's one-time password.
-pub async fn user_add(configured: ConfiguredStore, add: AddUser) -> anyhow::Result<()> {
-    let store = configured.store;
+pub async fn user_add(configured: ConfiguredApp, add: AddUser) -> anyhow::Result<()> {
+    let app = configured.app;
     let role = Role::from_code(add.role.trim()).map_err(|e| BadInput(format!("--role: {e}")))?;
-    let directory = store.load_directory().await?;
-    let organization = control::resolve_in(&directory, &add.organization)
-        .map_err(|e| BadInput(format!("--org: {e}")))?;
-    let hasher = PasswordHasher::new(1);
+    let organization = resolve_organization(&app, &add.organization).await?;
     let account = NewAccount {
         organization,
         username: add.username,
         display_name: add.name,
         role,
     };
-    let (user, password) = accounts::add_user(store.as_ref(), &hasher, account, &Actor::Operator)
+    let (user, password) = app
+        .accounts()
+        .add_user(account, &Actor::Operator)
         .await
         .map_err(bad)?;
     println!(
@@ -222,26 +218,36 @@ pub async fn user_add(configured: ConfiguredStore, add: AddUser) -> anyhow::Resu
     Ok(())
 }
 
-async fn find_user(
-    store: &SharedStore,
-    username: &str,
-) -> anyhow::Result<torchlight_store::StaffUser> {
-    let normalized = accounts::normalize_username(username).map_err(bad)?;
-    store
-        .user_by_username(&normalized)
-        .await?
-        .ok_or_else(|| BadInput(format!("no account named {normalized}")).into())
+/// `--org`: an organisation of the stored directory, by id or exact name.
+async fn resolve_organization(app: &App, given: &str) -> anyhow::Result<uuid::Uuid> {
+    let directory = app.store().load_directory().await?;
+    control::resolve_in(&directory, given).map_err(|e| BadInput(format!("--org: {e}")).into())
+}
+
+async fn find_user(app: &App, username: &str) -> anyhow::Result<torchlight_store::StaffUser> {
+    app.accounts()
+        .by_username(username)
+        .await
+        .map_err(bad)?
+        .ok_or_else(|| {
+            BadInput(format!(
+                "no account named {}",
+                username.trim().to_lowercase()
+            ))
+            .into()
+        })
 }
 
 pub async fn user_set_disabled(
-    configured: ConfiguredStore,
+    configured: ConfiguredApp,
     username: &str,
     disabled: bool,
 ) -> anyhow::Result<()> {
-    let store = configured.store;
-    let user = find_user(&store, username).await?;
+    let app = configured.app;
+    let user = find_user(&app, username).await?;
     let name = user.username.clone();
-    accounts::set_disabled(store.as_ref(), user, disabled, &Actor::Operator)
+    app.accounts()
+        .set_disabled(user, disabled, &Actor::Operator)
         .await
         .map_err(bad)?;
     if disabled {
@@ -252,18 +258,15 @@ pub async fn user_set_disabled(
     Ok(())
 }
 
-pub async fn user_reset(configured: ConfiguredStore, username: &str) -> anyhow::Result<()> {
-    let store = configured.store;
-    let user = find_user(&store, username).await?;
+pub async fn user_reset(configured: ConfiguredApp, username: &str) -> anyhow::Result<()> {
+    let app = configured.app;
+    let user = find_user(&app, username).await?;
     let name = user.username.clone();
-    let password = accounts::reset(
-        store.as_ref(),
-        &PasswordHasher::new(1),
-        user,
-        &Actor::Operator,
-    )
-    .await
-    .map_err(bad)?;
+    let password = app
+        .accounts()
+        .reset(user, &Actor::Operator)
+        .await
+        .map_err(bad)?;
     println!("Account {name} reset: its second factor and recovery codes are removed and its sessions ended.");
     println!(
         "One-time password (give it in person; it is shown only now): {}",
@@ -272,65 +275,38 @@ pub async fn user_reset(configured: ConfiguredStore, username: &str) -> anyhow::
     Ok(())
 }
 
-pub async fn user_list(configured: ConfiguredStore, organization: &str) -> anyhow::Result<()> {
-    let store = configured.store;
-    let directory = store.load_directory().await?;
-    let organization = control::resolve_in(&directory, organization)
-        .map_err(|e| BadInput(format!("--org: {e}")))?;
-    for user in store.users_of_organization(organization).await? {
-        let state = match (user.disabled, user.totp_sealed.is_some()) {
-            (true, _) => "disabled",
-            (false, true) => "active",
-            (false, false) => "not yet signed in",
-        };
+pub async fn user_list(configured: ConfiguredApp, organization: &str) -> anyhow::Result<()> {
+    let app = configured.app;
+    let organization = resolve_organization(&app, organization).await?;
+    let scope = torchlight_app::Scope::for_operator(organization);
+    for user in app.accounts().of_organization(scope).await.map_err(bad)? {
+        let status = AccountStatus::of(torchlight_app::signin::progress(&user));
         println!(
             "{}\t{}\t{}\t{}",
-            user.username, user.role, state, user.display_name
+            user.username,
+            user.role,
+            status.code(),
+            user.display_name
         );
     }
     Ok(())
 }
 
-/// How many entries `audit verify` reads at a time.
-const AUDIT_BATCH: i64 = 1000;
-
-/// `torchlight audit verify`: walks the whole chain; the first bad entry is named.
-pub async fn audit_verify(configured: ConfiguredStore) -> anyhow::Result<()> {
-    let store = configured.store;
-    let mut verifier = ChainVerifier::new();
-    let mut after = 0;
-    loop {
-        let batch = store.audit_entries(after, AUDIT_BATCH).await?;
-        let Some(last) = batch.last() else { break };
-        after = last.seq;
-        for entry in &batch {
-            verifier
-                .check(entry)
-                .map_err(|e| anyhow::anyhow!("the audit log has been tampered with: {e}"))?;
+pub async fn audit_verify(configured: ConfiguredApp) -> anyhow::Result<()> {
+    match configured.app.audit().verify().await.map_err(bad)? {
+        Verdict::Intact(intact) => {
+            let head_text = intact
+                .head
+                .map(|h| h.iter().map(|b| format!("{b:02x}")).collect::<String>())
+                .unwrap_or_else(|| "(empty)".into());
+            println!(
+                "audit log intact: {} entries; head {head_text}",
+                intact.entries
+            );
+            Ok(())
         }
+        Verdict::Tampered(what) => Err(anyhow::anyhow!(
+            "the audit log has been tampered with: {what}"
+        )),
     }
-    let head = store.audit_head().await?;
-    let last = verifier.head();
-    match (head, last) {
-        (None, None) => {}
-        (Some((seq, hash)), Some(found)) if seq == after && hash == found => {}
-        (Some((seq, _)), _) => {
-            return Err(anyhow::anyhow!(
-                "the audit log has been tampered with: the log ends at entry {after} but entry {seq} was written (entries were cut from the end or the last one was changed)"
-            ))
-        }
-        (None, Some(_)) => {
-            return Err(anyhow::anyhow!(
-                "the audit log has been tampered with: its head record is missing"
-            ))
-        }
-    }
-    let head_text = last
-        .map(|h| h.iter().map(|b| format!("{b:02x}")).collect::<String>())
-        .unwrap_or_else(|| "(empty)".into());
-    println!(
-        "audit log intact: {} entries; head {head_text}",
-        verifier.checked()
-    );
-    Ok(())
 }

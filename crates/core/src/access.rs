@@ -67,6 +67,13 @@ impl Role {
         }
     }
 
+    /// Whether an organisation's own administrator may give this role. Every role
+    /// but the deployment's: running the keyring is granted at the command line of
+    /// the server's machine only.
+    pub fn grantable_by_organization(self) -> bool {
+        self != Role::SystemAdmin
+    }
+
     /// The stable code stored in the database and typed on the command line.
     pub fn code(self) -> &'static str {
         match self {
@@ -149,6 +156,20 @@ mod tests {
             assert!(
                 !(role.allows(Permission::ViewCases) && role.allows(Permission::ManageKeyring))
             );
+        }
+    }
+
+    #[test]
+    fn an_organisation_cannot_give_the_keyring() {
+        let grantable: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|role| role.grantable_by_organization())
+            .collect();
+        assert!(!grantable.contains(&Role::SystemAdmin));
+        assert_eq!(grantable.len(), Role::ALL.len() - 1);
+        // Whoever may run the keyring must be granted outside any organisation.
+        for role in grantable {
+            assert!(!role.allows(Permission::ManageKeyring));
         }
     }
 

@@ -12,13 +12,13 @@ use subtle::ConstantTimeEq;
 use totp_rs::TOTP;
 use zeroize::Zeroizing;
 
-use crate::CryptoError;
+use crate::{Argon2Cost, CryptoError};
 
 /// Argon2id memory cost in KiB, iterations and lanes: OWASP's recommended minimum
 /// (19 MiB, t=2, p=1).
-pub const ARGON2_MEMORY_KIB: u32 = 19_456;
-pub const ARGON2_ITERATIONS: u32 = 2;
-pub const ARGON2_PARALLELISM: u32 = 1;
+pub const ARGON2_MEMORY_KIB: u32 = Argon2Cost::PASSWORD.memory_kib;
+pub const ARGON2_ITERATIONS: u32 = Argon2Cost::PASSWORD.iterations;
+pub const ARGON2_PARALLELISM: u32 = Argon2Cost::PASSWORD.parallelism;
 
 const TOTP_SECRET_LEN: usize = 20;
 const TOTP_DIGITS: usize = 6;
@@ -47,15 +47,16 @@ pub fn check_password_policy(password: &str) -> Result<(), PasswordPolicyError> 
     }
 }
 
-/// An Argon2id hash in PHC string form, with a fresh salt.
+/// An Argon2id hash in PHC string form, with a fresh salt, at the standard cost.
 pub fn hash_password(password: &str) -> Result<String, CryptoError> {
-    let params = Params::new(
-        ARGON2_MEMORY_KIB,
-        ARGON2_ITERATIONS,
-        ARGON2_PARALLELISM,
-        None,
-    )
-    .map_err(|_| CryptoError::PasswordHash)?;
+    hash_password_with(password, Argon2Cost::PASSWORD)
+}
+
+/// An Argon2id hash at `cost` (the PHC string records it, so verifying needs no
+/// cost).
+pub fn hash_password_with(password: &str, cost: Argon2Cost) -> Result<String, CryptoError> {
+    let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None)
+        .map_err(|_| CryptoError::PasswordHash)?;
     let salt: [u8; 16] = crate::random::public_bytes();
     let hash = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_with_salt(password.as_bytes(), &salt)

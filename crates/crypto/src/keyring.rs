@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::CryptoError;
+use crate::{Argon2Cost, CryptoError};
 
 /// The 32-byte root key. Zeroized when dropped; never printed.
 pub struct RootKey(pub(crate) Zeroizing<[u8; 32]>);
@@ -79,11 +79,6 @@ impl std::fmt::Debug for Share {
 
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
-/// Argon2id cost for the passphrase: stronger than login hashing, since unsealing
-/// is rare (64 MiB, t=3, p=1).
-const PASSPHRASE_MEMORY_KIB: u32 = 64 * 1024;
-const PASSPHRASE_ITERATIONS: u32 = 3;
-const PASSPHRASE_PARALLELISM: u32 = 1;
 const SALT_LEN: usize = 16;
 
 /// The most shares one split makes: enough for any board of trustees, and few
@@ -93,18 +88,27 @@ const MAX_SHARES: u8 = 16;
 const CHECK_CONTEXT: &str = "keyring-check";
 const SHARE_PREFIX: &str = "tl1";
 
-/// A new root key recoverable from `passphrase`; `version` is 1 at `init` and one
-/// more at each rotation.
+/// A new root key recoverable from `passphrase` at the standard cost; `version` is
+/// 1 at `init` and one more at each rotation.
 pub fn init_passphrase(
     passphrase: &str,
     version: u32,
 ) -> Result<(KeyringRecord, RootKey), CryptoError> {
+    init_passphrase_at(passphrase, version, Argon2Cost::PASSPHRASE)
+}
+
+/// `init_passphrase` at `cost`, which the record keeps so unsealing uses the same.
+pub fn init_passphrase_at(
+    passphrase: &str,
+    version: u32,
+    cost: Argon2Cost,
+) -> Result<(KeyringRecord, RootKey), CryptoError> {
     init_passphrase_with(
         passphrase,
         version,
-        PASSPHRASE_MEMORY_KIB,
-        PASSPHRASE_ITERATIONS,
-        PASSPHRASE_PARALLELISM,
+        cost.memory_kib,
+        cost.iterations,
+        cost.parallelism,
     )
 }
 

@@ -4,6 +4,7 @@
 //! the audit log. Pure and synchronous: no I/O, no clock (callers pass the time).
 
 pub mod audit;
+pub mod cost;
 pub mod credentials;
 pub mod envelope;
 pub mod keyring;
@@ -14,4 +15,5 @@ mod error;
 mod random;
 mod sealed;
 
+pub use cost::Argon2Cost;
 pub use error::CryptoError;

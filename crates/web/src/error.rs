@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
+use torchlight_app::AppError;
 use torchlight_core::FilterError;
 use torchlight_i18n::args;
 use torchlight_store::StoreError;
@@ -49,9 +50,13 @@ pub enum WebError {
     #[error("{0}")]
     InvalidInput(String),
     #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("security operation failed: {0}")]
-    Security(crate::secure::SecurityError),
+    Store(StoreError),
+    /// A failure of the application layer that is not the caller's mistake.
+    #[error("operation failed: {0}")]
+    App(AppError),
+    /// A failure of this layer itself (a response that cannot be built).
+    #[error("internal: {0}")]
+    Internal(String),
     #[error("template: {0}")]
     Template(#[from] askama::Error),
 }
@@ -70,9 +75,10 @@ impl WebError {
             WebError::Sealed => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::InvalidInput(_) => StatusCode::BAD_REQUEST,
-            WebError::Store(_) | WebError::Template(_) | WebError::Security(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            WebError::Store(_)
+            | WebError::Template(_)
+            | WebError::App(_)
+            | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -105,7 +111,10 @@ impl WebError {
             WebError::InvalidInput(detail) => PageFailure::InvalidInput {
                 detail: detail.clone(),
             },
-            WebError::Store(_) | WebError::Template(_) | WebError::Security(_) => {
+            WebError::Store(_)
+            | WebError::Template(_)
+            | WebError::App(_)
+            | WebError::Internal(_) => {
                 let reference = Uuid::new_v4().simple().to_string();
                 tracing::error!(reference, error = %self, "request failed");
                 PageFailure::Internal { reference }
@@ -152,15 +161,21 @@ pub enum PageFailure {
     },
 }
 
-impl From<crate::secure::SecurityError> for WebError {
-    fn from(e: crate::secure::SecurityError) -> Self {
-        use crate::secure::SecurityError as S;
+/// The one mapping of the application layer's failures: the caller's mistakes
+/// become 4xx naming the field, everything else a 500 with a reference.
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
         match e {
-            S::Sealed => WebError::Sealed,
-            S::Invalid(message) => WebError::InvalidInput(message),
-            S::Store(e) => WebError::Store(e),
-            other => WebError::Security(other),
+            AppError::Sealed => WebError::Sealed,
+            AppError::Invalid(message) => WebError::InvalidInput(message),
+            other => WebError::App(other),
         }
+    }
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        WebError::from(AppError::from(e))
     }
 }
 

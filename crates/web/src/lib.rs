@@ -1,5 +1,6 @@
 //! Torchlight's HTTP layer: public pages, the JSON API, security headers and limits.
-//! Handlers translate between HTTP and the domain; rules live in `torchlight-core`.
+//! Handlers translate between HTTP and the application layer (`torchlight-app`);
+//! rules live in `torchlight-core`.
 
 pub mod api;
 pub mod config;
@@ -9,7 +10,6 @@ pub mod locale;
 pub mod pages;
 pub mod query;
 pub mod routes;
-pub mod secure;
 pub mod security;
 pub mod staff;
 pub mod state;

@@ -1,10 +1,12 @@
-//! What every handler shares: the vocabularies, the in-memory directory and the store.
+//! What every handler shares: the vocabularies, the in-memory directory and the
+//! application layer.
 
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
+use torchlight_app::App;
 use torchlight_core::{Directory, Taxonomy};
-use torchlight_store::{SharedStore, StoreError};
+use torchlight_store::StoreError;
 
 use torchlight_crypto::vault::Vault;
 use torchlight_i18n::{I18nError, Locale, Localizer};
@@ -12,12 +14,12 @@ use torchlight_i18n::{I18nError, Locale, Localizer};
 use crate::config::WebConfig;
 use crate::explain::Words;
 use crate::pages::FormOptions;
-use crate::secure::accounts::PasswordHasher;
-use crate::staff::throttle::Throttle;
 use crate::staff::webauthn::SecurityKeys;
 
 /// Shared state. The directory is small, public and read-mostly, so searches run
 /// against an in-memory copy that is swapped whole when the stored directory changes.
+/// Everything else goes through the application layer (`app()`): handlers never
+/// reach the store.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -26,17 +28,13 @@ pub struct AppState {
 struct Inner {
     taxonomy: Arc<Taxonomy>,
     directory: ArcSwap<Directory>,
-    store: SharedStore,
+    app: App,
     config: WebConfig,
     localizer: Localizer,
     /// English's set, then one per other locale in the order of `Locale::all()`
     /// (which starts with English).
     english_form: FormOptions,
     other_forms: Vec<FormOptions>,
-    /// The keys this process holds: none until unsealed.
-    vault: Arc<Vault>,
-    hasher: PasswordHasher,
-    throttle: Throttle,
     security_keys: SecurityKeys,
 }
 
@@ -44,10 +42,10 @@ impl AppState {
     /// Loads the directory from the store; the server is ready when this returns.
     pub async fn load(
         taxonomy: Arc<Taxonomy>,
-        store: SharedStore,
+        app: App,
         config: WebConfig,
     ) -> Result<AppState, StartError> {
-        let directory = store.load_directory().await?;
+        let directory = app.store().load_directory().await?;
         let localizer = Localizer::load()?;
         let form = |locale| FormOptions::new(&Words::new(&localizer, locale, &taxonomy));
         let english_form = form(Locale::ENGLISH)?;
@@ -55,18 +53,14 @@ impl AppState {
             .filter(|l| *l != Locale::ENGLISH)
             .map(form)
             .collect::<Result<Vec<_>, _>>()?;
-        let hasher = PasswordHasher::new(config.concurrent_password_hashes);
         let security_keys =
             SecurityKeys::new(config.webauthn_origin.as_deref()).map_err(StartError::Config)?;
         Ok(AppState {
             inner: Arc::new(Inner {
-                vault: Arc::new(Vault::sealed()),
-                hasher,
-                throttle: Throttle::default(),
                 security_keys,
                 taxonomy,
                 directory: ArcSwap::from_pointee(directory),
-                store,
+                app,
                 config,
                 localizer,
                 english_form,
@@ -84,8 +78,9 @@ impl AppState {
         self.inner.directory.load_full()
     }
 
-    pub fn store(&self) -> &SharedStore {
-        &self.inner.store
+    /// The application layer: every staff operation goes through it.
+    pub fn app(&self) -> &App {
+        &self.inner.app
     }
 
     /// Every language's messages and vocabulary labels.
@@ -104,15 +99,7 @@ impl AppState {
 
     /// The in-memory keys; sealed at start.
     pub fn vault(&self) -> &Arc<Vault> {
-        &self.inner.vault
-    }
-
-    pub fn hasher(&self) -> &PasswordHasher {
-        &self.inner.hasher
-    }
-
-    pub fn throttle(&self) -> &Throttle {
-        &self.inner.throttle
+        self.inner.app.vault()
     }
 
     /// WebAuthn: the relying party and ceremonies in progress.
@@ -126,7 +113,7 @@ impl AppState {
 
     /// Re-reads the directory after the store changed.
     pub async fn reload_directory(&self) -> Result<(), StoreError> {
-        let directory = self.inner.store.load_directory().await?;
+        let directory = self.inner.app.store().load_directory().await?;
         self.inner.directory.store(Arc::new(directory));
         Ok(())
     }

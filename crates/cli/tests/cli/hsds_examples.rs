@@ -23,7 +23,8 @@ const DEFAULTS: [&str; 6] = [
 
 /// The example files of the HSDS 3 standard, kept in the repository's test fixtures.
 fn examples() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hsds-3/examples");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hsds-3/examples");
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
         panic!(
             "the HSDS 3 examples are missing from {} ({e}); this test needs the standard's \

@@ -173,7 +173,8 @@ impl World {
     }
 
     /// The binary with nothing of the developer's `TORCHLIGHT_*` environment, and the
-    /// world's database URL when it runs on PostgreSQL.
+    /// world's database URL when it runs on PostgreSQL. Argon2id runs at the
+    /// test-only cost (the debug binary accepts it; a release build would refuse).
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(BINARY);
         command.args(args).current_dir(self.dir.path());
@@ -182,6 +183,7 @@ impl World {
                 command.env_remove(key);
             }
         }
+        command.env("TORCHLIGHT_INSECURE_TEST_HASHING", "true");
         if let Some(database) = &self.postgres {
             command.env("TORCHLIGHT_DATABASE_URL", &database.location);
         }

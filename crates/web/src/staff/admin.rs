@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
-use torchlight_core::access::{Cell, Role, DEFAULT_MIN_CELL};
+use torchlight_app::AppError;
+use torchlight_core::access::{Cell, Role};
+use torchlight_core::signin::AccountStatus;
 use torchlight_i18n::args;
 use uuid::Uuid;
 use zeroize::Zeroizing;
@@ -18,7 +20,6 @@ use crate::error::{PageError, WebError};
 use crate::explain::Words;
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
-use crate::secure::{accounts, keyring, SecurityError};
 use crate::state::AppState;
 
 type PageResponse = Result<Response, PageError>;
@@ -44,12 +45,13 @@ pub async fn dashboard(
     let organization = directory
         .organizations
         .iter()
-        .find(|o| o.id == staff.scope())
+        .find(|o| o.id == staff.scope().organization())
         .map(|o| o.name.clone())
         .unwrap_or_default();
     let left = state
-        .store()
-        .remaining_recovery_codes(staff.user.id)
+        .app()
+        .accounts()
+        .recovery_codes_left(&staff.user)
         .await?;
     let html = render(DashboardPage {
         title: ctx
@@ -99,14 +101,6 @@ struct UsersPage<'a> {
     one_time: Option<OneTime>,
 }
 
-/// Roles an organisation admin may give: every one but the deployment's own.
-const GRANTABLE: [Role; 4] = [
-    Role::Caseworker,
-    Role::Coordinator,
-    Role::OrganizationAdmin,
-    Role::Analyst,
-];
-
 async fn users_page(
     state: &AppState,
     page: &PageLocale,
@@ -117,21 +111,22 @@ async fn users_page(
 ) -> PageResponse {
     let ctx = context(state, page);
     let users = state
-        .store()
-        .users_of_organization(staff.scope())
+        .app()
+        .accounts()
+        .of_organization(staff.scope())
         .await?
         .into_iter()
         .map(|user| UserRow {
             is_self: user.id == staff.user.id,
             role: role_label(&ctx, user.role),
             status: ctx
-                .text(if user.disabled {
-                    "staff-status-disabled"
-                } else if user.totp_sealed.is_none() {
-                    "staff-status-pending"
-                } else {
-                    "staff-status-active"
-                })
+                .text(
+                    match AccountStatus::of(torchlight_app::signin::progress(&user)) {
+                        AccountStatus::Disabled => "staff-status-disabled",
+                        AccountStatus::NotYetSignedIn => "staff-status-pending",
+                        AccountStatus::Active => "staff-status-active",
+                    },
+                )
                 .into_owned(),
             toggle_link: ctx.link(&format!(
                 "/staff/users/{}/{}",
@@ -150,9 +145,10 @@ async fn users_page(
             display_name: user.display_name,
         })
         .collect();
-    let roles = GRANTABLE
-        .iter()
-        .map(|role| (role.code(), role_label(&ctx, *role)))
+    let roles = Role::ALL
+        .into_iter()
+        .filter(|role| role.grantable_by_organization())
+        .map(|role| (role.code(), role_label(&ctx, role)))
         .collect();
     let html = render(UsersPage {
         title: ctx.text("staff-users-title").into_owned(),
@@ -188,35 +184,21 @@ pub async fn add_user(
     staff: Staff,
     Form(form): Form<AddUserForm>,
 ) -> PageResponse {
-    let role = Role::from_code(&form.role)
-        .ok()
-        .filter(|role| GRANTABLE.contains(role));
-    let Some(role) = role else {
-        let error = format!("role: {:?} cannot be given here", form.role);
-        return users_page(
-            &state,
-            &page,
-            &staff,
-            Some(error),
-            None,
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+    // An unknown role and one an organisation may not give are refused alike.
+    let added = match Role::from_code(&form.role) {
+        Ok(role) => {
+            state
+                .app()
+                .accounts()
+                .add_colleague(&staff, form.username, form.display_name, role)
+                .await
+        }
+        Err(_) => Err(AppError::Invalid(format!(
+            "role: {:?} cannot be given here",
+            form.role
+        ))),
     };
-    let account = accounts::NewAccount {
-        organization: staff.scope(),
-        username: form.username,
-        display_name: form.display_name,
-        role,
-    };
-    match accounts::add_user(
-        state.store().as_ref(),
-        state.hasher(),
-        account,
-        &staff.actor(),
-    )
-    .await
-    {
+    match added {
         Ok((user, password)) => {
             let ctx = context(&state, &page);
             let one_time = one_time(&ctx, &user.username, password);
@@ -230,7 +212,7 @@ pub async fn add_user(
             )
             .await
         }
-        Err(SecurityError::Invalid(message)) => {
+        Err(AppError::Invalid(message)) => {
             users_page(
                 &state,
                 &page,
@@ -265,18 +247,12 @@ async fn colleague(
     id: &str,
 ) -> Result<torchlight_store::StaffUser, PageError> {
     let id = Uuid::parse_str(id).map_err(|_| PageError(WebError::NotFound))?;
-    let user = state
-        .store()
-        .user(id)
+    state
+        .app()
+        .accounts()
+        .colleague(staff, id)
         .await?
-        .filter(|u| u.organization_id == staff.scope())
-        .ok_or(PageError(WebError::NotFound))?;
-    if user.id == staff.user.id {
-        return Err(
-            WebError::InvalidInput("you cannot change your own account here".into()).into(),
-        );
-    }
-    Ok(user)
+        .ok_or(PageError(WebError::NotFound))
 }
 
 pub async fn disable_user(
@@ -286,7 +262,11 @@ pub async fn disable_user(
     Path(id): Path<String>,
 ) -> PageResponse {
     let user = colleague(&state, &staff, &id).await?;
-    accounts::set_disabled(state.store().as_ref(), user, true, &staff.actor()).await?;
+    state
+        .app()
+        .accounts()
+        .set_disabled(user, true, &staff.actor())
+        .await?;
     users_page(&state, &page, &staff, None, None, StatusCode::OK).await
 }
 
@@ -297,7 +277,11 @@ pub async fn enable_user(
     Path(id): Path<String>,
 ) -> PageResponse {
     let user = colleague(&state, &staff, &id).await?;
-    accounts::set_disabled(state.store().as_ref(), user, false, &staff.actor()).await?;
+    state
+        .app()
+        .accounts()
+        .set_disabled(user, false, &staff.actor())
+        .await?;
     users_page(&state, &page, &staff, None, None, StatusCode::OK).await
 }
 
@@ -309,8 +293,7 @@ pub async fn reset_user(
 ) -> PageResponse {
     let user = colleague(&state, &staff, &id).await?;
     let username = user.username.clone();
-    let password =
-        accounts::reset(state.store().as_ref(), state.hasher(), user, &staff.actor()).await?;
+    let password = state.app().accounts().reset(user, &staff.actor()).await?;
     let ctx = context(&state, &page);
     let one_time = one_time(&ctx, &username, password);
     users_page(&state, &page, &staff, None, Some(one_time), StatusCode::OK).await
@@ -333,13 +316,11 @@ pub async fn rotate_key(
     page: PageLocale,
     staff: Staff,
 ) -> PageResponse {
-    let version = keyring::rotate_organization_key(
-        state.store().as_ref(),
-        state.vault(),
-        staff.scope(),
-        &staff.actor(),
-    )
-    .await?;
+    let version = state
+        .app()
+        .keyring()
+        .rotate_organization_key(staff.scope().organization(), &staff.actor())
+        .await?;
     let ctx = context(&state, &page);
     let html = render(NoticePage {
         title: ctx.text("staff-rotate-key").into_owned(),
@@ -357,7 +338,7 @@ pub async fn rotate_key(
 
 /// The panic button: every key leaves memory at once.
 pub async fn seal(State(state): State<AppState>, page: PageLocale, staff: Staff) -> PageResponse {
-    keyring::seal(state.store().as_ref(), state.vault(), &staff.actor()).await?;
+    state.app().keyring().seal(&staff.actor()).await?;
     let ctx = context(&state, &page);
     let html = render(NoticePage {
         title: ctx.text("error-sealed-title").into_owned(),
@@ -391,26 +372,21 @@ pub async fn overview(
 ) -> PageResponse {
     let ctx = context(&state, &page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
-    state
-        .store()
-        .append_audit(staff.actor().event("aggregates.view", None))
-        .await?;
-    let rows = state
-        .store()
-        .case_counts()
+    let aggregates = state.app().aggregates();
+    let rows = aggregates
+        .case_overview(&staff)
         .await?
         .into_iter()
-        .map(|count| {
-            let cell =
-                match Cell::publish(u64::try_from(count.count).unwrap_or(0), DEFAULT_MIN_CELL) {
-                    Cell::Count(n) => n.to_string(),
-                    Cell::Suppressed { below } => ctx
-                        .text_with("staff-overview-fewer", &args([("k", below.into())]))
-                        .into_owned(),
-                };
+        .map(|row| {
+            let cell = match row.cases {
+                Cell::Count(n) => n.to_string(),
+                Cell::Suppressed { below } => ctx
+                    .text_with("staff-overview-fewer", &args([("k", below.into())]))
+                    .into_owned(),
+            };
             (
-                words.country(&count.country).into_owned(),
-                ctx.text(&format!("urgency-{}", count.urgency)).into_owned(),
+                words.country(&row.country).into_owned(),
+                ctx.text(&format!("urgency-{}", row.urgency)).into_owned(),
                 cell,
             )
         })
@@ -420,7 +396,7 @@ pub async fn overview(
         lead: ctx
             .text_with(
                 "staff-overview-lead",
-                &args([("k", DEFAULT_MIN_CELL.into())]),
+                &args([("k", aggregates.min_cell().into())]),
             )
             .into_owned(),
         frame: Some(Frame::of(&staff, &ctx)),

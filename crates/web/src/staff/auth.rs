@@ -3,22 +3,24 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::header::{self, HeaderMap};
+use axum::http::header::HeaderMap;
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
-use torchlight_crypto::credentials::{random_token, TotpSecret};
+use torchlight_app::signin::{step_of, Attempt, Started};
+use torchlight_app::Actor;
+use torchlight_core::signin::SignInStep;
+use torchlight_crypto::credentials::{random_token, PasswordPolicyError, TotpSecret};
 use torchlight_store::{Session, StaffUser};
 use zeroize::Zeroizing;
 
-use super::guard::{redirect, LOGIN_PATH};
+use super::guard::{redirect, step_path, LOGIN_PATH};
 use super::session::{self, Staff, CSRF_COOKIE, SESSION_COOKIE};
 use super::{context, render, Frame};
 use crate::error::{PageError, WebError};
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
-use crate::secure::{accounts, now_ms, Actor};
 use crate::state::AppState;
 
 type PageResponse = Result<Response, PageError>;
@@ -49,7 +51,7 @@ pub async fn login_form(
     headers: HeaderMap,
 ) -> PageResponse {
     if let Some((session, user)) = session::current(&state, &headers).await? {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+        return Ok(redirect(&step_path(&page, step_of(&user, &session))));
     }
     let (csrf, fresh) = pre_session_csrf(&headers);
     login_page(
@@ -82,12 +84,9 @@ fn login_page(
         error,
         ctx,
     })?;
-    let mut response = (status, html).into_response();
+    let response = (status, html).into_response();
     if set_cookie {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            session::set_cookie(state, CSRF_COOKIE, &csrf),
-        );
+        return Ok(session::with_cookie(state, response, CSRF_COOKIE, &csrf)?);
     }
     Ok(response)
 }
@@ -111,90 +110,36 @@ pub async fn login(
     let username = form.username.trim().to_lowercase();
     let (csrf, _) = pre_session_csrf(&headers);
     let ctx = context(&state, &page);
-    if let Err(blocked) = state.throttle().check_sign_in(&username, client) {
-        let message = super::throttled_message(&ctx, blocked);
-        return login_page(
-            &state,
-            &page,
-            csrf,
-            false,
-            username,
-            Some(message),
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    let user = state.store().user_by_username(&username).await?;
-    let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let matches = state.hasher().verify(hash, form.password).await;
-    let user = match user {
-        Some(user) if matches && !user.disabled => user,
-        found => {
-            state.throttle().sign_in_failed(&username, client);
-            if let Some(user) = found {
-                let actor = Actor::Staff {
-                    user: user.id,
-                    organization: user.organization_id,
-                };
-                state
-                    .store()
-                    .append_audit(actor.event("staff.sign_in_failed", Some(user.id.to_string())))
-                    .await?;
-            }
-            let message = ctx.text("staff-login-wrong").into_owned();
-            return login_page(
-                &state,
-                &page,
-                csrf,
-                false,
-                username,
-                Some(message),
-                StatusCode::UNAUTHORIZED,
-            );
-        }
-    };
-    state.throttle().sign_in_succeeded(&username);
-    end_current_session(&state, &headers).await?;
-    let (token, new_session) = session::start(&state, &user, false).await?;
-    state
-        .store()
-        .append_audit(actor_of(&user).event("staff.sign_in", Some(user.id.to_string())))
+    let previous = session::cookie(&headers, SESSION_COOKIE);
+    let attempt = state
+        .app()
+        .sign_in()
+        .with_password(&username, form.password, client, previous.as_deref())
         .await?;
-    let mut response = redirect(&next_step(&page, &new_session, &user));
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::set_cookie(&state, SESSION_COOKIE, &token),
-    );
-    Ok(response)
-}
-
-fn actor_of(user: &StaffUser) -> Actor {
-    Actor::Staff {
-        user: user.id,
-        organization: user.organization_id,
-    }
-}
-
-async fn end_current_session(state: &AppState, headers: &HeaderMap) -> Result<(), PageError> {
-    if let Some(token) = session::cookie(headers, SESSION_COOKIE) {
-        let digest = torchlight_crypto::credentials::token_digest(&token);
-        state.store().delete_session(&digest).await?;
-    }
-    Ok(())
-}
-
-/// Where a session goes next: a new password, TOTP enrolment, the second factor,
-/// or the staff home.
-fn next_step(page: &PageLocale, session: &Session, user: &StaffUser) -> String {
-    let step = if user.must_change_password {
-        "/staff/password"
-    } else if user.totp_sealed.is_none() {
-        "/staff/enrol"
-    } else if !session.second_factor {
-        "/staff/verify"
-    } else {
-        "/staff"
+    let (message, status) = match attempt {
+        Attempt::Accepted(started) => return signed_in_step(&state, &page, started),
+        Attempt::Throttled(blocked) => (
+            super::throttled_message(&ctx, blocked),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Attempt::Refused => (
+            ctx.text("staff-login-wrong").into_owned(),
+            StatusCode::UNAUTHORIZED,
+        ),
     };
-    format!("{}{step}", page.prefix())
+    login_page(&state, &page, csrf, false, username, Some(message), status)
+}
+
+/// Sends the browser of a just-started session to its next step, with the new
+/// session's cookie.
+fn signed_in_step(state: &AppState, page: &PageLocale, started: Started) -> PageResponse {
+    let response = redirect(&step_path(page, started.next_step()));
+    Ok(session::with_cookie(
+        state,
+        response,
+        SESSION_COOKIE,
+        &started.token,
+    )?)
 }
 
 /// The session of a sign-in in progress, or the way back to the login page.
@@ -229,8 +174,8 @@ pub async fn password_form(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if !user.must_change_password && !session.second_factor {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    if !may_change_password(&session, &user) {
+        return Ok(redirect(&step_path(&page, step_of(&user, &session))));
     }
     password_page(&state, &page, &session, &user, None, StatusCode::OK)
 }
@@ -244,7 +189,7 @@ fn password_page(
     status: StatusCode,
 ) -> PageResponse {
     let ctx = context(state, page);
-    let frame = fully_signed_in(session, user).map(|staff| Frame::of(&staff, &ctx));
+    let frame = frame_if_signed_in(session, user, &ctx);
     let html = render(PasswordPage {
         title: ctx.text("staff-password-title").into_owned(),
         frame,
@@ -256,11 +201,19 @@ fn password_page(
     Ok((status, html).into_response())
 }
 
-fn fully_signed_in(session: &Session, user: &StaffUser) -> Option<Staff> {
-    (session.second_factor && !user.must_change_password).then(|| Staff {
-        user: user.clone(),
-        session: session.clone(),
-    })
+/// The password page serves the first sign-in (a one-time password to replace)
+/// and a fully signed-in user changing theirs.
+fn may_change_password(session: &Session, user: &StaffUser) -> bool {
+    matches!(
+        step_of(user, session),
+        SignInStep::ChangePassword | SignInStep::Complete
+    )
+}
+
+/// The signed-in frame, when the user is fully signed in (changing a password).
+fn frame_if_signed_in(session: &Session, user: &StaffUser, ctx: &PageContext<'_>) -> Option<Frame> {
+    (step_of(user, session) == SignInStep::Complete)
+        .then(|| Frame::for_user(user, &session.csrf_token, ctx))
 }
 
 #[derive(Deserialize)]
@@ -281,8 +234,8 @@ pub async fn change_password(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if !user.must_change_password && !session.second_factor {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    if !may_change_password(&session, &user) {
+        return Ok(redirect(&step_path(&page, step_of(&user, &session))));
     }
     let ctx = context(&state, &page);
     if form.new_password.as_str() != form.repeat.as_str() {
@@ -298,12 +251,8 @@ pub async fn change_password(
     }
     if let Err(e) = torchlight_crypto::credentials::check_password_policy(&form.new_password) {
         let message = match e {
-            torchlight_crypto::credentials::PasswordPolicyError::TooShort => {
-                ctx.text("staff-password-too-short").into_owned()
-            }
-            torchlight_crypto::credentials::PasswordPolicyError::TooLong => {
-                ctx.text("staff-password-too-long").into_owned()
-            }
+            PasswordPolicyError::TooShort => ctx.text("staff-password-too-short").into_owned(),
+            PasswordPolicyError::TooLong => ctx.text("staff-password-too-long").into_owned(),
         };
         return password_page(
             &state,
@@ -314,18 +263,13 @@ pub async fn change_password(
             StatusCode::BAD_REQUEST,
         );
     }
-    let actor = actor_of(&user);
-    accounts::change_password(
-        state.store().as_ref(),
-        state.hasher(),
-        user.clone(),
-        form.new_password,
-        &actor,
-    )
-    .await?;
-    let mut user = user;
-    user.must_change_password = false;
-    Ok(redirect(&next_step(&page, &session, &user)))
+    let actor = Actor::of(&user);
+    let user = state
+        .app()
+        .accounts()
+        .change_password(user, form.new_password, &actor)
+        .await?;
+    Ok(redirect(&step_path(&page, step_of(&user, &session))))
 }
 
 #[derive(Template)]
@@ -350,8 +294,9 @@ pub async fn enrol_form(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if user.must_change_password || user.totp_sealed.is_some() {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    let step = step_of(&user, &session);
+    if step != SignInStep::EnrolSecondFactor {
+        return Ok(redirect(&step_path(&page, step)));
     }
     enrol_page(
         &state,
@@ -432,41 +377,37 @@ pub async fn enrol(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if user.must_change_password || user.totp_sealed.is_some() {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    let step = step_of(&user, &session);
+    if step != SignInStep::EnrolSecondFactor {
+        return Ok(redirect(&step_path(&page, step)));
     }
     let bytes = data_encoding::BASE32_NOPAD
         .decode(form.secret.trim().to_ascii_uppercase().as_bytes())
         .map_err(|_| WebError::InvalidInput("secret: not the secret this page gave".into()))?;
     let secret = TotpSecret::from_bytes(&bytes)
         .map_err(|_| WebError::InvalidInput("secret: not the secret this page gave".into()))?;
-    let now = u64::try_from(now_ms() / 1000).unwrap_or(0);
-    let Some(step) = secret.verify(&form.code, now, None) else {
-        let ctx = context(&state, &page);
-        let message = ctx.text("staff-code-wrong").into_owned();
-        return enrol_page(
-            &state,
-            &page,
-            &session,
-            &user,
-            &secret,
-            Some(message),
-            StatusCode::BAD_REQUEST,
-        );
+    let attempt = state
+        .app()
+        .sign_in()
+        .enrol(&session, user.clone(), &secret, &form.code)
+        .await?;
+    let (codes, started) = match attempt {
+        Attempt::Accepted(enrolled) => enrolled,
+        Attempt::Refused | Attempt::Throttled(_) => {
+            let ctx = context(&state, &page);
+            let message = ctx.text("staff-code-wrong").into_owned();
+            // The account is unchanged: show the same secret again.
+            return enrol_page(
+                &state,
+                &page,
+                &session,
+                &user,
+                &secret,
+                Some(message),
+                StatusCode::BAD_REQUEST,
+            );
+        }
     };
-    let actor = actor_of(&user);
-    let codes = accounts::enrol_totp(
-        state.store().as_ref(),
-        state.vault(),
-        user.clone(),
-        &secret,
-        step,
-        &actor,
-    )
-    .await?;
-    // A new token now that the session carries the second factor.
-    state.store().delete_session(&session.token_digest).await?;
-    let (token, _) = session::start(&state, &user, true).await?;
     let ctx = context(&state, &page);
     let html = render(RecoveryPage {
         title: ctx.text("staff-recovery-title").into_owned(),
@@ -475,12 +416,12 @@ pub async fn enrol(
         codes,
         ctx,
     })?;
-    let mut response = html.into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::set_cookie(&state, SESSION_COOKIE, &token),
-    );
-    Ok(response)
+    Ok(session::with_cookie(
+        &state,
+        html.into_response(),
+        SESSION_COOKIE,
+        &started.token,
+    )?)
 }
 
 #[derive(Template)]
@@ -505,17 +446,18 @@ pub async fn verify_form(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if next_step(&page, &session, &user) != format!("{}/staff/verify", page.prefix()) {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    let step = step_of(&user, &session);
+    if step != SignInStep::SecondFactor {
+        return Ok(redirect(&step_path(&page, step)));
     }
-    verify_page(&state, &page, &session, user.id, None, StatusCode::OK).await
+    verify_page(&state, &page, &session, &user, None, StatusCode::OK).await
 }
 
 async fn verify_page(
     state: &AppState,
     page: &PageLocale,
     session: &Session,
-    user: uuid::Uuid,
+    user: &StaffUser,
     error: Option<String>,
     status: StatusCode,
 ) -> PageResponse {
@@ -555,61 +497,29 @@ pub async fn verify(
         Ok(found) => found,
         Err(to_login) => return Ok(to_login),
     };
-    if next_step(&page, &session, &user) != format!("{}/staff/verify", page.prefix()) {
-        return Ok(redirect(&next_step(&page, &session, &user)));
+    let step = step_of(&user, &session);
+    if step != SignInStep::SecondFactor {
+        return Ok(redirect(&step_path(&page, step)));
     }
     let client = session::client_ip(&extensions);
-    // Second-factor guesses count against their own key, so a correct password
-    // cannot be followed by unlimited code guesses.
-    let throttle_key = format!("second-factor/{}", user.username);
     let ctx = context(&state, &page);
-    if let Err(blocked) = state.throttle().check_sign_in(&throttle_key, client) {
-        let message = super::throttled_message(&ctx, blocked);
-        return verify_page(
-            &state,
-            &page,
-            &session,
-            user.id,
-            Some(message),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-    }
-    let accepted =
-        accounts::verify_second_factor(state.store().as_ref(), state.vault(), &user, &form.code)
-            .await?;
-    if !accepted {
-        state.throttle().sign_in_failed(&throttle_key, client);
-        state
-            .store()
-            .append_audit(
-                actor_of(&user).event("staff.second_factor_failed", Some(user.id.to_string())),
-            )
-            .await?;
-        let message = ctx.text("staff-code-wrong").into_owned();
-        return verify_page(
-            &state,
-            &page,
-            &session,
-            user.id,
-            Some(message),
-            StatusCode::UNAUTHORIZED,
-        )
-        .await;
-    }
-    state.throttle().sign_in_succeeded(&throttle_key);
-    state.store().delete_session(&session.token_digest).await?;
-    let (token, _) = session::start(&state, &user, true).await?;
-    state
-        .store()
-        .append_audit(actor_of(&user).event("staff.second_factor", Some(user.id.to_string())))
+    let attempt = state
+        .app()
+        .sign_in()
+        .with_code(&session, user.clone(), &form.code, client)
         .await?;
-    let mut response = redirect(&format!("{}/staff", page.prefix()));
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::set_cookie(&state, SESSION_COOKIE, &token),
-    );
-    Ok(response)
+    let (message, status) = match attempt {
+        Attempt::Accepted(started) => return signed_in_step(&state, &page, started),
+        Attempt::Throttled(blocked) => (
+            super::throttled_message(&ctx, blocked),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Attempt::Refused => (
+            ctx.text("staff-code-wrong").into_owned(),
+            StatusCode::UNAUTHORIZED,
+        ),
+    };
+    verify_page(&state, &page, &session, &user, Some(message), status).await
 }
 
 /// Ends this browser's session.
@@ -619,18 +529,10 @@ pub async fn logout(
     headers: HeaderMap,
 ) -> PageResponse {
     if let Some((session, user)) = session::current(&state, &headers).await? {
-        state.store().delete_session(&session.token_digest).await?;
-        state
-            .store()
-            .append_audit(actor_of(&user).event("staff.sign_out", Some(user.id.to_string())))
-            .await?;
+        state.app().sign_in().sign_out(&session, &user).await?;
     }
-    let mut response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::clear_cookie(&state, SESSION_COOKIE),
-    );
-    Ok(response)
+    let response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
+    Ok(session::without_cookie(&state, response, SESSION_COOKIE)?)
 }
 
 /// Ends every session of the signed-in user, on every device.
@@ -639,19 +541,7 @@ pub async fn sign_out_everywhere(
     page: PageLocale,
     staff: Staff,
 ) -> PageResponse {
-    state.store().delete_sessions_of_user(staff.user.id).await?;
-    state
-        .store()
-        .append_audit(
-            staff
-                .actor()
-                .event("staff.sign_out_everywhere", Some(staff.user.id.to_string())),
-        )
-        .await?;
-    let mut response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::clear_cookie(&state, SESSION_COOKIE),
-    );
-    Ok(response)
+    state.app().sign_in().sign_out_everywhere(&staff).await?;
+    let response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
+    Ok(session::without_cookie(&state, response, SESSION_COOKIE)?)
 }

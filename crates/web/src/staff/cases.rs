@@ -17,7 +17,6 @@ use crate::error::{PageError, WebError};
 use crate::explain::Words;
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
-use crate::secure::cases as secure_cases;
 use crate::state::AppState;
 
 type PageResponse = Result<Response, PageError>;
@@ -47,22 +46,20 @@ fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
 pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff) -> PageResponse {
     let ctx = context(&state, &page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
-    let cases = secure_cases::list(
-        state.store().as_ref(),
-        state.vault(),
-        staff.scope(),
-        &staff.actor(),
-    )
-    .await?
-    .into_iter()
-    .map(|case| CaseRow {
-        link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
-        name: case.details.name,
-        country: words.country(&case.record.country).into_owned(),
-        urgency: urgency_label(&ctx, &case.record.urgency),
-        opened: format_time(case.record.created_at_ms),
-    })
-    .collect();
+    let cases = state
+        .app()
+        .cases()
+        .list(staff.scope(), &staff.actor())
+        .await?
+        .into_iter()
+        .map(|case| CaseRow {
+            link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
+            name: case.details.name,
+            country: words.country(&case.record.country).into_owned(),
+            urgency: urgency_label(&ctx, &case.record.urgency),
+            opened: format_time(case.record.created_at_ms),
+        })
+        .collect();
     let html = render(CasesPage {
         title: ctx.text("staff-cases-title").into_owned(),
         frame: Some(Frame::of(&staff, &ctx)),
@@ -171,8 +168,11 @@ pub async fn create(
             return new_case_page(&state, &page, &staff, form, errors, StatusCode::BAD_REQUEST);
         }
     };
-    let id =
-        secure_cases::create(state.store().as_ref(), staff.scope(), valid, &staff.actor()).await?;
+    let id = state
+        .app()
+        .cases()
+        .create(staff.scope(), valid, &staff.actor())
+        .await?;
     Ok(redirect(&format!("{}/staff/cases/{id}", page.prefix())))
 }
 
@@ -204,15 +204,12 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> PageResponse {
     let id = case_id(&id)?;
-    let case = secure_cases::open(
-        state.store().as_ref(),
-        state.vault(),
-        staff.scope(),
-        id,
-        &staff.actor(),
-    )
-    .await?
-    .ok_or(PageError(WebError::NotFound))?;
+    let case = state
+        .app()
+        .cases()
+        .open(staff.scope(), id, &staff.actor())
+        .await?
+        .ok_or(PageError(WebError::NotFound))?;
     let ctx = context(&state, &page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
     let html = render(CasePage {
@@ -251,7 +248,12 @@ pub async fn erase(
             WebError::InvalidInput("confirm: tick the box to confirm the erasure".into()).into(),
         );
     }
-    if !secure_cases::erase(state.store().as_ref(), staff.scope(), id, &staff.actor()).await? {
+    if !state
+        .app()
+        .cases()
+        .erase(staff.scope(), id, &staff.actor())
+        .await?
+    {
         return Err(WebError::NotFound.into());
     }
     Ok(redirect(&format!("{}/staff/cases", page.prefix())))
@@ -281,35 +283,21 @@ pub async fn access(
     Path(id): Path<String>,
 ) -> PageResponse {
     let id = case_id(&id)?;
-    let store = state.store();
-    let entries = store.audit_of_case(staff.scope(), id, 200).await?;
-    // A case always has at least its creation on record; none means it is not
-    // this organisation's.
-    if entries.is_empty() {
-        return Err(WebError::NotFound.into());
-    }
-    store
-        .append_audit(
-            staff
-                .actor()
-                .event("case.access_viewed", Some(id.to_string())),
-        )
-        .await?;
-    let colleagues = store.users_of_organization(staff.scope()).await?;
+    let entries = state
+        .app()
+        .cases()
+        .access_trail(&staff, id)
+        .await?
+        .ok_or(PageError(WebError::NotFound))?;
     let ctx = context(&state, &page);
     let rows = entries
         .into_iter()
-        .map(|entry| {
-            let who = colleagues
-                .iter()
-                .find(|u| u.id.to_string() == entry.event.actor)
-                .map(|u| format!("{} ({})", u.display_name, u.username))
-                .unwrap_or_else(|| ctx.text("staff-access-someone-else").into_owned());
-            AccessRow {
-                when: format_time(entry.event.at_ms),
-                who,
-                action: entry.event.action,
-            }
+        .map(|entry| AccessRow {
+            when: format_time(entry.at_ms),
+            who: entry
+                .who
+                .unwrap_or_else(|| ctx.text("staff-access-someone-else").into_owned()),
+            action: entry.action,
         })
         .collect();
     let html = render(AccessPage {

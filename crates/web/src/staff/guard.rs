@@ -7,10 +7,10 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use torchlight_core::access::Permission;
+use torchlight_core::signin::SignInStep;
 
 use crate::error::{PageError, WebError};
 use crate::locale::PageLocale;
-use crate::secure::now_ms;
 use crate::staff::session::{self, Staff};
 use crate::state::AppState;
 
@@ -58,43 +58,44 @@ pub async fn guard(
         Ok(None) => return signed_out(&state, &page, request.method()),
         Err(e) => return PageError(e.into()).into_response(),
     };
-    let prefix = page.prefix();
-    if user.must_change_password {
-        return redirect(&format!("{prefix}/staff/password"));
-    }
-    if !session.second_factor {
-        let next_step = if user.totp_sealed.is_some() {
-            "/staff/verify"
-        } else {
-            "/staff/enrol"
-        };
-        return redirect(&format!("{prefix}{next_step}"));
+    let step = torchlight_app::signin::step_of(&user, &session);
+    if step != SignInStep::Complete {
+        return redirect(&step_path(&page, step));
     }
     if let Some(permission) = permission {
         if !user.role.allows(permission) {
             return PageError(WebError::Forbidden).into_response();
         }
     }
-    if let Err(e) = state
-        .store()
-        .touch_session(&session.token_digest, now_ms())
-        .await
-    {
-        return PageError(e.into()).into_response();
+    match state.app().sign_in().admit(session, user).await {
+        Ok(Some(member)) => {
+            request.extensions_mut().insert(Staff(member));
+            next.run(request).await
+        }
+        Ok(None) => signed_out(&state, &page, request.method()),
+        Err(e) => PageError(e.into()).into_response(),
     }
-    request.extensions_mut().insert(Staff { user, session });
-    next.run(request).await
+}
+
+/// The page of a sign-in step, in the page's language.
+pub fn step_path(page: &PageLocale, step: SignInStep) -> String {
+    let path = match step {
+        SignInStep::ChangePassword => "/staff/password",
+        SignInStep::EnrolSecondFactor => "/staff/enrol",
+        SignInStep::SecondFactor => "/staff/verify",
+        SignInStep::Complete => "/staff",
+    };
+    format!("{}{path}", page.prefix())
 }
 
 fn signed_out(state: &AppState, page: &PageLocale, method: &Method) -> Response {
     if method == Method::GET || method == Method::HEAD {
-        let mut response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
+        let response = redirect(&format!("{}{LOGIN_PATH}", page.prefix()));
         // A stale cookie would otherwise be sent with every request.
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            session::clear_cookie(state, session::SESSION_COOKIE),
-        );
-        response
+        match session::without_cookie(state, response, session::SESSION_COOKIE) {
+            Ok(response) => response,
+            Err(e) => PageError(e).into_response(),
+        }
     } else {
         PageError(WebError::Forbidden).into_response()
     }

@@ -8,7 +8,6 @@ pub mod cases;
 pub mod csrf;
 pub mod guard;
 pub mod session;
-pub mod throttle;
 pub mod unseal;
 pub mod webauthn;
 
@@ -16,6 +15,7 @@ use askama::Template;
 use axum::response::Html;
 use torchlight_core::access::{Permission, Role};
 use torchlight_i18n::Locale;
+use torchlight_store::StaffUser;
 
 use crate::error::PageError;
 use crate::locale::PageLocale;
@@ -54,18 +54,24 @@ pub struct Frame {
 
 impl Frame {
     pub fn of(staff: &Staff, ctx: &PageContext<'_>) -> Frame {
+        Frame::for_user(&staff.user, &staff.session.csrf_token, ctx)
+    }
+
+    /// The frame of `user`, whose session's forms carry `csrf`.
+    pub fn for_user(user: &StaffUser, csrf: &str, ctx: &PageContext<'_>) -> Frame {
+        let can = |permission| user.role.allows(permission);
         Frame {
-            csrf: staff.session.csrf_token.clone(),
-            name: staff.user.display_name.clone(),
-            role: role_label(ctx, staff.user.role),
-            cases: staff.can(Permission::ViewCases),
-            new_case: staff.can(Permission::EditCases),
-            users: staff.can(Permission::ManageStaff),
-            overview: staff.can(Permission::ViewAggregates),
-            seal: staff.can(Permission::Seal),
-            rotate: staff.can(Permission::RotateOrganizationKey),
-            access: staff.can(Permission::ViewCaseAccess),
-            erase: staff.can(Permission::EraseCases),
+            csrf: csrf.to_owned(),
+            name: user.display_name.clone(),
+            role: role_label(ctx, user.role),
+            cases: can(Permission::ViewCases),
+            new_case: can(Permission::EditCases),
+            users: can(Permission::ManageStaff),
+            overview: can(Permission::ViewAggregates),
+            seal: can(Permission::Seal),
+            rotate: can(Permission::RotateOrganizationKey),
+            access: can(Permission::ViewCaseAccess),
+            erase: can(Permission::EraseCases),
         }
     }
 }
@@ -75,7 +81,10 @@ pub fn role_label(ctx: &PageContext<'_>, role: Role) -> String {
 }
 
 /// The refusal of a throttled attempt, in the page's language.
-pub fn throttled_message(ctx: &PageContext<'_>, blocked: throttle::Blocked) -> String {
+pub fn throttled_message(
+    ctx: &PageContext<'_>,
+    blocked: torchlight_app::throttle::Blocked,
+) -> String {
     ctx.text_with(
         "error-throttled",
         &torchlight_i18n::args([("minutes", blocked.minutes().into())]),

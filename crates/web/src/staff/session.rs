@@ -7,13 +7,11 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::request::Parts;
 use cookie::{Cookie, SameSite};
+use torchlight_app::{AppError, StaffMember};
 use torchlight_core::access::Permission;
-use torchlight_crypto::credentials::{random_token, token_digest};
-use torchlight_store::{Session, StaffUser, StoreError};
-use uuid::Uuid;
+use torchlight_store::{Session, StaffUser};
 
 use crate::error::{PageError, WebError};
-use crate::secure::{now_ms, Actor};
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "tl_session";
@@ -34,17 +32,17 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, a session cookie
 /// (gone when the browser closes), `Secure` when configured.
-pub fn set_cookie(state: &AppState, name: &str, value: &str) -> HeaderValue {
+pub fn set_cookie(state: &AppState, name: &str, value: &str) -> Result<HeaderValue, WebError> {
     let cookie = Cookie::build((name, value))
         .http_only(true)
         .same_site(SameSite::Strict)
         .path("/")
         .secure(state.config().secure_cookies)
         .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or(HeaderValue::from_static(""))
+    header_value(&cookie)
 }
 
-pub fn clear_cookie(state: &AppState, name: &str) -> HeaderValue {
+pub fn clear_cookie(state: &AppState, name: &str) -> Result<HeaderValue, WebError> {
     let cookie = Cookie::build((name, ""))
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -52,7 +50,37 @@ pub fn clear_cookie(state: &AppState, name: &str) -> HeaderValue {
         .secure(state.config().secure_cookies)
         .max_age(cookie::time::Duration::ZERO)
         .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or(HeaderValue::from_static(""))
+    header_value(&cookie)
+}
+
+/// Our cookies hold tokens of base64url letters, so this fails only on a bug; if
+/// it does, the request fails rather than sending an empty `Set-Cookie`.
+fn header_value(cookie: &Cookie<'_>) -> Result<HeaderValue, WebError> {
+    HeaderValue::from_str(&cookie.to_string())
+        .map_err(|e| WebError::Internal(format!("a cookie is not a valid header: {e}")))
+}
+
+/// Adds `Set-Cookie: name=value` to `response`.
+pub fn with_cookie(
+    state: &AppState,
+    mut response: axum::response::Response,
+    name: &str,
+    value: &str,
+) -> Result<axum::response::Response, WebError> {
+    let value = set_cookie(state, name, value)?;
+    response.headers_mut().append(header::SET_COOKIE, value);
+    Ok(response)
+}
+
+/// Adds a `Set-Cookie` that removes cookie `name` to `response`.
+pub fn without_cookie(
+    state: &AppState,
+    mut response: axum::response::Response,
+    name: &str,
+) -> Result<axum::response::Response, WebError> {
+    let value = clear_cookie(state, name)?;
+    response.headers_mut().append(header::SET_COOKIE, value);
+    Ok(response)
 }
 
 /// The client's address, used only as a throttling key.
@@ -62,81 +90,32 @@ pub fn client_ip(parts_extensions: &axum::http::Extensions) -> Option<IpAddr> {
         .map(|ConnectInfo(address)| address.ip())
 }
 
-/// The request's live session and its user, if it has one. Ends (deletes) a
-/// session that is past its idle or absolute limit or whose user was disabled.
+/// The request's live session and its user, if it has one (the application layer
+/// ends a session past its limits).
 pub async fn current(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Option<(Session, StaffUser)>, StoreError> {
-    let Some(token) = cookie(headers, SESSION_COOKIE) else {
-        return Ok(None);
-    };
-    let digest = token_digest(&token);
-    let store = state.store();
-    let Some(session) = store.session(&digest).await? else {
-        return Ok(None);
-    };
-    let now = now_ms();
-    let config = state.config();
-    let idle = i64::try_from(config.session_idle.as_millis()).unwrap_or(i64::MAX);
-    let lifetime = i64::try_from(config.session_lifetime.as_millis()).unwrap_or(i64::MAX);
-    let expired = now.saturating_sub(session.last_seen_ms) > idle
-        || now.saturating_sub(session.created_at_ms) > lifetime;
-    let user = match expired {
-        true => None,
-        false => store.user(session.user_id).await?.filter(|u| !u.disabled),
-    };
-    match user {
-        Some(user) => Ok(Some((session, user))),
-        None => {
-            store.delete_session(&digest).await?;
-            Ok(None)
-        }
+) -> Result<Option<(Session, StaffUser)>, AppError> {
+    match cookie(headers, SESSION_COOKIE) {
+        Some(token) => state.app().sign_in().current(&token).await,
+        None => Ok(None),
     }
-}
-
-/// Starts a new session for `user` and returns the token for its cookie. A new
-/// token at each step of signing in, so a token seen before sign-in is worthless.
-pub async fn start(
-    state: &AppState,
-    user: &StaffUser,
-    second_factor: bool,
-) -> Result<(String, Session), StoreError> {
-    let token = random_token();
-    let now = now_ms();
-    let session = Session {
-        token_digest: token_digest(&token),
-        user_id: user.id,
-        csrf_token: random_token(),
-        created_at_ms: now,
-        last_seen_ms: now,
-        second_factor,
-    };
-    state.store().create_session(&session).await?;
-    Ok((token, session))
 }
 
 /// The signed-in, verified staff member of a request, put in the request's
 /// extensions by the route guard.
 #[derive(Debug, Clone)]
-pub struct Staff {
-    pub user: StaffUser,
-    pub session: Session,
+pub struct Staff(pub StaffMember);
+
+impl std::ops::Deref for Staff {
+    type Target = StaffMember;
+
+    fn deref(&self) -> &StaffMember {
+        &self.0
+    }
 }
 
 impl Staff {
-    pub fn actor(&self) -> Actor {
-        Actor::Staff {
-            user: self.user.id,
-            organization: self.user.organization_id,
-        }
-    }
-
-    /// The organisation every case query of this request is scoped to.
-    pub fn scope(&self) -> Uuid {
-        self.user.organization_id
-    }
-
     pub fn can(&self, permission: Permission) -> bool {
         self.user.role.allows(permission)
     }

@@ -4,22 +4,21 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::header::{self, HeaderMap};
+use axum::http::header::HeaderMap;
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
-use torchlight_crypto::keyring::SealMode;
-use torchlight_crypto::vault::{SealStatus, UnsealProgress};
+use torchlight_app::keyring::{KeyringStatus, Unsealing};
+use torchlight_app::Actor;
 use torchlight_i18n::args;
 use zeroize::Zeroizing;
 
 use super::session::{self, CSRF_COOKIE};
 use super::{context, render, Frame};
-use crate::error::{PageError, WebError};
+use crate::error::PageError;
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
-use crate::secure::{keyring, Actor, SecurityError};
 use crate::state::AppState;
 
 type PageResponse = Result<Response, PageError>;
@@ -46,42 +45,31 @@ async fn unseal_page(
     status_code: StatusCode,
 ) -> PageResponse {
     let ctx = context(state, page);
-    let record = state.store().keyring().await?;
-    let (status, sealed, label) = match &record {
-        None => (
+    let (status, sealed, label) = match state.app().keyring().status().await? {
+        KeyringStatus::NotInitialized => (
             ctx.text("unseal-not-initialized").into_owned(),
             false,
             String::new(),
         ),
-        Some(record) => match state.vault().status(Some(record)) {
-            SealStatus::Unsealed => (
-                ctx.text("unseal-unsealed").into_owned(),
-                false,
-                String::new(),
-            ),
-            SealStatus::Sealed {
-                shares_entered,
-                threshold,
-            } => match record.mode {
-                SealMode::Passphrase { .. } => (
-                    ctx.text("unseal-sealed").into_owned(),
-                    true,
-                    ctx.text("unseal-passphrase").into_owned(),
-                ),
-                SealMode::Shamir { .. } => (
-                    ctx.text_with(
-                        "unseal-shares-progress",
-                        &args([
-                            ("entered", shares_entered.into()),
-                            ("threshold", threshold.into()),
-                        ]),
-                    )
-                    .into_owned(),
-                    true,
-                    ctx.text("unseal-share").into_owned(),
-                ),
-            },
-        },
+        KeyringStatus::Unsealed => (
+            ctx.text("unseal-unsealed").into_owned(),
+            false,
+            String::new(),
+        ),
+        KeyringStatus::SealedByPassphrase => (
+            ctx.text("unseal-sealed").into_owned(),
+            true,
+            ctx.text("unseal-passphrase").into_owned(),
+        ),
+        KeyringStatus::SealedByShares { entered, threshold } => (
+            ctx.text_with(
+                "unseal-shares-progress",
+                &args([("entered", entered.into()), ("threshold", threshold.into())]),
+            )
+            .into_owned(),
+            true,
+            ctx.text("unseal-share").into_owned(),
+        ),
     };
     let (csrf, fresh) = match session::cookie(headers, CSRF_COOKIE) {
         Some(token) if token.len() >= 32 => (token, false),
@@ -98,12 +86,9 @@ async fn unseal_page(
         error,
         ctx,
     })?;
-    let mut response = (status_code, html).into_response();
+    let response = (status_code, html).into_response();
     if fresh {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            session::set_cookie(state, CSRF_COOKIE, &csrf),
-        );
+        return Ok(session::with_cookie(state, response, CSRF_COOKIE, &csrf)?);
     }
     Ok(response)
 }
@@ -131,60 +116,26 @@ pub async fn submit(
 ) -> PageResponse {
     let client = session::client_ip(&extensions);
     let ctx = context(&state, &page);
-    if let Err(blocked) = state.throttle().check_unseal(client) {
-        let message = super::throttled_message(&ctx, blocked);
-        return unseal_page(
-            &state,
-            &page,
-            &headers,
-            Some(message),
+    let outcome = state
+        .app()
+        .keyring()
+        .unseal(form.secret, client, &Actor::Trustee)
+        .await?;
+    let (message, status) = match outcome {
+        Unsealing::Progress(_) | Unsealing::AlreadyUnsealed => (None, StatusCode::OK),
+        Unsealing::NotInitialized => (None, StatusCode::CONFLICT),
+        Unsealing::Throttled(blocked) => (
+            Some(super::throttled_message(&ctx, blocked)),
             StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-    }
-    let Some(record) = state.store().keyring().await? else {
-        return unseal_page(&state, &page, &headers, None, StatusCode::CONFLICT).await;
+        ),
+        Unsealing::Refused => (
+            Some(ctx.text("unseal-refused").into_owned()),
+            StatusCode::FORBIDDEN,
+        ),
+        Unsealing::Malformed => (
+            Some(ctx.text("unseal-malformed").into_owned()),
+            StatusCode::BAD_REQUEST,
+        ),
     };
-    if !state.vault().is_sealed() {
-        return unseal_page(&state, &page, &headers, None, StatusCode::OK).await;
-    }
-    let store = state.store().as_ref();
-    let result = match record.mode {
-        SealMode::Passphrase { .. } => {
-            keyring::unseal_with_passphrase(store, state.vault(), form.secret, &Actor::Trustee)
-                .await
-                .map(|()| UnsealProgress::Unsealed)
-        }
-        SealMode::Shamir { .. } => {
-            keyring::submit_share(store, state.vault(), &form.secret, &Actor::Trustee).await
-        }
-    };
-    match result {
-        Ok(_) => unseal_page(&state, &page, &headers, None, StatusCode::OK).await,
-        Err(SecurityError::Refused) => {
-            state.throttle().unseal_failed(client);
-            let message = ctx.text("unseal-refused").into_owned();
-            unseal_page(
-                &state,
-                &page,
-                &headers,
-                Some(message),
-                StatusCode::FORBIDDEN,
-            )
-            .await
-        }
-        Err(SecurityError::Crypto(_)) | Err(SecurityError::Invalid(_)) => {
-            state.throttle().unseal_failed(client);
-            let message = ctx.text("unseal-malformed").into_owned();
-            unseal_page(
-                &state,
-                &page,
-                &headers,
-                Some(message),
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
-        Err(e) => Err(WebError::from(e).into()),
-    }
+    unseal_page(&state, &page, &headers, message, status).await
 }

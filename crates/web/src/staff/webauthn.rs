@@ -18,7 +18,9 @@ use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use torchlight_store::SecurityKey;
+use torchlight_app::signin::step_of;
+use torchlight_core::signin::SignInStep;
+use torchlight_store::{SecurityKey, Session, StaffUser};
 use webauthn_rs::prelude::{
     Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
     RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
@@ -30,7 +32,6 @@ use super::{context, format_time, render, Frame};
 use crate::error::{PageError, WebError};
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
-use crate::secure::{now_ms, Actor};
 use crate::security::SCRIPT_PAGE_POLICY;
 use crate::state::AppState;
 
@@ -110,9 +111,18 @@ fn webauthn(state: &AppState) -> Result<&Webauthn, PageError> {
         .ok_or(PageError(WebError::NotFound))
 }
 
-fn passkeys(keys: &[SecurityKey]) -> Vec<Passkey> {
+/// The stored keys as WebAuthn credentials. A key that does not decode is a fault
+/// of ours, reported rather than silently left out of the sign-in.
+fn passkeys(keys: &[SecurityKey]) -> Result<Vec<Passkey>, WebError> {
     keys.iter()
-        .filter_map(|key| serde_json::from_str(&key.credential).ok())
+        .map(|key| {
+            serde_json::from_str(&key.credential).map_err(|e| {
+                WebError::Internal(format!(
+                    "stored security key {} does not decode: {e}",
+                    key.credential_id
+                ))
+            })
+        })
         .collect()
 }
 
@@ -157,8 +167,9 @@ pub async fn keys_page(
 ) -> PageResponse {
     let ctx = context(&state, &page);
     let keys = state
-        .store()
-        .security_keys_of(staff.user.id)
+        .app()
+        .security_keys()
+        .of(&staff.user)
         .await?
         .into_iter()
         .map(|key| KeyRow {
@@ -187,8 +198,8 @@ pub async fn keys_page(
 
 pub async fn register_start(State(state): State<AppState>, staff: Staff) -> PageResponse {
     let webauthn = webauthn(&state)?;
-    let existing = state.store().security_keys_of(staff.user.id).await?;
-    let exclude = passkeys(&existing)
+    let existing = state.app().security_keys().of(&staff.user).await?;
+    let exclude = passkeys(&existing)?
         .iter()
         .map(|p| p.cred_id().clone())
         .collect::<Vec<_>>();
@@ -219,13 +230,6 @@ pub async fn register_finish(
     Json(body): Json<FinishRegistration>,
 ) -> PageResponse {
     let webauthn = webauthn(&state)?;
-    let name = body.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(WebError::InvalidInput(
-            "name: give the key a name of 1 to 100 characters".into(),
-        )
-        .into());
-    }
     let Some(Ceremony::Register(registration)) =
         state.security_keys().take(&staff.session.token_digest)
     else {
@@ -237,22 +241,16 @@ pub async fn register_finish(
     let passkey = webauthn
         .finish_passkey_registration(&body.credential, &registration)
         .map_err(|e| WebError::InvalidInput(format!("the key's answer was refused: {e}")))?;
-    let key = SecurityKey {
-        credential_id: credential_text(passkey.cred_id()),
-        user_id: staff.user.id,
-        name: name.to_owned(),
-        credential: serde_json::to_string(&passkey)
-            .map_err(|e| WebError::InvalidInput(format!("cannot store the key: {e}")))?,
-        created_at_ms: now_ms(),
-        last_used_ms: None,
-    };
+    let credential = serde_json::to_string(&passkey)
+        .map_err(|e| WebError::Internal(format!("cannot serialise a security key: {e}")))?;
     state
-        .store()
-        .add_security_key(
-            &key,
-            staff
-                .actor()
-                .event("staff.security_key_added", Some(staff.user.id.to_string())),
+        .app()
+        .security_keys()
+        .add(
+            &staff,
+            credential_text(passkey.cred_id()),
+            &body.name,
+            credential,
         )
         .await?;
     Ok((StatusCode::CREATED, Json(serde_json::json!({ "ok": true }))).into_response())
@@ -264,17 +262,7 @@ pub async fn remove(
     staff: Staff,
     Path(id): Path<String>,
 ) -> PageResponse {
-    let removed = state
-        .store()
-        .remove_security_key(
-            staff.user.id,
-            &id,
-            staff.actor().event(
-                "staff.security_key_removed",
-                Some(staff.user.id.to_string()),
-            ),
-        )
-        .await?;
+    let removed = state.app().security_keys().remove(&staff, &id).await?;
     if !removed {
         return Err(WebError::NotFound.into());
     }
@@ -282,8 +270,8 @@ pub async fn remove(
 }
 
 /// Whether the sign-in page should offer this user a security key.
-pub async fn offered(state: &AppState, user: uuid::Uuid) -> Result<bool, PageError> {
-    Ok(state.security_keys().enabled() && !state.store().security_keys_of(user).await?.is_empty())
+pub async fn offered(state: &AppState, user: &StaffUser) -> Result<bool, PageError> {
+    Ok(state.security_keys().enabled() && !state.app().security_keys().of(user).await?.is_empty())
 }
 
 pub fn script_policy(response: Response) -> Response {
@@ -291,16 +279,9 @@ pub fn script_policy(response: Response) -> Response {
 }
 
 /// The session of a sign-in waiting for its second factor, if this is one.
-async fn waiting(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<(torchlight_store::Session, torchlight_store::StaffUser), PageError> {
+async fn waiting(state: &AppState, headers: &HeaderMap) -> Result<(Session, StaffUser), PageError> {
     match session::current(state, headers).await? {
-        Some((session, user))
-            if !session.second_factor
-                && !user.must_change_password
-                && user.totp_sealed.is_some() =>
-        {
+        Some((session, user)) if step_of(&user, &session) == SignInStep::SecondFactor => {
             Ok((session, user))
         }
         _ => Err(WebError::Forbidden.into()),
@@ -310,7 +291,7 @@ async fn waiting(
 pub async fn sign_in_start(State(state): State<AppState>, headers: HeaderMap) -> PageResponse {
     let webauthn = webauthn(&state)?;
     let (session, user) = waiting(&state, &headers).await?;
-    let keys = passkeys(&state.store().security_keys_of(user.id).await?);
+    let keys = passkeys(&state.app().security_keys().of(&user).await?)?;
     if keys.is_empty() {
         return Err(WebError::NotFound.into());
     }
@@ -334,8 +315,8 @@ pub async fn sign_in_finish(
     let webauthn = webauthn(&state)?;
     let (session, user) = waiting(&state, &headers).await?;
     let client = session::client_ip(&extensions);
-    let throttle_key = format!("second-factor/{}", user.username);
-    if let Err(blocked) = state.throttle().check_sign_in(&throttle_key, client) {
+    let sign_in = state.app().sign_in();
+    if let Err(blocked) = sign_in.check_second_factor(&user, client) {
         return Err(WebError::Throttled {
             minutes: blocked.minutes(),
         }
@@ -349,46 +330,36 @@ pub async fn sign_in_finish(
         )
         .into());
     };
-    let actor = Actor::Staff {
-        user: user.id,
-        organization: user.organization_id,
-    };
     let result = match webauthn.finish_passkey_authentication(&credential, &authentication) {
         Ok(result) => result,
         Err(_) => {
-            state.throttle().sign_in_failed(&throttle_key, client);
-            state
-                .store()
-                .append_audit(actor.event("staff.second_factor_failed", Some(user.id.to_string())))
-                .await?;
+            sign_in.second_factor_failed(&user, client).await?;
             return Err(WebError::Forbidden.into());
         }
     };
-    for key in state.store().security_keys_of(user.id).await? {
-        let Ok(mut passkey) = serde_json::from_str::<Passkey>(&key.credential) else {
-            continue;
-        };
+    let registry = state.app().security_keys();
+    for key in registry.of(&user).await? {
+        let mut passkey = serde_json::from_str::<Passkey>(&key.credential).map_err(|e| {
+            WebError::Internal(format!(
+                "stored security key {} does not decode: {e}",
+                key.credential_id
+            ))
+        })?;
         if passkey.update_credential(&result).is_some() {
             let updated = serde_json::to_string(&passkey)
-                .map_err(|e| WebError::InvalidInput(format!("cannot store the key: {e}")))?;
-            state
-                .store()
-                .update_security_key(user.id, &key.credential_id, &updated, now_ms())
+                .map_err(|e| WebError::Internal(format!("cannot serialise a security key: {e}")))?;
+            registry
+                .record_use(&user, &key.credential_id, &updated)
                 .await?;
         }
     }
-    state.throttle().sign_in_succeeded(&throttle_key);
-    state.store().delete_session(&session.token_digest).await?;
-    let (token, _) = session::start(&state, &user, true).await?;
-    state
-        .store()
-        .append_audit(actor.event("staff.second_factor", Some(user.id.to_string())))
-        .await?;
-    let mut response =
+    let started = sign_in.second_factor_passed(&session, user).await?;
+    let response =
         Json(serde_json::json!({ "redirect": format!("{}/staff", page.prefix()) })).into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        session::set_cookie(&state, SESSION_COOKIE, &token),
-    );
-    Ok(response)
+    Ok(session::with_cookie(
+        &state,
+        response,
+        SESSION_COOKIE,
+        &started.token,
+    )?)
 }

@@ -2,20 +2,19 @@
 //! account, throttling, the second factor, disabled and reset accounts, cookies,
 //! session limits and CSRF.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::{Actor, AppConfig, SessionLimits};
 use torchlight_core::access::Role::{Caseworker, OrganizationAdmin};
 use torchlight_crypto::credentials::{self, TotpSecret};
-use torchlight_web::secure::accounts::{self, NewAccount};
-use torchlight_web::secure::Actor;
 use torchlight_web::WebConfig;
 
 use crate::both_engines;
 use crate::staff_support::{
-    codes_after, csrf_of, input_value, now_seconds, text_of_id, Member, Org, SignedIn, StaffApp,
-    PASSWORD,
+    codes_after, csrf_of, input_value, text_of_id, Member, Org, SignedIn, StaffApp, PASSWORD,
 };
-use crate::support::Engine;
+use crate::support::{test_app_config, Engine};
 
 const WRONG: &str = "The username or password is wrong.";
 const CODE_WRONG: &str = "This code is not valid.";
@@ -23,19 +22,20 @@ const CSRF_TEXT: &str = "This form has expired";
 
 async fn first_sign_in_of_a_new_account(engine: Engine) {
     let app = StaffApp::spawn(engine).await;
-    let (user, one_time) = accounts::add_user(
-        app.store().as_ref(),
-        app.state().hasher(),
-        NewAccount {
-            organization: Org::A.id(),
-            username: "newcomer".into(),
-            display_name: "New Comer".into(),
-            role: Caseworker,
-        },
-        &Actor::Operator,
-    )
-    .await
-    .unwrap();
+    let (user, one_time) = app
+        .service()
+        .accounts()
+        .add_user(
+            NewAccount {
+                organization: Org::A.id(),
+                username: "newcomer".into(),
+                display_name: "New Comer".into(),
+                role: Caseworker,
+            },
+            &Actor::Operator,
+        )
+        .await
+        .unwrap();
     let browser = app.browser();
     let reply = browser.sign_in_password("newcomer", &one_time).await;
     assert_eq!(reply.status, 303, "{}", reply.body);
@@ -100,7 +100,7 @@ async fn first_sign_in_of_a_new_account(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, 400, "{}", reply.body);
-    let code = secret.code_at(now_seconds());
+    let code = secret.code_at(app.now_seconds());
     let reply = browser
         .post(
             "/staff/enrol",
@@ -414,38 +414,32 @@ async fn cookies_are_http_only_and_same_site_strict(engine: Engine) {
 }
 
 async fn sessions_end_when_idle_and_when_old(engine: Engine) {
-    let config = WebConfig {
-        session_idle: Duration::from_secs(4),
-        session_lifetime: Duration::from_secs(6),
-        ..WebConfig::default()
+    let app_config = AppConfig {
+        sessions: SessionLimits {
+            idle_ms: 4_000,
+            lifetime_ms: 6_000,
+        },
+        ..test_app_config()
     };
-    let app = StaffApp::spawn_with(engine, config).await;
-    let idle_member = app.member(Org::A, Caseworker);
-    let busy_member = app.member(Org::A, OrganizationAdmin);
-    let idle = async {
-        let session = app.sign_in(idle_member).await;
-        assert_eq!(session.get("/staff").await.status, 200);
-        tokio::time::sleep(Duration::from_millis(5500)).await;
-        let reply = session.get("/staff").await;
-        assert_eq!(reply.status, 303, "idle past its limit");
-        assert_eq!(reply.location(), Some("/staff/login"));
-    };
-    let busy = async {
-        let session = app.sign_in(busy_member).await;
-        let started = Instant::now();
-        // Active every second: never idle, alive until its lifetime ends.
-        while started.elapsed() < Duration::from_secs(5) {
-            assert_eq!(session.get("/staff").await.status, 200, "an active session");
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
-        // Well inside the idle limit since the last request, past the lifetime.
-        let until = Duration::from_millis(6800).saturating_sub(started.elapsed());
-        tokio::time::sleep(until).await;
-        let reply = session.get("/staff").await;
-        assert_eq!(reply.status, 303, "past its lifetime, however active");
-        assert_eq!(reply.location(), Some("/staff/login"));
-    };
-    tokio::join!(idle, busy);
+    let app = StaffApp::spawn_configured(engine, WebConfig::default(), app_config).await;
+    let idle = app.sign_in(app.member(Org::A, Caseworker)).await;
+    let busy = app.sign_in(app.member(Org::A, OrganizationAdmin)).await;
+    assert_eq!(idle.get("/staff").await.status, 200);
+    // The busy session is used every second; the idle one is left alone.
+    for _ in 0..4 {
+        app.clock().advance(Duration::from_secs(1));
+        assert_eq!(busy.get("/staff").await.status, 200, "an active session");
+    }
+    app.clock().advance(Duration::from_millis(1_001));
+    let reply = idle.get("/staff").await;
+    assert_eq!(reply.status, 303, "idle past its limit");
+    assert_eq!(reply.location(), Some("/staff/login"));
+    assert_eq!(busy.get("/staff").await.status, 200, "used a second ago");
+    // Well inside the idle limit since its last request, but past its lifetime.
+    app.clock().advance(Duration::from_millis(1_000));
+    let reply = busy.get("/staff").await;
+    assert_eq!(reply.status, 303, "past its lifetime, however active");
+    assert_eq!(reply.location(), Some("/staff/login"));
 }
 
 async fn sign_out_everywhere_ends_other_sessions(engine: Engine) {

@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::Actor;
 use torchlight_core::access::Role::Caseworker;
-use torchlight_web::secure::accounts::{self, NewAccount};
-use torchlight_web::secure::Actor;
 use uuid::Uuid;
 
 use crate::both_engines;
@@ -154,19 +154,20 @@ async fn case_details_are_not_stored_in_clear(engine: Engine) {
 async fn passwords_are_not_stored_in_clear(engine: Engine) {
     let app = StaffApp::spawn(engine).await;
     let username = "canary-keeper";
-    let (_, one_time) = accounts::add_user(
-        app.store().as_ref(),
-        app.state().hasher(),
-        NewAccount {
-            organization: Org::A.id(),
-            username: username.into(),
-            display_name: "Canary Keeper".into(),
-            role: Caseworker,
-        },
-        &Actor::Operator,
-    )
-    .await
-    .unwrap();
+    let (_, one_time) = app
+        .service()
+        .accounts()
+        .add_user(
+            NewAccount {
+                organization: Org::A.id(),
+                username: username.into(),
+                display_name: "Canary Keeper".into(),
+                role: Caseworker,
+            },
+            &Actor::Operator,
+        )
+        .await
+        .unwrap();
     let password = format!("CanaryPassword-{}", Uuid::new_v4().simple());
     let browser = app.browser();
     let reply = browser.sign_in_password(username, &one_time).await;

@@ -7,11 +7,11 @@
 
 use std::collections::BTreeSet;
 
+use torchlight_app::Actor;
 use torchlight_core::access::Role::{
     self, Analyst, Caseworker, Coordinator, OrganizationAdmin, SystemAdmin,
 };
 use torchlight_store::SecurityKey;
-use torchlight_web::secure::Actor;
 use torchlight_web::staff::guard::Access;
 use torchlight_web::WebConfig;
 use uuid::Uuid;
@@ -315,7 +315,7 @@ async fn add_key(app: &StaffApp, user: Uuid) -> String {
     app.store()
         .add_security_key(
             &key,
-            Actor::Operator.event("staff.security_key_added", None),
+            Actor::Operator.event(0, "staff.security_key_added", None),
         )
         .await
         .unwrap();
@@ -372,14 +372,11 @@ async fn prepare(
                     .await;
                 if row.path.ends_with("/enable") {
                     let user = app.store().user(member.id).await.unwrap().unwrap();
-                    torchlight_web::secure::accounts::set_disabled(
-                        app.store().as_ref(),
-                        user,
-                        true,
-                        &Actor::Operator,
-                    )
-                    .await
-                    .unwrap();
+                    app.service()
+                        .accounts()
+                        .set_disabled(user, true, &Actor::Operator)
+                        .await
+                        .unwrap();
                 }
                 member.id
             }

@@ -6,22 +6,22 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use reqwest::header::{HeaderMap, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::keyring::SealChoice;
+use torchlight_app::{Actor, App, AppConfig, Clock, Scope};
 use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
 use torchlight_crypto::credentials::TotpSecret;
 use torchlight_store::SharedStore;
-use torchlight_web::secure::accounts::{self, NewAccount};
-use torchlight_web::secure::keyring::{self, SealChoice};
-use torchlight_web::secure::{cases, Actor};
 use torchlight_web::{AppState, WebConfig};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::support::{fixture, spawn_app_with, Engine, TestApp};
+use crate::support::{fixture, spawn_app_configured, test_app_config, Engine, TestApp};
 
 /// The keyring's passphrase in every staff fixture.
 pub const PASSPHRASE: &str = "staff fixture passphrase, not for production";
@@ -75,7 +75,6 @@ pub struct StaffApp {
     pub members: Vec<Member>,
     pub case_a: Uuid,
     pub case_b: Uuid,
-    password_hash: String,
 }
 
 impl StaffApp {
@@ -84,32 +83,34 @@ impl StaffApp {
     }
 
     pub async fn spawn_with(engine: Engine, config: WebConfig) -> StaffApp {
-        let app = spawn_app_with(engine, &fixture(), config).await;
+        StaffApp::spawn_configured(engine, config, test_app_config()).await
+    }
+
+    pub async fn spawn_configured(
+        engine: Engine,
+        config: WebConfig,
+        app_config: AppConfig,
+    ) -> StaffApp {
+        let app = spawn_app_configured(engine, &fixture(), config, app_config).await;
         let state = app.state.clone();
         assert!(state.vault().is_sealed(), "a server starts sealed");
-        keyring::initialize(
-            state.store().as_ref(),
-            state.vault(),
-            SealChoice::Passphrase(Zeroizing::new(PASSPHRASE.to_owned())),
-        )
-        .await
-        .expect("keyring initialised");
+        state
+            .app()
+            .keyring()
+            .initialize(SealChoice::Passphrase(Zeroizing::new(
+                PASSPHRASE.to_owned(),
+            )))
+            .await
+            .expect("keyring initialised");
         assert!(
             !state.vault().is_sealed(),
             "initialising leaves it unsealed"
         );
-        // One hash for every account: Argon2id is slow by design.
-        let password_hash = state
-            .hasher()
-            .hash(Zeroizing::new(PASSWORD.to_owned()))
-            .await
-            .expect("hash");
         let mut staff = StaffApp {
             app,
             members: Vec::new(),
             case_a: Uuid::nil(),
             case_b: Uuid::nil(),
-            password_hash,
         };
         for org in [Org::A, Org::B] {
             for role in Role::ALL {
@@ -127,8 +128,24 @@ impl StaffApp {
         &self.app.state
     }
 
+    /// The application layer the server runs on.
+    pub fn service(&self) -> &App {
+        self.app.state.app()
+    }
+
+    /// The store itself, for tests that check what was (or was not) written.
     pub fn store(&self) -> &SharedStore {
-        self.app.state.store()
+        self.app.state.app().store()
+    }
+
+    /// The server's clock.
+    pub fn clock(&self) -> &torchlight_app::ManualClock {
+        &self.app.clock
+    }
+
+    /// The server clock's time in whole seconds.
+    pub fn now_seconds(&self) -> u64 {
+        self.app.clock.now_unix_seconds()
     }
 
     pub fn member(&self, org: Org, role: Role) -> &Member {
@@ -148,31 +165,25 @@ impl StaffApp {
     /// A new account with the fixture password and an enrolled TOTP secret, made
     /// through the same operations the admin pages and the CLI use.
     pub async fn add_member(&self, org: Org, role: Role, username: &str) -> Member {
-        let store = self.store().as_ref();
-        let state = self.state();
-        let (user, _one_time) = accounts::add_user(
-            store,
-            state.hasher(),
-            NewAccount {
-                organization: org.id(),
-                username: username.to_owned(),
-                display_name: format!("Fixture {username}"),
-                role,
-            },
-            &Actor::Operator,
-        )
-        .await
-        .expect("add user");
-        let mut user = user;
-        user.password_hash = self.password_hash.clone();
-        user.must_change_password = false;
-        store.update_user(&user, None).await.expect("set password");
-        let user = store.user(user.id).await.unwrap().expect("user stored");
+        let accounts = self.service().accounts();
+        let user = accounts
+            .add_demo_user(
+                NewAccount {
+                    organization: org.id(),
+                    username: username.to_owned(),
+                    display_name: format!("Fixture {username}"),
+                    role,
+                },
+                Zeroizing::new(PASSWORD.to_owned()),
+            )
+            .await
+            .expect("add user");
         let id = user.id;
         let secret = TotpSecret::generate();
         // Enrolled two steps ago, so the code of the current step is fresh.
-        let step = i64::try_from(now_seconds() / TOTP_STEP).unwrap() - 2;
-        accounts::enrol_totp(store, state.vault(), user, &secret, step, &Actor::Operator)
+        let step = i64::try_from(self.now_seconds() / TOTP_STEP).unwrap() - 2;
+        accounts
+            .enrol_totp(user, &secret, step, &Actor::Operator)
             .await
             .expect("enrol TOTP");
         Member {
@@ -194,7 +205,9 @@ impl StaffApp {
             narrative: format!("What happened to {name}."),
         };
         let valid = draft.validate(self.state().taxonomy()).expect("valid case");
-        cases::create(self.store().as_ref(), org.id(), valid, &Actor::Operator)
+        self.service()
+            .cases()
+            .create(Scope::for_operator(org.id()), valid, &Actor::Operator)
             .await
             .expect("case created")
     }
@@ -242,8 +255,8 @@ impl StaffApp {
     }
 
     /// A TOTP code the server will accept now for `member`: the current step's,
-    /// or a later one if that step was used already (replays are refused); waits
-    /// for the next step when even that one is spent.
+    /// or a later one if that step was used already (replays are refused); moves
+    /// the server's clock to the next step when even that one is spent.
     pub async fn next_code(&self, member: &Member) -> String {
         loop {
             let last = self
@@ -253,26 +266,17 @@ impl StaffApp {
                 .expect("store")
                 .expect("member")
                 .totp_last_step;
-            let current = now_seconds() / TOTP_STEP;
+            let current = self.now_seconds() / TOTP_STEP;
             let wanted = last.map_or(current, |last| {
                 u64::try_from(last + 1).unwrap().max(current)
             });
             if wanted <= current + 1 {
                 return member.secret.code_at(wanted * TOTP_STEP);
             }
-            // Every step the server accepts now was used: wait for a fresh one.
-            let next_boundary = (current + 1) * TOTP_STEP;
-            let wait = next_boundary.saturating_sub(now_seconds()) + 1;
-            tokio::time::sleep(Duration::from_secs(wait)).await;
+            // Every step the server accepts now was used: the next one starts.
+            self.clock().advance(Duration::from_secs(TOTP_STEP));
         }
     }
-}
-
-pub fn now_seconds() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
 }
 
 /// A response, read whole.

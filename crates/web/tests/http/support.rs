@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use torchlight_app::{App, AppConfig, HashingCost, ManualClock};
 use torchlight_core::{Directory, Taxonomy};
 use torchlight_store::testing::TestDb;
 use torchlight_web::{AppState, WebConfig};
@@ -12,8 +13,10 @@ pub use torchlight_store::Engine;
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
-    /// The running server's state: its store, vault and password hasher.
+    /// The running server's state: its application layer and directory.
     pub state: AppState,
+    /// The server's clock: it moves only when the test moves it.
+    pub clock: ManualClock,
     /// The test's own database (file path or PostgreSQL URL in `location`).
     pub database: TestDb,
 }
@@ -49,6 +52,24 @@ pub async fn spawn_app(engine: Engine, directory: &Directory) -> TestApp {
 }
 
 pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebConfig) -> TestApp {
+    spawn_app_configured(engine, directory, config, test_app_config()).await
+}
+
+/// The application settings of the tests: production's, but for Argon2id's cost,
+/// which tests lower (a release build refuses it).
+pub fn test_app_config() -> AppConfig {
+    AppConfig {
+        hashing: HashingCost::insecure_for_tests().expect("tests are debug builds"),
+        ..AppConfig::default()
+    }
+}
+
+pub async fn spawn_app_configured(
+    engine: Engine,
+    directory: &Directory,
+    config: WebConfig,
+    app_config: AppConfig,
+) -> TestApp {
     let database = TestDb::new(engine).await;
     let store = database.open().await;
     let taxonomy = taxonomy();
@@ -60,9 +81,10 @@ pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebCo
         .replace_directory(&directory)
         .await
         .expect("store fixture");
-    let state = AppState::load(taxonomy, store, config)
-        .await
-        .expect("state");
+    // The real time at first, so an authenticator app's codes for "now" match.
+    let clock = ManualClock::starting_now();
+    let app = App::new(store, Arc::new(clock.clone()), &app_config);
+    let state = AppState::load(taxonomy, app, config).await.expect("state");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -76,6 +98,7 @@ pub async fn spawn_app_with(engine: Engine, directory: &Directory, config: WebCo
         address,
         client: reqwest::Client::new(),
         state,
+        clock,
         database,
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Failures allowed per window before attempts are refused.
 pub const ACCOUNT_LIMIT: u32 = 5;
@@ -26,7 +26,8 @@ enum Key {
 
 #[derive(Debug, Clone, Copy)]
 struct Window {
-    started: Instant,
+    /// Milliseconds since the epoch, by the application's clock.
+    started_ms: i64,
     failures: u32,
 }
 
@@ -50,20 +51,24 @@ impl Blocked {
 
 impl Throttle {
     /// Whether a sign-in for `username` from `client` may be tried now.
-    pub fn check_sign_in(&self, username: &str, client: Option<IpAddr>) -> Result<(), Blocked> {
-        let now = Instant::now();
+    pub fn check_sign_in(
+        &self,
+        username: &str,
+        client: Option<IpAddr>,
+        now_ms: i64,
+    ) -> Result<(), Blocked> {
         let windows = self.lock();
         let mut keys = vec![(Key::Account(username.to_owned()), ACCOUNT_LIMIT)];
         if let Some(ip) = client {
             keys.push((Key::Client(ip), CLIENT_LIMIT));
         }
-        blocked(&windows, &keys, now)
+        blocked(&windows, &keys, now_ms)
     }
 
-    pub fn sign_in_failed(&self, username: &str, client: Option<IpAddr>) {
+    pub fn sign_in_failed(&self, username: &str, client: Option<IpAddr>, now_ms: i64) {
         let mut keys = vec![Key::Account(username.to_owned())];
         keys.extend(client.map(Key::Client));
-        self.record(keys);
+        self.record(keys, now_ms);
     }
 
     /// A successful sign-in clears the account's count (not the client's).
@@ -71,33 +76,32 @@ impl Throttle {
         self.lock().remove(&Key::Account(username.to_owned()));
     }
 
-    pub fn check_unseal(&self, client: Option<IpAddr>) -> Result<(), Blocked> {
+    pub fn check_unseal(&self, client: Option<IpAddr>, now_ms: i64) -> Result<(), Blocked> {
         let Some(ip) = client else { return Ok(()) };
         blocked(
             &self.lock(),
             &[(Key::Unseal(ip), ACCOUNT_LIMIT * 2)],
-            Instant::now(),
+            now_ms,
         )
     }
 
-    pub fn unseal_failed(&self, client: Option<IpAddr>) {
-        self.record(client.map(Key::Unseal).into_iter().collect());
+    pub fn unseal_failed(&self, client: Option<IpAddr>, now_ms: i64) {
+        self.record(client.map(Key::Unseal).into_iter().collect(), now_ms);
     }
 
-    fn record(&self, keys: Vec<Key>) {
-        let now = Instant::now();
+    fn record(&self, keys: Vec<Key>, now_ms: i64) {
         let mut windows = self.lock();
         if windows.len() > SWEEP_ABOVE {
-            windows.retain(|_, w| now.duration_since(w.started) < WINDOW);
+            windows.retain(|_, w| age(w, now_ms) < WINDOW);
         }
         for key in keys {
             let window = windows.entry(key).or_insert(Window {
-                started: now,
+                started_ms: now_ms,
                 failures: 0,
             });
-            if now.duration_since(window.started) >= WINDOW {
+            if age(window, now_ms) >= WINDOW {
                 *window = Window {
-                    started: now,
+                    started_ms: now_ms,
                     failures: 0,
                 };
             }
@@ -114,15 +118,20 @@ impl Throttle {
     }
 }
 
+/// How long ago a window started; a clock set back counts as no time at all.
+fn age(window: &Window, now_ms: i64) -> Duration {
+    Duration::from_millis(u64::try_from(now_ms.saturating_sub(window.started_ms)).unwrap_or(0))
+}
+
 fn blocked(
     windows: &HashMap<Key, Window>,
     keys: &[(Key, u32)],
-    now: Instant,
+    now_ms: i64,
 ) -> Result<(), Blocked> {
     let mut longest: Option<Duration> = None;
     for (key, limit) in keys {
         if let Some(window) = windows.get(key) {
-            let age = now.duration_since(window.started);
+            let age = age(window, now_ms);
             if age < WINDOW && window.failures >= *limit {
                 let left = WINDOW - age;
                 longest = Some(longest.map_or(left, |l| l.max(left)));
@@ -140,28 +149,31 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
+    /// An arbitrary instant: the throttle only compares times.
+    const T: i64 = 1_700_000_000_000;
+
     #[test]
     fn an_account_is_blocked_after_its_limit_whoever_tries() {
         let throttle = Throttle::default();
         let a: IpAddr = [10, 0, 0, 1].into();
         let b: IpAddr = [10, 0, 0, 2].into();
         for _ in 0..ACCOUNT_LIMIT {
-            assert!(throttle.check_sign_in("amira", Some(a)).is_ok());
-            throttle.sign_in_failed("amira", Some(a));
+            assert!(throttle.check_sign_in("amira", Some(a), T).is_ok());
+            throttle.sign_in_failed("amira", Some(a), T);
         }
-        let blocked = throttle.check_sign_in("amira", Some(b)).unwrap_err();
+        let blocked = throttle.check_sign_in("amira", Some(b), T).unwrap_err();
         assert_eq!(blocked.minutes(), 15);
         // Another account from the first client is still allowed.
-        assert!(throttle.check_sign_in("bakyt", Some(a)).is_ok());
+        assert!(throttle.check_sign_in("bakyt", Some(a), T).is_ok());
     }
 
     #[test]
     fn unknown_accounts_are_counted_like_real_ones() {
         let throttle = Throttle::default();
         for _ in 0..ACCOUNT_LIMIT {
-            throttle.sign_in_failed("nobody-here", None);
+            throttle.sign_in_failed("nobody-here", None, T);
         }
-        assert!(throttle.check_sign_in("nobody-here", None).is_err());
+        assert!(throttle.check_sign_in("nobody-here", None, T).is_err());
     }
 
     #[test]
@@ -169,20 +181,36 @@ mod tests {
         let throttle = Throttle::default();
         let ip: IpAddr = [10, 0, 0, 3].into();
         for n in 0..CLIENT_LIMIT {
-            throttle.sign_in_failed(&format!("user{n}"), Some(ip));
+            throttle.sign_in_failed(&format!("user{n}"), Some(ip), T);
         }
-        assert!(throttle.check_sign_in("fresh", Some(ip)).is_err());
-        assert!(throttle.check_sign_in("fresh", None).is_ok());
+        assert!(throttle.check_sign_in("fresh", Some(ip), T).is_err());
+        assert!(throttle.check_sign_in("fresh", None, T).is_ok());
     }
 
     #[test]
     fn success_clears_the_account() {
         let throttle = Throttle::default();
         for _ in 0..ACCOUNT_LIMIT - 1 {
-            throttle.sign_in_failed("amira", None);
+            throttle.sign_in_failed("amira", None, T);
         }
         throttle.sign_in_succeeded("amira");
-        throttle.sign_in_failed("amira", None);
-        assert!(throttle.check_sign_in("amira", None).is_ok());
+        throttle.sign_in_failed("amira", None, T);
+        assert!(throttle.check_sign_in("amira", None, T).is_ok());
+    }
+
+    #[test]
+    fn a_window_ends_by_the_clock_it_is_given() {
+        let throttle = Throttle::default();
+        for _ in 0..ACCOUNT_LIMIT {
+            throttle.sign_in_failed("amira", None, T);
+        }
+        let window = i64::try_from(WINDOW.as_millis()).unwrap();
+        let blocked = throttle
+            .check_sign_in("amira", None, T + window - 60_000)
+            .unwrap_err();
+        assert_eq!(blocked.minutes(), 1);
+        assert!(throttle.check_sign_in("amira", None, T + window).is_ok());
+        // A clock set back does not lift a block early.
+        assert!(throttle.check_sign_in("amira", None, T - 1).is_err());
     }
 }

@@ -1,0 +1,308 @@
+//! Staff accounts: creating them with a one-time password, disabling, resetting,
+//! changing a password, and the second factor.
+
+use torchlight_core::access::Role;
+use torchlight_crypto::credentials::{self, TotpSecret};
+use torchlight_store::StaffUser;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::{Actor, App, AppError, Scope, StaffMember};
+
+/// The accounts service of an [`App`].
+pub struct Accounts<'a> {
+    pub(crate) app: &'a App,
+}
+
+/// Usernames are lower-case letters, digits, `.`, `_` and `-`, 3 to 64 long, so
+/// they read the same on every keyboard and in every log.
+pub fn normalize_username(raw: &str) -> Result<String, AppError> {
+    let username = raw.trim().to_lowercase();
+    let valid_chars = username
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if !(3..=64).contains(&username.len()) || !valid_chars {
+        return Err(AppError::Invalid(
+            "username: 3 to 64 characters: letters a-z, digits, '.', '_' or '-'".into(),
+        ));
+    }
+    Ok(username)
+}
+
+/// A one-time password for a new or reset account: 80 random bits, typed once.
+fn one_time_password() -> Zeroizing<String> {
+    credentials::generate_recovery_codes(1)
+        .pop()
+        .unwrap_or_else(|| Zeroizing::new(credentials::random_token()))
+}
+
+/// What `add_user` needs to know.
+pub struct NewAccount {
+    pub organization: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// The context a TOTP secret is sealed under: bound to its account.
+pub fn totp_context(user: Uuid) -> String {
+    format!("totp/{user}")
+}
+
+impl Accounts<'_> {
+    /// An administrator adds an account to their own organisation, with a role an
+    /// organisation may give.
+    pub async fn add_colleague(
+        &self,
+        admin: &StaffMember,
+        username: String,
+        display_name: String,
+        role: Role,
+    ) -> Result<(StaffUser, Zeroizing<String>), AppError> {
+        if !role.grantable_by_organization() {
+            return Err(AppError::Invalid(format!(
+                "role: {role} cannot be given here"
+            )));
+        }
+        let account = NewAccount {
+            organization: admin.scope().organization(),
+            username,
+            display_name,
+            role,
+        };
+        self.add_user(account, &admin.actor()).await
+    }
+
+    /// The accounts of the scope's organisation, by username.
+    pub async fn of_organization(&self, scope: Scope) -> Result<Vec<StaffUser>, AppError> {
+        Ok(self
+            .app
+            .store()
+            .users_of_organization(scope.organization())
+            .await?)
+    }
+
+    /// A colleague of `admin` in their organisation, never `admin` themselves (an
+    /// administrator cannot lock themselves out here). `None` for anyone else, so
+    /// another organisation's account is simply not found.
+    pub async fn colleague(
+        &self,
+        admin: &StaffMember,
+        id: Uuid,
+    ) -> Result<Option<StaffUser>, AppError> {
+        let user = self
+            .app
+            .store()
+            .user(id)
+            .await?
+            .filter(|u| u.organization_id == admin.scope().organization());
+        if user.as_ref().is_some_and(|u| u.id == admin.user.id) {
+            return Err(AppError::Invalid(
+                "you cannot change your own account here".into(),
+            ));
+        }
+        Ok(user)
+    }
+
+    /// An account by username, as an operator types it.
+    pub async fn by_username(&self, username: &str) -> Result<Option<StaffUser>, AppError> {
+        let username = normalize_username(username)?;
+        Ok(self.app.store().user_by_username(&username).await?)
+    }
+
+    /// How many unused recovery codes the user has left.
+    pub async fn recovery_codes_left(&self, user: &StaffUser) -> Result<i64, AppError> {
+        Ok(self.app.store().remaining_recovery_codes(user.id).await?)
+    }
+
+    /// Creates an account that must choose its own password and enrol a second
+    /// factor at its first sign-in. Returns the account and its one-time password.
+    pub async fn add_user(
+        &self,
+        account: NewAccount,
+        actor: &Actor,
+    ) -> Result<(StaffUser, Zeroizing<String>), AppError> {
+        let password = one_time_password();
+        let user = self.create(account, password.clone(), true, actor).await?;
+        Ok((user, password))
+    }
+
+    /// Creates an account whose password is already known and need not be
+    /// changed: only for the demo, whose passwords are published.
+    pub async fn add_demo_user(
+        &self,
+        account: NewAccount,
+        password: Zeroizing<String>,
+    ) -> Result<StaffUser, AppError> {
+        self.create(account, password, false, &Actor::Operator)
+            .await
+    }
+
+    async fn create(
+        &self,
+        account: NewAccount,
+        password: Zeroizing<String>,
+        must_change_password: bool,
+        actor: &Actor,
+    ) -> Result<StaffUser, AppError> {
+        let username = normalize_username(&account.username)?;
+        let display_name = account.display_name.trim().to_owned();
+        if display_name.is_empty() || display_name.chars().count() > 200 {
+            return Err(AppError::Invalid(
+                "display name: 1 to 200 characters".into(),
+            ));
+        }
+        let user = StaffUser {
+            id: Uuid::new_v4(),
+            organization_id: account.organization,
+            username,
+            display_name,
+            role: account.role,
+            password_hash: self.app.hasher().hash(password).await?,
+            must_change_password,
+            totp_sealed: None,
+            totp_last_step: None,
+            disabled: false,
+            locale: None,
+            created_at_ms: self.app.now_ms(),
+        };
+        let event = self
+            .app
+            .event(actor, "staff.add", Some(user.id.to_string()));
+        self.app.store().create_user(&user, event).await?;
+        Ok(user)
+    }
+
+    /// Disables (or re-enables) an account and ends its sessions.
+    pub async fn set_disabled(
+        &self,
+        mut user: StaffUser,
+        disabled: bool,
+        actor: &Actor,
+    ) -> Result<(), AppError> {
+        user.disabled = disabled;
+        let action = if disabled {
+            "staff.disable"
+        } else {
+            "staff.enable"
+        };
+        let store = self.app.store();
+        let event = self.app.event(actor, action, Some(user.id.to_string()));
+        store.update_user(&user, Some(event)).await?;
+        store.delete_sessions_of_user(user.id).await?;
+        Ok(())
+    }
+
+    /// A lost password or second factor: a new one-time password, the second
+    /// factor and recovery codes removed (enrolled again at the next sign-in),
+    /// every session ended.
+    pub async fn reset(
+        &self,
+        mut user: StaffUser,
+        actor: &Actor,
+    ) -> Result<Zeroizing<String>, AppError> {
+        let password = one_time_password();
+        user.password_hash = self.app.hasher().hash(password.clone()).await?;
+        user.must_change_password = true;
+        user.totp_sealed = None;
+        user.totp_last_step = None;
+        let store = self.app.store();
+        let event = self
+            .app
+            .event(actor, "staff.reset", Some(user.id.to_string()));
+        store.update_user(&user, Some(event)).await?;
+        store.replace_recovery_codes(user.id, &[]).await?;
+        store.delete_sessions_of_user(user.id).await?;
+        Ok(password)
+    }
+
+    /// Sets a password chosen by the user; returns the account as it now is.
+    pub async fn change_password(
+        &self,
+        mut user: StaffUser,
+        password: Zeroizing<String>,
+        actor: &Actor,
+    ) -> Result<StaffUser, AppError> {
+        credentials::check_password_policy(&password)
+            .map_err(|e| AppError::Invalid(format!("password: {e}")))?;
+        user.password_hash = self.app.hasher().hash(password).await?;
+        user.must_change_password = false;
+        let event = self
+            .app
+            .event(actor, "staff.password_changed", Some(user.id.to_string()));
+        self.app.store().update_user(&user, Some(event)).await?;
+        Ok(user)
+    }
+
+    /// Stores a verified TOTP secret (sealed under the root key) and fresh recovery
+    /// codes. Returns the account as it now is and the codes, to be shown once.
+    pub async fn enrol_totp(
+        &self,
+        mut user: StaffUser,
+        secret: &TotpSecret,
+        step: i64,
+        actor: &Actor,
+    ) -> Result<(StaffUser, Vec<Zeroizing<String>>), AppError> {
+        let sealed = self
+            .app
+            .vault()
+            .with_root(|root_key, _| root_key.seal(&totp_context(user.id), secret.as_bytes()))?;
+        user.totp_sealed = Some(sealed);
+        user.totp_last_step = Some(step);
+        let codes = credentials::generate_recovery_codes(10);
+        let digests: Vec<String> = codes
+            .iter()
+            .map(|code| credentials::recovery_code_digest(code))
+            .collect();
+        let store = self.app.store();
+        store.replace_recovery_codes(user.id, &digests).await?;
+        let event = self
+            .app
+            .event(actor, "staff.totp_enrolled", Some(user.id.to_string()));
+        store.update_user(&user, Some(event)).await?;
+        Ok((user, codes))
+    }
+
+    /// The TOTP step a freshly shown secret's `code` matches now, if any: how
+    /// enrolment checks that the user's app reads the secret right.
+    pub fn totp_step_of(&self, secret: &TotpSecret, code: &str) -> Option<i64> {
+        secret.verify(code, self.app.clock().now_unix_seconds(), None)
+    }
+
+    /// Checks a second-factor code: a TOTP code, or else one of the recovery
+    /// codes (spent by the check).
+    pub async fn verify_second_factor(
+        &self,
+        user: &StaffUser,
+        code: &str,
+    ) -> Result<bool, AppError> {
+        let Some(sealed) = &user.totp_sealed else {
+            return Ok(false);
+        };
+        let secret = self
+            .app
+            .vault()
+            .with_root(|root_key, _| root_key.open(&totp_context(user.id), sealed))??;
+        let secret = TotpSecret::from_bytes(&secret)?;
+        let now = self.app.clock().now_unix_seconds();
+        let store = self.app.store();
+        if let Some(step) = secret.verify(code, now, user.totp_last_step) {
+            return Ok(store.advance_totp_step(user.id, step).await?);
+        }
+        let digest = credentials::recovery_code_digest(code);
+        if store.use_recovery_code(user.id, &digest).await? {
+            let actor = Actor::Staff {
+                user: user.id,
+                organization: user.organization_id,
+            };
+            let event = self.app.event(
+                &actor,
+                "staff.recovery_code_used",
+                Some(user.id.to_string()),
+            );
+            store.append_audit(event).await?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}

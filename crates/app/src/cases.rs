@@ -1,0 +1,205 @@
+//! Cases, encrypted: a fresh data key per case seals its details, and the data key
+//! is wrapped to the owning organisation's public key, which needs no unsealed
+//! server. Reading needs the organisation's secret key, so it needs the vault.
+
+use torchlight_core::case::{CaseDetails, ValidCase};
+use torchlight_crypto::envelope::DataKey;
+use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
+use torchlight_store::{CaseKey, CaseRecord, VisibleCase};
+use uuid::Uuid;
+
+use crate::{Actor, App, AppError, Scope, StaffMember};
+
+/// The cases service of an [`App`].
+pub struct Cases<'a> {
+    pub(crate) app: &'a App,
+}
+
+fn content_context(case: Uuid) -> String {
+    format!("case/{case}/details")
+}
+
+/// How many entries "who looked at this" shows.
+const ACCESS_TRAIL_LENGTH: i64 = 200;
+
+/// One line of "who looked at this".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessEntry {
+    pub at_ms: i64,
+    /// A colleague's name and username; `None` for anyone else (an operator, a
+    /// trustee, another organisation).
+    pub who: Option<String>,
+    pub action: String,
+}
+
+/// A case with its details decrypted.
+pub struct OpenCase {
+    pub record: CaseRecord,
+    pub details: CaseDetails,
+}
+
+fn decrypt(visible: VisibleCase, secret: &OrgSecretKey) -> Result<OpenCase, AppError> {
+    let data_key = DataKey::unwrap(&visible.key.wrapped_key, secret)?;
+    let plaintext = data_key.open(&content_context(visible.record.id), &visible.record.content)?;
+    let details: CaseDetails = serde_json::from_slice(&plaintext).map_err(|e| {
+        AppError::Internal(format!(
+            "stored case {} does not decode: {e}",
+            visible.record.id
+        ))
+    })?;
+    Ok(OpenCase {
+        record: visible.record,
+        details,
+    })
+}
+
+impl Cases<'_> {
+    /// Encrypts and stores a new case owned by `scope`.
+    pub async fn create(
+        &self,
+        scope: Scope,
+        case: ValidCase,
+        actor: &Actor,
+    ) -> Result<Uuid, AppError> {
+        let scope = scope.organization();
+        let store = self.app.store();
+        let key = store
+            .current_organization_key(scope)
+            .await?
+            .ok_or(AppError::NoOrganizationKey(scope))?;
+        let recipient = OrgPublicKey::parse(&key.public_key)?;
+        let id = Uuid::new_v4();
+        let data_key = DataKey::generate();
+        let plaintext = zeroize::Zeroizing::new(
+            serde_json::to_vec(&case.details)
+                .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
+        );
+        let now = self.app.now_ms();
+        let record = CaseRecord {
+            id,
+            organization_id: scope,
+            country: case.country,
+            urgency: case.urgency.code().to_owned(),
+            status: "open".to_owned(),
+            created_at_ms: now,
+            updated_at_ms: now,
+            content: data_key.seal(&content_context(id), &plaintext),
+        };
+        let keys = [CaseKey {
+            case_id: id,
+            organization_id: scope,
+            key_version: key.version,
+            wrapped_key: data_key.wrap(&recipient),
+        }];
+        let event = self.app.event(actor, "case.create", Some(id.to_string()));
+        store.create_case(scope, &record, &keys, event).await?;
+        Ok(id)
+    }
+
+    /// Opens one case `scope` can read, recording the view first: no content
+    /// leaves unless the audit entry is written. `None` when there is no such case
+    /// for `scope`.
+    pub async fn open(
+        &self,
+        scope: Scope,
+        id: Uuid,
+        actor: &Actor,
+    ) -> Result<Option<OpenCase>, AppError> {
+        let scope = scope.organization();
+        if self.app.vault().is_sealed() {
+            return Err(AppError::Sealed);
+        }
+        let store = self.app.store();
+        let Some(visible) = store.case_visible_to(scope, id).await? else {
+            return Ok(None);
+        };
+        let secret = self
+            .app
+            .keyring()
+            .organization_secret(scope, visible.key.key_version)
+            .await?;
+        let event = self.app.event(actor, "case.view", Some(id.to_string()));
+        store.append_audit(event).await?;
+        decrypt(visible, &secret).map(Some)
+    }
+
+    /// Every case `scope` can read, newest first, decrypted for the case list. The
+    /// listing is recorded once, naming no case.
+    pub async fn list(&self, scope: Scope, actor: &Actor) -> Result<Vec<OpenCase>, AppError> {
+        let scope = scope.organization();
+        if self.app.vault().is_sealed() {
+            return Err(AppError::Sealed);
+        }
+        let store = self.app.store();
+        let visible = store.cases_visible_to(scope).await?;
+        let event = self.app.event(actor, "case.list", None);
+        store.append_audit(event).await?;
+        let mut open = Vec::with_capacity(visible.len());
+        let mut secrets: Vec<(i64, OrgSecretKey)> = Vec::new();
+        for case in visible {
+            let version = case.key.key_version;
+            let secret = match secrets.iter().find(|(v, _)| *v == version) {
+                Some((_, secret)) => secret.clone(),
+                None => {
+                    let secret = self
+                        .app
+                        .keyring()
+                        .organization_secret(scope, version)
+                        .await?;
+                    secrets.push((version, secret.clone()));
+                    secret
+                }
+            };
+            open.push(decrypt(case, &secret)?);
+        }
+        Ok(open)
+    }
+
+    /// Erases a case owned by `scope`: its wrapped keys go first, so the content
+    /// can never be decrypted again. False when `scope` owns no such case.
+    pub async fn erase(&self, scope: Scope, id: Uuid, actor: &Actor) -> Result<bool, AppError> {
+        let event = self.app.event(actor, "case.erase", Some(id.to_string()));
+        Ok(self
+            .app
+            .store()
+            .erase_case(scope.organization(), id, event)
+            .await?)
+    }
+
+    /// "Who looked at this": the newest entries of the audit chain about one case
+    /// of the staff member's organisation, each with who it was (a colleague's
+    /// name, or `None` for anyone outside the organisation). `None` when the case
+    /// is not theirs. Looking is itself recorded.
+    pub async fn access_trail(
+        &self,
+        staff: &StaffMember,
+        id: Uuid,
+    ) -> Result<Option<Vec<AccessEntry>>, AppError> {
+        let store = self.app.store();
+        let scope = staff.scope().organization();
+        let entries = store.audit_of_case(scope, id, ACCESS_TRAIL_LENGTH).await?;
+        // A case always has at least its creation on record; none means it is
+        // not this organisation's.
+        if entries.is_empty() {
+            return Ok(None);
+        }
+        let event = self
+            .app
+            .event(&staff.actor(), "case.access_viewed", Some(id.to_string()));
+        store.append_audit(event).await?;
+        let colleagues = store.users_of_organization(scope).await?;
+        Ok(Some(
+            entries
+                .into_iter()
+                .map(|entry| AccessEntry {
+                    who: colleagues
+                        .iter()
+                        .find(|u| u.id.to_string() == entry.event.actor)
+                        .map(|u| format!("{} ({})", u.display_name, u.username)),
+                    at_ms: entry.event.at_ms,
+                    action: entry.event.action,
+                })
+                .collect(),
+        ))
+    }
+}

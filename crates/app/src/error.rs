@@ -1,0 +1,72 @@
+//! Why an operation of the application layer did not happen. Whatever the reason,
+//! nothing was changed.
+//!
+//! The variants say whose fault it is, because the edges answer differently: a
+//! mistake of the caller (`Invalid`, `Refused`, ...) is told to them; an `Internal`
+//! failure, a `Crypto` failure of stored material or a `Store` failure is logged in
+//! full and shown only as a reference.
+
+use torchlight_crypto::CryptoError;
+use torchlight_store::StoreError;
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("the server is sealed: unseal it first")]
+    Sealed,
+    #[error("the keyring is not set up: run `torchlight init` first")]
+    NotInitialized,
+    #[error("the keyring is already set up")]
+    AlreadyInitialized,
+    #[error("the unsealing secret was refused")]
+    Refused,
+    #[error("organisation {0} has no key pair yet: unseal the server to create it")]
+    NoOrganizationKey(Uuid),
+    #[error("unknown organisation {0}")]
+    UnknownOrganization(String),
+    /// The caller's input breaks a rule; the message names the field and the rule.
+    #[error("{0}")]
+    Invalid(String),
+    /// Something of ours failed (a worker stopped, stored data that does not decode):
+    /// not the caller's doing.
+    #[error("internal failure: {0}")]
+    Internal(String),
+    #[error("stored key material does not open: {0}")]
+    Crypto(CryptoError),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl AppError {
+    /// True when the caller can correct it; false for failures of the server.
+    pub fn is_callers_mistake(&self) -> bool {
+        !matches!(
+            self,
+            AppError::Internal(_) | AppError::Crypto(_) | AppError::Store(_)
+        )
+    }
+}
+
+impl From<CryptoError> for AppError {
+    fn from(e: CryptoError) -> Self {
+        match e {
+            CryptoError::Sealed => AppError::Sealed,
+            CryptoError::Refused => AppError::Refused,
+            // The crypto crate says `Invalid` of what it was handed: a share, a
+            // passphrase, a code typed by a person.
+            CryptoError::Invalid(message) => AppError::Invalid(message),
+            other => AppError::Crypto(other),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            // The store refuses records that break the schema's rules (a username
+            // taken, a keyring set up twice): the caller's to correct.
+            StoreError::Rejected(message) => AppError::Invalid(message),
+            other => AppError::Store(other),
+        }
+    }
+}

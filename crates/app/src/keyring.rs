@@ -1,0 +1,409 @@
+//! Setting up the root key, unsealing, sealing and rotating keys.
+
+use std::net::IpAddr;
+
+use torchlight_crypto::keyring::{self as root, KeyringRecord, SealMode, Share};
+use torchlight_crypto::orgkey::{OrgKeyPair, OrgSecretKey};
+use torchlight_crypto::vault::{SealStatus, UnsealProgress};
+use torchlight_crypto::Argon2Cost;
+use torchlight_crypto::CryptoError;
+use torchlight_store::{OrganizationKey, StoreError};
+use uuid::Uuid;
+
+use crate::{Actor, App, AppError};
+
+/// The keyring service of an [`App`].
+pub struct Keyring<'a> {
+    pub(crate) app: &'a App,
+}
+
+/// Where the keyring stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyringStatus {
+    /// `torchlight init` has not run.
+    NotInitialized,
+    Unsealed,
+    /// Sealed, unsealed by a passphrase.
+    SealedByPassphrase,
+    /// Sealed, unsealed by trustees' shares, of which some may be in already.
+    SealedByShares {
+        entered: u8,
+        threshold: u8,
+    },
+}
+
+/// How an attempt to unseal went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsealing {
+    /// Too many failed attempts from this client lately: not even tried.
+    Throttled(crate::throttle::Blocked),
+    NotInitialized,
+    /// It was unsealed already: nothing was tried.
+    AlreadyUnsealed,
+    /// Unsealed now, or a share accepted with more to come.
+    Progress(UnsealProgress),
+    /// A well-formed passphrase or share that is not the keyring's.
+    Refused,
+    /// Not a share at all (a typo the checksum caught), or a passphrase too short.
+    Malformed,
+}
+
+/// How the root key is recovered.
+pub enum SealChoice {
+    Passphrase(zeroize::Zeroizing<String>),
+    Shamir { threshold: u8, shares: u8 },
+}
+
+async fn new_root(
+    choice: SealChoice,
+    version: u32,
+    cost: Argon2Cost,
+) -> Result<(KeyringRecord, root::RootKey, Vec<Share>), AppError> {
+    // Argon2id at the keyring's cost takes a good fraction of a second.
+    tokio::task::spawn_blocking(move || match choice {
+        SealChoice::Passphrase(passphrase) => root::init_passphrase_at(&passphrase, version, cost)
+            .map(|(record, key)| (record, key, Vec::new())),
+        SealChoice::Shamir { threshold, shares } => root::init_shamir(threshold, shares, version),
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("key generation stopped: {e}")))?
+    .map_err(Into::into)
+}
+
+fn new_organization_key(
+    root_key: &root::RootKey,
+    organization: Uuid,
+    version: i64,
+    root_version: u32,
+    now_ms: i64,
+) -> OrganizationKey {
+    let pair = OrgKeyPair::generate();
+    let org = organization.to_string();
+    OrganizationKey {
+        organization_id: organization,
+        version,
+        public_key: pair.public.to_text(),
+        wrapped_secret: pair.secret.wrap(
+            root_key,
+            &org,
+            u32::try_from(version).unwrap_or(u32::MAX),
+        ),
+        root_version: i64::from(root_version),
+        created_at_ms: now_ms,
+    }
+}
+
+impl Keyring<'_> {
+    /// Creates the root key and a key pair for every organisation of the
+    /// directory, leaving the vault unsealed. Returns the shares to hand to
+    /// trustees (none in passphrase mode); they exist nowhere else.
+    pub async fn initialize(&self, choice: SealChoice) -> Result<Vec<Share>, AppError> {
+        let store = self.app.store();
+        if store.keyring().await?.is_some() {
+            return Err(AppError::AlreadyInitialized);
+        }
+        let cost = self.app.hasher().cost().passphrase();
+        let (record, root_key, shares) = new_root(choice, 1, cost).await?;
+        let directory = store.load_directory().await?;
+        let now = self.app.now_ms();
+        let keys: Vec<OrganizationKey> = directory
+            .organizations
+            .iter()
+            .map(|org| new_organization_key(&root_key, org.id, 1, record.version, now))
+            .collect();
+        let event = self.app.event(&Actor::Operator, "keyring.init", None);
+        store
+            .initialize_keyring(&record, &keys, event)
+            .await
+            .map_err(|e| match e {
+                StoreError::Rejected(_) => AppError::AlreadyInitialized,
+                other => other.into(),
+            })?;
+        self.app.vault().unseal_with_root(root_key, record.version);
+        Ok(shares)
+    }
+
+    async fn record(&self) -> Result<KeyringRecord, AppError> {
+        self.app
+            .store()
+            .keyring()
+            .await?
+            .ok_or(AppError::NotInitialized)
+    }
+
+    /// How many organisations have a key pair.
+    pub async fn organizations_with_keys(&self) -> Result<usize, AppError> {
+        let keys = self.app.store().organization_keys().await?;
+        let organizations: std::collections::BTreeSet<_> =
+            keys.iter().map(|k| k.organization_id).collect();
+        Ok(organizations.len())
+    }
+
+    pub async fn status(&self) -> Result<KeyringStatus, AppError> {
+        let Some(record) = self.app.store().keyring().await? else {
+            return Ok(KeyringStatus::NotInitialized);
+        };
+        Ok(match self.app.vault().status(Some(&record)) {
+            SealStatus::Unsealed => KeyringStatus::Unsealed,
+            SealStatus::Sealed {
+                shares_entered,
+                threshold,
+            } => match record.mode {
+                SealMode::Passphrase { .. } => KeyringStatus::SealedByPassphrase,
+                SealMode::Shamir { .. } => KeyringStatus::SealedByShares {
+                    entered: shares_entered,
+                    threshold,
+                },
+            },
+        })
+    }
+
+    /// Unseals with whatever the keyring takes: `secret` is the passphrase, or one
+    /// trustee's share. Failures from `client` are counted, and past the limit
+    /// attempts are refused before any work. Every attempt is recorded.
+    pub async fn unseal(
+        &self,
+        secret: zeroize::Zeroizing<String>,
+        client: Option<IpAddr>,
+        actor: &Actor,
+    ) -> Result<Unsealing, AppError> {
+        let throttle = self.app.throttle();
+        if let Err(blocked) = throttle.check_unseal(client, self.app.now_ms()) {
+            return Ok(Unsealing::Throttled(blocked));
+        }
+        let Some(record) = self.app.store().keyring().await? else {
+            return Ok(Unsealing::NotInitialized);
+        };
+        if !self.app.vault().is_sealed() {
+            return Ok(Unsealing::AlreadyUnsealed);
+        }
+        let result = match record.mode {
+            SealMode::Passphrase { .. } => self
+                .unseal_with_passphrase(secret, actor)
+                .await
+                .map(|()| UnsealProgress::Unsealed),
+            SealMode::Shamir { .. } => self.submit_share(&secret, actor).await,
+        };
+        let failed = match result {
+            Ok(progress) => return Ok(Unsealing::Progress(progress)),
+            Err(AppError::Refused) => Unsealing::Refused,
+            Err(AppError::Invalid(_)) | Err(AppError::Crypto(CryptoError::Malformed(_))) => {
+                Unsealing::Malformed
+            }
+            Err(e) => return Err(e),
+        };
+        throttle.unseal_failed(client, self.app.now_ms());
+        Ok(failed)
+    }
+
+    /// Unseals with the passphrase.
+    pub async fn unseal_with_passphrase(
+        &self,
+        passphrase: zeroize::Zeroizing<String>,
+        actor: &Actor,
+    ) -> Result<(), AppError> {
+        let record = self.record().await?;
+        let vault_record = record.clone();
+        // Argon2id at the keyring's cost would stall the async workers.
+        let root_key = tokio::task::spawn_blocking(move || {
+            root::unlock_passphrase(&vault_record, &passphrase)
+        })
+        .await
+        .map_err(|e| AppError::Internal(format!("unsealing stopped: {e}")))?;
+        let store = self.app.store();
+        match root_key {
+            Ok(key) => {
+                self.app.vault().unseal_with_root(key, record.version);
+                let event = self.app.event(actor, "keyring.unseal", None);
+                store.append_audit(event).await?;
+                self.after_unseal().await
+            }
+            Err(e) => {
+                let event = self.app.event(actor, "keyring.unseal_refused", None);
+                store.append_audit(event).await?;
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Adds one trustee's share.
+    pub async fn submit_share(
+        &self,
+        share_text: &str,
+        actor: &Actor,
+    ) -> Result<UnsealProgress, AppError> {
+        let record = self.record().await?;
+        let share = root::parse_share(share_text)?;
+        let store = self.app.store();
+        match self.app.vault().submit_share(&record, share) {
+            Ok(UnsealProgress::Unsealed) => {
+                let event = self.app.event(actor, "keyring.unseal", None);
+                store.append_audit(event).await?;
+                self.after_unseal().await?;
+                Ok(UnsealProgress::Unsealed)
+            }
+            Ok(pending) => {
+                let event = self.app.event(actor, "keyring.share_entered", None);
+                store.append_audit(event).await?;
+                Ok(pending)
+            }
+            Err(e) => {
+                let event = self.app.event(actor, "keyring.unseal_refused", None);
+                store.append_audit(event).await?;
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Drops every key from memory.
+    pub async fn seal(&self, actor: &Actor) -> Result<(), AppError> {
+        self.app.vault().seal();
+        let event = self.app.event(actor, "keyring.seal", None);
+        self.app.store().append_audit(event).await?;
+        Ok(())
+    }
+
+    /// Gives a key pair to every organisation of the directory that has none:
+    /// those added by an import after `init`.
+    pub async fn after_unseal(&self) -> Result<(), AppError> {
+        let store = self.app.store();
+        let directory = store.load_directory().await?;
+        let existing = store.organization_keys().await?;
+        let missing: Vec<Uuid> = directory
+            .organizations
+            .iter()
+            .map(|org| org.id)
+            .filter(|id| !existing.iter().any(|key| key.organization_id == *id))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let now = self.app.now_ms();
+        let keys = self.app.vault().with_root(|root_key, version| {
+            missing
+                .iter()
+                .map(|id| new_organization_key(root_key, *id, 1, version, now))
+                .collect::<Vec<_>>()
+        })?;
+        let event = self
+            .app
+            .event(&Actor::Operator, "keyring.organization_keys_added", None);
+        store.add_organization_keys(&keys, event).await?;
+        Ok(())
+    }
+
+    /// One version of an organisation's secret key, unwrapped by the vault.
+    pub async fn organization_secret(
+        &self,
+        organization: Uuid,
+        version: i64,
+    ) -> Result<OrgSecretKey, AppError> {
+        let vault = self.app.vault();
+        if vault.is_sealed() {
+            return Err(AppError::Sealed);
+        }
+        let key = self
+            .app
+            .store()
+            .organization_key(organization, version)
+            .await?
+            .ok_or(AppError::NoOrganizationKey(organization))?;
+        let version = u32::try_from(key.version)
+            .map_err(|_| AppError::Internal("a stored key version is out of range".into()))?;
+        Ok(vault.organization_secret(&organization.to_string(), version, &key.wrapped_secret)?)
+    }
+
+    /// A new key pair for `organization`; every data key wrapped for it is
+    /// re-wrapped to the new public key (the content is not touched) and the old
+    /// secret keys are deleted.
+    pub async fn rotate_organization_key(
+        &self,
+        organization: Uuid,
+        actor: &Actor,
+    ) -> Result<i64, AppError> {
+        let store = self.app.store();
+        let vault = self.app.vault();
+        let current = store
+            .current_organization_key(organization)
+            .await?
+            .ok_or(AppError::NoOrganizationKey(organization))?;
+        let old_secret = self
+            .organization_secret(organization, current.version)
+            .await?;
+        let next_version = current.version + 1;
+        let now = self.app.now_ms();
+        let new_key = vault.with_root(|root_key, root_version| {
+            new_organization_key(root_key, organization, next_version, root_version, now)
+        })?;
+        let new_public = torchlight_crypto::orgkey::OrgPublicKey::parse(&new_key.public_key)?;
+        let mut rewrapped = Vec::new();
+        for mut case_key in store.case_keys_of_organization(organization).await? {
+            let data_key =
+                torchlight_crypto::envelope::DataKey::unwrap(&case_key.wrapped_key, &old_secret)?;
+            case_key.wrapped_key = data_key.wrap(&new_public);
+            case_key.key_version = next_version;
+            rewrapped.push(case_key);
+        }
+        let event = self.app.event(
+            actor,
+            "keyring.rotate_organization_key",
+            Some(organization.to_string()),
+        );
+        store
+            .rotate_organization_key(&new_key, &rewrapped, event)
+            .await?;
+        vault.forget_organization_keys();
+        Ok(next_version)
+    }
+
+    /// A new root key: every organisation secret key and every TOTP secret is
+    /// re-sealed under it. The vault then holds the new key. Returns new shares.
+    pub async fn rotate_root(
+        &self,
+        choice: SealChoice,
+        actor: &Actor,
+    ) -> Result<Vec<Share>, AppError> {
+        let store = self.app.store();
+        let vault = self.app.vault();
+        let record = self.record().await?;
+        let cost = self.app.hasher().cost().passphrase();
+        let (new_record, new_root, shares) = new_root(choice, record.version + 1, cost).await?;
+        let keys = store.organization_keys().await?;
+        let mut resealed = Vec::with_capacity(keys.len());
+        for mut key in keys {
+            let org = key.organization_id.to_string();
+            let version = u32::try_from(key.version)
+                .map_err(|_| AppError::Internal("a stored key version is out of range".into()))?;
+            let secret = vault.with_root(|old_root, _| {
+                OrgSecretKey::unwrap(old_root, &org, version, &key.wrapped_secret)
+            })??;
+            key.wrapped_secret = secret.wrap(&new_root, &org, version);
+            key.root_version = i64::from(new_record.version);
+            resealed.push(key);
+        }
+        let mut totp = Vec::new();
+        for organization in store
+            .organization_keys()
+            .await?
+            .iter()
+            .map(|k| k.organization_id)
+            .collect::<std::collections::BTreeSet<_>>()
+        {
+            for user in store.users_of_organization(organization).await? {
+                if let Some(sealed) = &user.totp_sealed {
+                    let context = crate::accounts::totp_context(user.id);
+                    let secret =
+                        vault.with_root(|old_root, _| old_root.open(&context, sealed))??;
+                    totp.push((user.id, new_root.seal(&context, &secret)));
+                }
+            }
+        }
+        let event = self.app.event(actor, "keyring.rotate_root", None);
+        store
+            .rotate_root(&new_record, &resealed, &totp, event)
+            .await?;
+        vault.seal();
+        vault.unseal_with_root(new_root, new_record.version);
+        Ok(shares)
+    }
+}

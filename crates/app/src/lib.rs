@@ -1,0 +1,162 @@
+//! The application layer: one service per area, shared by the web server and the
+//! command line. An operation takes the caller (`Actor`), reads the time from the
+//! `App`'s clock, joins a rule of `torchlight-core`, the cryptography of
+//! `torchlight-crypto` and the store, and records what it did in the audit chain.
+//!
+//! ```text
+//! app.sign_in()        password, second factor, enrolment, sessions, sign-out
+//! app.accounts()       add, disable, reset, change password, second factor
+//! app.security_keys()  WebAuthn keys as kept (the ceremony is the web layer's)
+//! app.keyring()        init, unseal, seal, rotate keys
+//! app.cases()          create, open, list, erase (always within a `Scope`)
+//! app.aggregates()     counts with small cells suppressed
+//! app.audit()          verifying the hash chain
+//! ```
+
+pub mod accounts;
+pub mod aggregates;
+pub mod audit;
+pub mod cases;
+pub mod keyring;
+pub mod security_keys;
+pub mod signin;
+pub mod throttle;
+
+mod actor;
+mod clock;
+mod error;
+mod hashing;
+mod scope;
+
+use std::sync::Arc;
+
+use torchlight_crypto::vault::Vault;
+use torchlight_store::SharedStore;
+
+pub use actor::Actor;
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
+pub use error::AppError;
+pub use hashing::{HashingCost, PasswordHasher};
+pub use scope::{Scope, StaffMember};
+pub use torchlight_core::signin::SessionLimits;
+
+use throttle::Throttle;
+
+/// What the application layer needs from its host.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Argon2id hashes allowed to run at once.
+    pub concurrent_password_hashes: usize,
+    pub hashing: HashingCost,
+    pub sessions: SessionLimits,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            concurrent_password_hashes: 1,
+            hashing: HashingCost::Standard,
+            sessions: SessionLimits::DEFAULT,
+        }
+    }
+}
+
+/// The services over one store, one vault and one clock. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: SharedStore,
+    /// The keys this process holds: none until unsealed.
+    vault: Arc<Vault>,
+    clock: SharedClock,
+    hasher: PasswordHasher,
+    throttle: Throttle,
+    sessions: SessionLimits,
+}
+
+impl App {
+    /// A sealed application over `store`, reading time from `clock`.
+    pub fn new(store: SharedStore, clock: SharedClock, config: &AppConfig) -> App {
+        App {
+            inner: Arc::new(Inner {
+                store,
+                vault: Arc::new(Vault::sealed()),
+                clock,
+                hasher: PasswordHasher::new(config.concurrent_password_hashes, config.hashing),
+                throttle: Throttle::default(),
+                sessions: config.sessions,
+            }),
+        }
+    }
+
+    pub fn sign_in(&self) -> signin::SignIn<'_> {
+        signin::SignIn { app: self }
+    }
+
+    pub fn security_keys(&self) -> security_keys::KeyRegistry<'_> {
+        security_keys::KeyRegistry { app: self }
+    }
+
+    pub fn audit(&self) -> audit::Audit<'_> {
+        audit::Audit { app: self }
+    }
+
+    pub fn aggregates(&self) -> aggregates::Aggregates<'_> {
+        aggregates::Aggregates { app: self }
+    }
+
+    pub fn accounts(&self) -> accounts::Accounts<'_> {
+        accounts::Accounts { app: self }
+    }
+
+    pub fn keyring(&self) -> keyring::Keyring<'_> {
+        keyring::Keyring { app: self }
+    }
+
+    pub fn cases(&self) -> cases::Cases<'_> {
+        cases::Cases { app: self }
+    }
+
+    pub fn store(&self) -> &SharedStore {
+        &self.inner.store
+    }
+
+    pub fn vault(&self) -> &Arc<Vault> {
+        &self.inner.vault
+    }
+
+    pub fn clock(&self) -> &SharedClock {
+        &self.inner.clock
+    }
+
+    /// The clock's time in milliseconds since the epoch.
+    pub fn now_ms(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    pub fn hasher(&self) -> &PasswordHasher {
+        &self.inner.hasher
+    }
+
+    pub fn session_limits(&self) -> SessionLimits {
+        self.inner.sessions
+    }
+
+    /// Failed sign-ins and unseals, counted per account and client.
+    pub fn throttle(&self) -> &Throttle {
+        &self.inner.throttle
+    }
+
+    /// The audit event of `action` by `actor`, stamped with the clock's time.
+    pub(crate) fn event(
+        &self,
+        actor: &Actor,
+        action: &str,
+        object: Option<String>,
+    ) -> torchlight_crypto::audit::AuditEvent {
+        actor.event(self.now_ms(), action, object)
+    }
+}
