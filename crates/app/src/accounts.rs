@@ -3,7 +3,7 @@
 
 use torchlight_core::access::Role;
 use torchlight_crypto::credentials::{self, TotpSecret};
-use torchlight_store::StaffUser;
+use torchlight_store::{Change, StaffUser};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -166,31 +166,34 @@ impl Accounts<'_> {
             locale: None,
             created_at_ms: self.app.now_ms(),
         };
-        let event = self
+        let unit = self
             .app
-            .event(actor, "staff.add", Some(user.id.to_string()));
-        self.app.store().create_user(&user, event).await?;
+            .unit(actor, "staff.add", Some(user.id.to_string()))
+            .with(Change::CreateUser(user.clone()));
+        self.app.commit(unit).await?;
         Ok(user)
     }
 
     /// Disables (or re-enables) an account and ends its sessions.
     pub async fn set_disabled(
         &self,
-        mut user: StaffUser,
+        user: StaffUser,
         disabled: bool,
         actor: &Actor,
     ) -> Result<(), AppError> {
-        user.disabled = disabled;
         let action = if disabled {
             "staff.disable"
         } else {
             "staff.enable"
         };
-        let store = self.app.store();
-        let event = self.app.event(actor, action, Some(user.id.to_string()));
-        store.update_user(&user, Some(event)).await?;
-        store.delete_sessions_of_user(user.id).await?;
-        Ok(())
+        let unit = self
+            .app
+            .unit(actor, action, Some(user.id.to_string()))
+            .with(Change::SetDisabled {
+                user: user.id,
+                disabled,
+            });
+        self.app.commit(unit).await
     }
 
     /// A lost password or second factor: a new one-time password, the second
@@ -198,21 +201,19 @@ impl Accounts<'_> {
     /// every session ended.
     pub async fn reset(
         &self,
-        mut user: StaffUser,
+        user: StaffUser,
         actor: &Actor,
     ) -> Result<Zeroizing<String>, AppError> {
         let password = one_time_password();
-        user.password_hash = self.app.hasher().hash(password.clone()).await?;
-        user.must_change_password = true;
-        user.totp_sealed = None;
-        user.totp_last_step = None;
-        let store = self.app.store();
-        let event = self
+        let new_hash = self.app.hasher().hash(password.clone()).await?;
+        let unit = self
             .app
-            .event(actor, "staff.reset", Some(user.id.to_string()));
-        store.update_user(&user, Some(event)).await?;
-        store.replace_recovery_codes(user.id, &[]).await?;
-        store.delete_sessions_of_user(user.id).await?;
+            .unit(actor, "staff.reset", Some(user.id.to_string()))
+            .with(Change::ResetCredentials {
+                user: user.id,
+                new_hash,
+            });
+        self.app.commit(unit).await?;
         Ok(password)
     }
 
@@ -225,42 +226,73 @@ impl Accounts<'_> {
     ) -> Result<StaffUser, AppError> {
         credentials::check_password_policy(&password)
             .map_err(|e| AppError::Invalid(format!("password: {e}")))?;
-        user.password_hash = self.app.hasher().hash(password).await?;
-        user.must_change_password = false;
-        let event = self
+        let new_hash = self.app.hasher().hash(password).await?;
+        // Guarded by the hash read at the start of the request: a reset or a
+        // disable that lands while this one hashes is not undone by it.
+        let unit = self
             .app
-            .event(actor, "staff.password_changed", Some(user.id.to_string()));
-        self.app.store().update_user(&user, Some(event)).await?;
+            .unit(actor, "staff.password_changed", Some(user.id.to_string()))
+            .with(Change::ChangePassword {
+                user: user.id,
+                expected_hash: user.password_hash.clone(),
+                new_hash: new_hash.clone(),
+            });
+        self.app.commit(unit).await?;
+        user.password_hash = new_hash;
+        user.must_change_password = false;
         Ok(user)
     }
 
-    /// Stores a verified TOTP secret (sealed under the root key) and fresh recovery
-    /// codes. Returns the account as it now is and the codes, to be shown once.
-    pub async fn enrol_totp(
+    /// Enrolling a verified TOTP secret (sealed under the root key) with fresh
+    /// recovery codes: the change, to be committed by the sign-in step that enrols
+    /// together with the new session, the codes to show once, and the account as
+    /// it will be.
+    pub(crate) fn totp_enrolment(
         &self,
-        mut user: StaffUser,
+        user: &StaffUser,
         secret: &TotpSecret,
         step: i64,
-        actor: &Actor,
-    ) -> Result<(StaffUser, Vec<Zeroizing<String>>), AppError> {
-        let sealed = self
+    ) -> Result<TotpEnrolment, AppError> {
+        let totp_sealed = self
             .app
             .vault()
             .with_root(|root_key, _| root_key.seal(&totp_context(user.id), secret.as_bytes()))?;
-        user.totp_sealed = Some(sealed);
-        user.totp_last_step = Some(step);
         let codes = credentials::generate_recovery_codes(10);
-        let digests: Vec<String> = codes
+        let recovery_digests = codes
             .iter()
             .map(|code| credentials::recovery_code_digest(code))
             .collect();
-        let store = self.app.store();
-        store.replace_recovery_codes(user.id, &digests).await?;
-        let event = self
+        let mut enrolled = user.clone();
+        enrolled.totp_sealed = Some(totp_sealed.clone());
+        enrolled.totp_last_step = Some(step);
+        Ok(TotpEnrolment {
+            change: Change::EnrolTotp {
+                user: user.id,
+                totp_sealed,
+                step,
+                recovery_digests,
+            },
+            codes,
+            enrolled,
+        })
+    }
+
+    /// Enrols a verified TOTP secret and fresh recovery codes on its own (an
+    /// operator, or a test's fixture). Returns the codes, to be shown once.
+    pub async fn enrol_totp(
+        &self,
+        user: &StaffUser,
+        secret: &TotpSecret,
+        step: i64,
+        actor: &Actor,
+    ) -> Result<Vec<Zeroizing<String>>, AppError> {
+        let enrolment = self.totp_enrolment(user, secret, step)?;
+        let unit = self
             .app
-            .event(actor, "staff.totp_enrolled", Some(user.id.to_string()));
-        store.update_user(&user, Some(event)).await?;
-        Ok((user, codes))
+            .unit(actor, "staff.totp_enrolled", Some(user.id.to_string()))
+            .with(enrolment.change);
+        self.app.commit(unit).await?;
+        Ok(enrolment.codes)
     }
 
     /// The TOTP step a freshly shown secret's `code` matches now, if any: how
@@ -269,15 +301,17 @@ impl Accounts<'_> {
         secret.verify(code, self.app.clock().now_unix_seconds(), None)
     }
 
-    /// Checks a second-factor code: a TOTP code, or else one of the recovery
-    /// codes (spent by the check).
-    pub async fn verify_second_factor(
+    /// What a second-factor `code` would spend: the TOTP step it matches, or else
+    /// a recovery code of that value. Committing the change is the check's second
+    /// half: a step used already, or a recovery code that does not exist unused,
+    /// fails the unit (`Conflict`), so a code works once even when sent twice at once.
+    pub(crate) fn second_factor_spend(
         &self,
         user: &StaffUser,
         code: &str,
-    ) -> Result<bool, AppError> {
+    ) -> Result<Option<SecondFactorSpend>, AppError> {
         let Some(sealed) = &user.totp_sealed else {
-            return Ok(false);
+            return Ok(None);
         };
         let secret = self
             .app
@@ -285,24 +319,30 @@ impl Accounts<'_> {
             .with_root(|root_key, _| root_key.open(&totp_context(user.id), sealed))??;
         let secret = TotpSecret::from_bytes(&secret)?;
         let now = self.app.clock().now_unix_seconds();
-        let store = self.app.store();
         if let Some(step) = secret.verify(code, now, user.totp_last_step) {
-            return Ok(store.advance_totp_step(user.id, step).await?);
-        }
-        let digest = credentials::recovery_code_digest(code);
-        if store.use_recovery_code(user.id, &digest).await? {
-            let actor = Actor::Staff {
+            return Ok(Some(SecondFactorSpend::Totp(Change::AdvanceTotpStep {
                 user: user.id,
-                organization: user.organization_id,
-            };
-            let event = self.app.event(
-                &actor,
-                "staff.recovery_code_used",
-                Some(user.id.to_string()),
-            );
-            store.append_audit(event).await?;
-            return Ok(true);
+                step,
+            })));
         }
-        Ok(false)
+        Ok(Some(SecondFactorSpend::RecoveryCode(
+            Change::SpendRecoveryCode {
+                user: user.id,
+                digest: credentials::recovery_code_digest(code),
+                at_ms: self.app.now_ms(),
+            },
+        )))
     }
+}
+
+pub(crate) struct TotpEnrolment {
+    pub change: Change,
+    pub codes: Vec<Zeroizing<String>>,
+    pub enrolled: StaffUser,
+}
+
+/// How a second factor is spent.
+pub(crate) enum SecondFactorSpend {
+    Totp(Change),
+    RecoveryCode(Change),
 }

@@ -13,6 +13,8 @@ pub enum Actor {
     Operator,
     /// A trustee entering a share, or anyone using the unseal page.
     Trustee,
+    /// The server itself, applying a rule (a session past its limit ends).
+    System,
 }
 
 impl Actor {
@@ -32,6 +34,7 @@ impl Actor {
             }
             Actor::Operator => ("operator".to_owned(), None),
             Actor::Trustee => ("trustee".to_owned(), None),
+            Actor::System => ("system".to_owned(), None),
         };
         AuditEvent {
             at_ms,

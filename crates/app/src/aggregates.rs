@@ -29,8 +29,9 @@ impl Aggregates<'_> {
     /// cell size become "fewer than k". The view is recorded first.
     pub async fn case_overview(&self, staff: &StaffMember) -> Result<Vec<CaseCountRow>, AppError> {
         let store = self.app.store();
-        let event = self.app.event(&staff.actor(), "aggregates.view", None);
-        store.append_audit(event).await?;
+        self.app
+            .commit(self.app.unit(&staff.actor(), "aggregates.view", None))
+            .await?;
         Ok(store
             .case_counts()
             .await?

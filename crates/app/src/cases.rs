@@ -5,7 +5,7 @@
 use torchlight_core::case::{CaseDetails, ValidCase};
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
-use torchlight_store::{CaseKey, CaseRecord, VisibleCase};
+use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
 use uuid::Uuid;
 
 use crate::{Actor, App, AppError, Scope, StaffMember};
@@ -78,21 +78,28 @@ impl Cases<'_> {
         let record = CaseRecord {
             id,
             organization_id: scope,
-            country: case.country,
+            country: case.country.as_str().to_owned(),
             urgency: case.urgency.code().to_owned(),
             status: "open".to_owned(),
             created_at_ms: now,
             updated_at_ms: now,
             content: data_key.seal(&content_context(id), &plaintext),
         };
-        let keys = [CaseKey {
+        let keys = vec![CaseKey {
             case_id: id,
             organization_id: scope,
             key_version: key.version,
             wrapped_key: data_key.wrap(&recipient),
         }];
-        let event = self.app.event(actor, "case.create", Some(id.to_string()));
-        store.create_case(scope, &record, &keys, event).await?;
+        let unit = self
+            .app
+            .unit(actor, "case.create", Some(id.to_string()))
+            .with(Change::CreateCase {
+                scope,
+                record,
+                keys,
+            });
+        self.app.commit(unit).await?;
         Ok(id)
     }
 
@@ -118,8 +125,9 @@ impl Cases<'_> {
             .keyring()
             .organization_secret(scope, visible.key.key_version)
             .await?;
-        let event = self.app.event(actor, "case.view", Some(id.to_string()));
-        store.append_audit(event).await?;
+        self.app
+            .commit(self.app.unit(actor, "case.view", Some(id.to_string())))
+            .await?;
         decrypt(visible, &secret).map(Some)
     }
 
@@ -132,8 +140,9 @@ impl Cases<'_> {
         }
         let store = self.app.store();
         let visible = store.cases_visible_to(scope).await?;
-        let event = self.app.event(actor, "case.list", None);
-        store.append_audit(event).await?;
+        self.app
+            .commit(self.app.unit(actor, "case.list", None))
+            .await?;
         let mut open = Vec::with_capacity(visible.len());
         let mut secrets: Vec<(i64, OrgSecretKey)> = Vec::new();
         for case in visible {
@@ -158,12 +167,19 @@ impl Cases<'_> {
     /// Erases a case owned by `scope`: its wrapped keys go first, so the content
     /// can never be decrypted again. False when `scope` owns no such case.
     pub async fn erase(&self, scope: Scope, id: Uuid, actor: &Actor) -> Result<bool, AppError> {
-        let event = self.app.event(actor, "case.erase", Some(id.to_string()));
-        Ok(self
+        let unit = self
             .app
-            .store()
-            .erase_case(scope.organization(), id, event)
-            .await?)
+            .unit(actor, "case.erase", Some(id.to_string()))
+            .with(Change::EraseCase {
+                scope: scope.organization(),
+                case: id,
+            });
+        match self.app.commit(unit).await {
+            Ok(()) => Ok(true),
+            // Not a case of this organisation: nothing erased, nothing recorded.
+            Err(AppError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// "Who looked at this": the newest entries of the audit chain about one case
@@ -183,10 +199,10 @@ impl Cases<'_> {
         if entries.is_empty() {
             return Ok(None);
         }
-        let event = self
+        let unit = self
             .app
-            .event(&staff.actor(), "case.access_viewed", Some(id.to_string()));
-        store.append_audit(event).await?;
+            .unit(&staff.actor(), "case.access_viewed", Some(id.to_string()));
+        self.app.commit(unit).await?;
         let colleagues = store.users_of_organization(scope).await?;
         Ok(Some(
             entries

@@ -27,6 +27,10 @@ pub enum AppError {
     /// The caller's input breaks a rule; the message names the field and the rule.
     #[error("{0}")]
     Invalid(String),
+    /// What the operation read was changed by another request meanwhile (a reset,
+    /// a disable, the same code used twice); nothing was written.
+    #[error("changed meanwhile: {0}")]
+    Conflict(String),
     /// Something of ours failed (a worker stopped, stored data that does not decode):
     /// not the caller's doing.
     #[error("internal failure: {0}")]
@@ -66,6 +70,7 @@ impl From<StoreError> for AppError {
             // The store refuses records that break the schema's rules (a username
             // taken, a keyring set up twice): the caller's to correct.
             StoreError::Rejected(message) => AppError::Invalid(message),
+            StoreError::Conflict(message) => AppError::Conflict(message),
             other => AppError::Store(other),
         }
     }

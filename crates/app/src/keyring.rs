@@ -7,7 +7,7 @@ use torchlight_crypto::orgkey::{OrgKeyPair, OrgSecretKey};
 use torchlight_crypto::vault::{SealStatus, UnsealProgress};
 use torchlight_crypto::Argon2Cost;
 use torchlight_crypto::CryptoError;
-use torchlight_store::{OrganizationKey, StoreError};
+use torchlight_store::{Change, OrganizationKey, StoreError};
 use uuid::Uuid;
 
 use crate::{Actor, App, AppError};
@@ -111,15 +111,16 @@ impl Keyring<'_> {
             .iter()
             .map(|org| new_organization_key(&root_key, org.id, 1, record.version, now))
             .collect();
-        let event = self.app.event(&Actor::Operator, "keyring.init", None);
-        store
-            .initialize_keyring(&record, &keys, event)
-            .await
-            .map_err(|e| match e {
-                StoreError::Rejected(_) => AppError::AlreadyInitialized,
-                other => other.into(),
-            })?;
-        self.app.vault().unseal_with_root(root_key, record.version);
+        let version = record.version;
+        let unit = self
+            .app
+            .unit(&Actor::Operator, "keyring.init", None)
+            .with(Change::InitializeKeyring { record, keys });
+        store.commit(unit).await.map_err(|e| match e {
+            StoreError::Rejected(_) => AppError::AlreadyInitialized,
+            other => other.into(),
+        })?;
+        self.app.vault().unseal_with_root(root_key, version);
         Ok(shares)
     }
 
@@ -210,17 +211,19 @@ impl Keyring<'_> {
         })
         .await
         .map_err(|e| AppError::Internal(format!("unsealing stopped: {e}")))?;
-        let store = self.app.store();
         match root_key {
             Ok(key) => {
+                // Recorded before the key is installed: no unseal goes unrecorded.
+                self.app
+                    .commit(self.app.unit(actor, "keyring.unseal", None))
+                    .await?;
                 self.app.vault().unseal_with_root(key, record.version);
-                let event = self.app.event(actor, "keyring.unseal", None);
-                store.append_audit(event).await?;
                 self.after_unseal().await
             }
             Err(e) => {
-                let event = self.app.event(actor, "keyring.unseal_refused", None);
-                store.append_audit(event).await?;
+                self.app
+                    .commit(self.app.unit(actor, "keyring.unseal_refused", None))
+                    .await?;
                 Err(e.into())
             }
         }
@@ -234,33 +237,36 @@ impl Keyring<'_> {
     ) -> Result<UnsealProgress, AppError> {
         let record = self.record().await?;
         let share = root::parse_share(share_text)?;
-        let store = self.app.store();
-        match self.app.vault().submit_share(&record, share) {
+        // The vault combines shares as they come, so it changes first; if the
+        // record cannot be written, it is sealed again and every share entered so
+        // far forgotten: no unseal and no share goes unrecorded.
+        let (progress, action) = match self.app.vault().submit_share(&record, share) {
+            Ok(UnsealProgress::Unsealed) => (Ok(UnsealProgress::Unsealed), "keyring.unseal"),
+            Ok(pending) => (Ok(pending), "keyring.share_entered"),
+            Err(e) => (Err(e), "keyring.unseal_refused"),
+        };
+        if let Err(e) = self.app.commit(self.app.unit(actor, action, None)).await {
+            self.app.vault().seal();
+            return Err(e);
+        }
+        match progress {
             Ok(UnsealProgress::Unsealed) => {
-                let event = self.app.event(actor, "keyring.unseal", None);
-                store.append_audit(event).await?;
                 self.after_unseal().await?;
                 Ok(UnsealProgress::Unsealed)
             }
-            Ok(pending) => {
-                let event = self.app.event(actor, "keyring.share_entered", None);
-                store.append_audit(event).await?;
-                Ok(pending)
-            }
-            Err(e) => {
-                let event = self.app.event(actor, "keyring.unseal_refused", None);
-                store.append_audit(event).await?;
-                Err(e.into())
-            }
+            Ok(pending) => Ok(pending),
+            Err(e) => Err(e.into()),
         }
     }
 
-    /// Drops every key from memory.
+    /// Drops every key from memory. Sealing comes before its record, on purpose:
+    /// the panic button must work even when the database does not, and then the
+    /// failure to record it is reported.
     pub async fn seal(&self, actor: &Actor) -> Result<(), AppError> {
         self.app.vault().seal();
-        let event = self.app.event(actor, "keyring.seal", None);
-        self.app.store().append_audit(event).await?;
-        Ok(())
+        self.app
+            .commit(self.app.unit(actor, "keyring.seal", None))
+            .await
     }
 
     /// Gives a key pair to every organisation of the directory that has none:
@@ -285,11 +291,11 @@ impl Keyring<'_> {
                 .map(|id| new_organization_key(root_key, *id, 1, version, now))
                 .collect::<Vec<_>>()
         })?;
-        let event = self
+        let unit = self
             .app
-            .event(&Actor::Operator, "keyring.organization_keys_added", None);
-        store.add_organization_keys(&keys, event).await?;
-        Ok(())
+            .unit(&Actor::Operator, "keyring.organization_keys_added", None)
+            .with(Change::AddOrganizationKeys(keys));
+        self.app.commit(unit).await
     }
 
     /// One version of an organisation's secret key, unwrapped by the vault.
@@ -344,14 +350,15 @@ impl Keyring<'_> {
             case_key.key_version = next_version;
             rewrapped.push(case_key);
         }
-        let event = self.app.event(
-            actor,
-            "keyring.rotate_organization_key",
-            Some(organization.to_string()),
-        );
-        store
-            .rotate_organization_key(&new_key, &rewrapped, event)
-            .await?;
+        let unit = self
+            .app
+            .unit(
+                actor,
+                "keyring.rotate_organization_key",
+                Some(organization.to_string()),
+            )
+            .with(Change::RotateOrganizationKey { new_key, rewrapped });
+        self.app.commit(unit).await?;
         vault.forget_organization_keys();
         Ok(next_version)
     }
@@ -398,12 +405,18 @@ impl Keyring<'_> {
                 }
             }
         }
-        let event = self.app.event(actor, "keyring.rotate_root", None);
-        store
-            .rotate_root(&new_record, &resealed, &totp, event)
-            .await?;
+        let version = new_record.version;
+        let unit = self
+            .app
+            .unit(actor, "keyring.rotate_root", None)
+            .with(Change::RotateRoot {
+                record: new_record,
+                organization_keys: resealed,
+                totp_secrets: totp,
+            });
+        self.app.commit(unit).await?;
         vault.seal();
-        vault.unseal_with_root(new_root, new_record.version);
+        vault.unseal_with_root(new_root, version);
         Ok(shares)
     }
 }

@@ -31,7 +31,7 @@ mod scope;
 use std::sync::Arc;
 
 use torchlight_crypto::vault::Vault;
-use torchlight_store::SharedStore;
+use torchlight_store::{SharedStore, UnitOfWork};
 
 pub use actor::Actor;
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
@@ -148,6 +148,16 @@ impl App {
     /// Failed sign-ins and unseals, counted per account and client.
     pub fn throttle(&self) -> &Throttle {
         &self.inner.throttle
+    }
+
+    /// Commits a unit of work: its changes and its audit events, all or none.
+    pub(crate) async fn commit(&self, unit: UnitOfWork) -> Result<(), AppError> {
+        Ok(self.inner.store.commit(unit).await?)
+    }
+
+    /// A unit of work recording `action` by `actor` now.
+    pub(crate) fn unit(&self, actor: &Actor, action: &str, object: Option<String>) -> UnitOfWork {
+        UnitOfWork::recording(self.event(actor, action, object))
     }
 
     /// The audit event of `action` by `actor`, stamped with the clock's time.

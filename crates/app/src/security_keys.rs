@@ -2,7 +2,7 @@
 //! ceremonies themselves (challenges, signatures) belong to the web layer, which
 //! speaks the browser's protocol; what is kept of a key, and its audit, is here.
 
-use torchlight_store::{SecurityKey, StaffUser};
+use torchlight_store::{Change, SecurityKey, StaffUser};
 
 use crate::{App, AppError, StaffMember};
 
@@ -42,40 +42,34 @@ impl KeyRegistry<'_> {
             created_at_ms: self.app.now_ms(),
             last_used_ms: None,
         };
-        let event = self.app.event(
-            &staff.actor(),
-            "staff.security_key_added",
-            Some(staff.user.id.to_string()),
-        );
-        self.app.store().add_security_key(&key, event).await?;
-        Ok(())
+        let unit = self
+            .app
+            .unit(
+                &staff.actor(),
+                "staff.security_key_added",
+                Some(staff.user.id.to_string()),
+            )
+            .with(Change::AddSecurityKey(key));
+        self.app.commit(unit).await
     }
 
     /// Removes one of the staff member's own keys; false when they have no such key.
     pub async fn remove(&self, staff: &StaffMember, credential_id: &str) -> Result<bool, AppError> {
-        let event = self.app.event(
-            &staff.actor(),
-            "staff.security_key_removed",
-            Some(staff.user.id.to_string()),
-        );
-        Ok(self
+        let unit = self
             .app
-            .store()
-            .remove_security_key(staff.user.id, credential_id, event)
-            .await?)
-    }
-
-    /// Keeps a key's new state (its signature counter) after a sign-in with it.
-    pub async fn record_use(
-        &self,
-        user: &StaffUser,
-        credential_id: &str,
-        credential: &str,
-    ) -> Result<bool, AppError> {
-        Ok(self
-            .app
-            .store()
-            .update_security_key(user.id, credential_id, credential, self.app.now_ms())
-            .await?)
+            .unit(
+                &staff.actor(),
+                "staff.security_key_removed",
+                Some(staff.user.id.to_string()),
+            )
+            .with(Change::RemoveSecurityKey {
+                user: staff.user.id,
+                credential_id: credential_id.to_owned(),
+            });
+        match self.app.commit(unit).await {
+            Ok(()) => Ok(true),
+            Err(AppError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 }

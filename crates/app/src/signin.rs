@@ -10,9 +10,10 @@ use std::net::IpAddr;
 
 use torchlight_core::signin::{AccountProgress, SessionLimits, SignInStep};
 use torchlight_crypto::credentials::{random_token, token_digest, TotpSecret};
-use torchlight_store::{Session, StaffUser};
+use torchlight_store::{Change, Session, StaffUser, UnitOfWork};
 use zeroize::Zeroizing;
 
+use crate::accounts::SecondFactorSpend;
 use crate::throttle::Blocked;
 use crate::{Actor, App, AppError, StaffMember};
 
@@ -58,6 +59,18 @@ pub fn progress(user: &StaffUser) -> AccountProgress {
     }
 }
 
+/// Refuses a second factor for a sign-in at another step (the web layer checks this
+/// before, to redirect; this keeps the rule where it lives).
+fn at_second_factor(session: &Session, user: &StaffUser) -> Result<(), AppError> {
+    if step_of(user, session) == SignInStep::SecondFactor {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(
+            "this sign-in is not at the step of the second factor".into(),
+        ))
+    }
+}
+
 /// Second-factor guesses count against their own key, so a correct password cannot
 /// be followed by unlimited code guesses.
 fn second_factor_key(user: &StaffUser) -> String {
@@ -70,7 +83,8 @@ impl SignIn<'_> {
     }
 
     /// The live session of `token` and its user. A session past its idle or
-    /// absolute limit, or whose user was disabled, is ended (deleted) here.
+    /// absolute limit, or whose user was disabled, is ended here, and that is
+    /// recorded as the server's doing.
     pub async fn current(&self, token: &str) -> Result<Option<(Session, StaffUser)>, AppError> {
         let store = self.app.store();
         let digest = token_digest(token);
@@ -82,14 +96,20 @@ impl SignIn<'_> {
             session.last_seen_ms,
             self.app.now_ms(),
         );
-        let user = match live {
-            true => store.user(session.user_id).await?.filter(|u| !u.disabled),
-            false => None,
-        };
-        match user {
-            Some(user) => Ok(Some((session, user))),
-            None => {
-                store.delete_session(&digest).await?;
+        match store.user(session.user_id).await? {
+            Some(user) if live && !user.disabled => Ok(Some((session, user))),
+            _ => {
+                let unit = self
+                    .app
+                    .unit(
+                        &Actor::System,
+                        "staff.session_ended",
+                        Some(session.user_id.to_string()),
+                    )
+                    .with(Change::EndSession {
+                        token_digest: digest,
+                    });
+                self.app.commit(unit).await?;
                 Ok(None)
             }
         }
@@ -105,6 +125,7 @@ impl SignIn<'_> {
         if step_of(&user, &session) != SignInStep::Complete {
             return Ok(None);
         }
+        // The time of last use is not audited data: it changes on every request.
         self.app
             .store()
             .touch_session(&session.token_digest, self.app.now_ms())
@@ -112,9 +133,10 @@ impl SignIn<'_> {
         Ok(Some(StaffMember::new(user, session)))
     }
 
-    /// A new session for `user`. A new token at each step of signing in, so a token
-    /// seen before a step is worthless after it.
-    async fn start(&self, user: StaffUser, second_factor: bool) -> Result<Started, AppError> {
+    /// A new session for `user`, to be created by the unit that signs it in. A new
+    /// token at each step of signing in, so a token seen before a step is worthless
+    /// after it.
+    fn new_session(&self, user: StaffUser, second_factor: bool) -> Started {
         let token = random_token();
         let now = self.app.now_ms();
         let session = Session {
@@ -125,21 +147,24 @@ impl SignIn<'_> {
             last_seen_ms: now,
             second_factor,
         };
-        self.app.store().create_session(&session).await?;
-        Ok(Started {
+        Started {
             token,
             session,
             user,
-        })
+        }
     }
 
-    /// Replaces `session` by a new one of the same user, now with the second factor.
-    async fn promote(&self, session: &Session, user: StaffUser) -> Result<Started, AppError> {
-        self.app
-            .store()
-            .delete_session(&session.token_digest)
-            .await?;
-        self.start(user, true).await
+    /// `unit` with the session of `previous` (a digest) ended and `started`'s
+    /// created in its place.
+    fn replacing(unit: UnitOfWork, previous: Option<String>, started: &Started) -> UnitOfWork {
+        let unit = match previous {
+            Some(token_digest) => unit.with(Change::EndSession { token_digest }),
+            None => unit,
+        };
+        unit.with(Change::CreateSession {
+            session: started.session.clone(),
+            expected_hash: started.user.password_hash.clone(),
+        })
     }
 
     /// The first step: username and password. `previous_token` is the browser's
@@ -156,8 +181,7 @@ impl SignIn<'_> {
         if let Err(blocked) = throttle.check_sign_in(&username, client, self.app.now_ms()) {
             return Ok(Attempt::Throttled(blocked));
         }
-        let store = self.app.store();
-        let user = store.user_by_username(&username).await?;
+        let user = self.app.store().user_by_username(&username).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let matches = self.app.hasher().verify(hash, password).await?;
         let user = match user {
@@ -165,27 +189,27 @@ impl SignIn<'_> {
             found => {
                 throttle.sign_in_failed(&username, client, self.app.now_ms());
                 if let Some(user) = found {
-                    let event = self.app.event(
+                    let unit = self.app.unit(
                         &Actor::of(&user),
                         "staff.sign_in_failed",
                         Some(user.id.to_string()),
                     );
-                    store.append_audit(event).await?;
+                    self.app.commit(unit).await?;
                 }
                 return Ok(Attempt::Refused);
             }
         };
         throttle.sign_in_succeeded(&username);
-        if let Some(previous) = previous_token {
-            store.delete_session(&token_digest(previous)).await?;
-        }
-        let event = self.app.event(
+        let unit = self.app.unit(
             &Actor::of(&user),
             "staff.sign_in",
             Some(user.id.to_string()),
         );
-        let started = self.start(user, false).await?;
-        store.append_audit(event).await?;
+        let started = self.new_session(user, false);
+        let previous = previous_token.map(token_digest);
+        self.app
+            .commit(Self::replacing(unit, previous, &started))
+            .await?;
         Ok(Attempt::Accepted(started))
     }
 
@@ -207,15 +231,22 @@ impl SignIn<'_> {
         let Some(step) = self.app.accounts().totp_step_of(secret, code) else {
             return Ok(Attempt::Refused);
         };
-        let actor = Actor::of(&user);
-        let (user, codes) = self
+        let enrolment = self.app.accounts().totp_enrolment(&user, secret, step)?;
+        let unit = self
             .app
-            .accounts()
-            .enrol_totp(user, secret, step, &actor)
-            .await?;
+            .unit(
+                &Actor::of(&user),
+                "staff.totp_enrolled",
+                Some(user.id.to_string()),
+            )
+            .with(enrolment.change);
         // The session now carries the second factor, under a new token.
-        let started = self.promote(session, user).await?;
-        Ok(Attempt::Accepted((codes, started)))
+        let started = self.new_session(enrolment.enrolled, true);
+        let previous = Some(session.token_digest.clone());
+        self.app
+            .commit(Self::replacing(unit, previous, &started))
+            .await?;
+        Ok(Attempt::Accepted((enrolment.codes, started)))
     }
 
     /// Whether a second factor may be tried for `user` from `client` now.
@@ -238,16 +269,17 @@ impl SignIn<'_> {
         self.app
             .throttle()
             .sign_in_failed(&second_factor_key(user), client, self.app.now_ms());
-        let event = self.app.event(
+        let unit = self.app.unit(
             &Actor::of(user),
             "staff.second_factor_failed",
             Some(user.id.to_string()),
         );
-        self.app.store().append_audit(event).await?;
-        Ok(())
+        self.app.commit(unit).await
     }
 
-    /// The second step: a TOTP code or a recovery code.
+    /// The second step: a TOTP code or a recovery code. The code is spent in the
+    /// same unit that starts the new session, so a code sent twice at once signs
+    /// in once.
     pub async fn with_code(
         &self,
         session: &Session,
@@ -255,77 +287,112 @@ impl SignIn<'_> {
         code: &str,
         client: Option<IpAddr>,
     ) -> Result<Attempt<Started>, AppError> {
+        at_second_factor(session, &user)?;
         if let Err(blocked) = self.check_second_factor(&user, client) {
             return Ok(Attempt::Throttled(blocked));
         }
-        if !self
-            .app
-            .accounts()
-            .verify_second_factor(&user, code)
-            .await?
-        {
+        let Some(spend) = self.app.accounts().second_factor_spend(&user, code)? else {
             self.second_factor_failed(&user, client).await?;
             return Ok(Attempt::Refused);
-        }
-        self.second_factor_passed(session, user)
+        };
+        let actor = Actor::of(&user);
+        let object = Some(user.id.to_string());
+        let unit = match spend {
+            SecondFactorSpend::Totp(change) => self
+                .app
+                .unit(&actor, "staff.second_factor", object)
+                .with(change),
+            SecondFactorSpend::RecoveryCode(change) => self
+                .app
+                .unit(&actor, "staff.recovery_code_used", object.clone())
+                .and_record(self.app.event(&actor, "staff.second_factor", object))
+                .with(change),
+        };
+        match self
+            .complete_second_factor(session, user.clone(), unit)
             .await
-            .map(Attempt::Accepted)
+        {
+            // A step used already, or no such unused recovery code.
+            Err(AppError::Conflict(_)) => {
+                self.second_factor_failed(&user, client).await?;
+                Ok(Attempt::Refused)
+            }
+            other => other.map(Attempt::Accepted),
+        }
     }
 
-    /// Completes the second step once a factor was accepted (a code here, a
-    /// security key by the web layer's WebAuthn check): a new session with the
-    /// second factor, recorded.
-    pub async fn second_factor_passed(
+    /// Completes the second step with a security key the web layer's WebAuthn
+    /// check accepted; `key_updates` are the keys' new states (credential id and
+    /// its serialised credential, with the signature counter moved on).
+    pub async fn with_security_key(
         &self,
         session: &Session,
         user: StaffUser,
+        key_updates: Vec<(String, String)>,
     ) -> Result<Started, AppError> {
-        self.app
-            .throttle()
-            .sign_in_succeeded(&second_factor_key(&user));
-        let event = self.app.event(
+        at_second_factor(session, &user)?;
+        let now = self.app.now_ms();
+        let mut unit = self.app.unit(
             &Actor::of(&user),
             "staff.second_factor",
             Some(user.id.to_string()),
         );
-        let started = self.promote(session, user).await?;
-        self.app.store().append_audit(event).await?;
+        for (credential_id, credential) in key_updates {
+            unit = unit.with(Change::RecordSecurityKeyUse {
+                user: user.id,
+                credential_id,
+                credential,
+                used_at_ms: now,
+            });
+        }
+        self.complete_second_factor(session, user, unit).await
+    }
+
+    /// Commits `unit` (the factor spent and its record) with the session replaced
+    /// by one that carries the second factor.
+    async fn complete_second_factor(
+        &self,
+        session: &Session,
+        user: StaffUser,
+        unit: UnitOfWork,
+    ) -> Result<Started, AppError> {
+        let key = second_factor_key(&user);
+        let started = self.new_session(user, true);
+        let previous = Some(session.token_digest.clone());
+        self.app
+            .commit(Self::replacing(unit, previous, &started))
+            .await?;
+        self.app.throttle().sign_in_succeeded(&key);
         Ok(started)
     }
 
     /// Ends one session.
     pub async fn sign_out(&self, session: &Session, user: &StaffUser) -> Result<(), AppError> {
-        let store = self.app.store();
-        store.delete_session(&session.token_digest).await?;
-        let event = self.app.event(
-            &Actor::of(user),
-            "staff.sign_out",
-            Some(user.id.to_string()),
-        );
-        store.append_audit(event).await?;
-        Ok(())
-    }
-
-    /// Ends the session of `token`, if it exists, without recording anything: a
-    /// browser starting over.
-    pub async fn forget(&self, token: &str) -> Result<(), AppError> {
-        self.app
-            .store()
-            .delete_session(&token_digest(token))
-            .await?;
-        Ok(())
+        let unit = self
+            .app
+            .unit(
+                &Actor::of(user),
+                "staff.sign_out",
+                Some(user.id.to_string()),
+            )
+            .with(Change::EndSession {
+                token_digest: session.token_digest.clone(),
+            });
+        self.app.commit(unit).await
     }
 
     /// Ends every session of `user`, on every device.
     pub async fn sign_out_everywhere(&self, staff: &StaffMember) -> Result<(), AppError> {
-        let store = self.app.store();
-        store.delete_sessions_of_user(staff.user.id).await?;
-        let event = self.app.event(
-            &staff.actor(),
-            "staff.sign_out_everywhere",
-            Some(staff.user.id.to_string()),
-        );
-        store.append_audit(event).await?;
-        Ok(())
+        let unit = self
+            .app
+            .unit(
+                &staff.actor(),
+                "staff.sign_out_everywhere",
+                Some(staff.user.id.to_string()),
+            )
+            .with(Change::EndSessionsOfUser {
+                user: staff.user.id,
+            });
+        self.app.commit(unit).await
     }
 }

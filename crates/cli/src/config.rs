@@ -198,7 +198,8 @@ impl Config {
             let cost = HashingCost::insecure_for_tests()
                 .map_err(|e| BadInput(format!("configuration: {e}")))?;
             tracing::warn!(
-                "insecure_test_hashing is set: passwords and the keyring are hashed at a                  trivial cost; never use this server for real data"
+                "insecure_test_hashing is set: passwords and the keyring are hashed at a \
+                 trivial cost; never use this server for real data"
             );
             cost
         } else {

@@ -3,6 +3,7 @@
 //! this module to be encrypted.
 
 use crate::taxonomy::{Taxonomy, Vocabulary};
+use crate::Code;
 
 /// How soon help is needed, most urgent first. The codes are those of the intake
 /// API.
@@ -36,6 +37,39 @@ impl Urgency {
     }
 }
 
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseStatus {
+    Open,
+    Closed,
+}
+
+impl CaseStatus {
+    pub const ALL: [CaseStatus; 2] = [CaseStatus::Open, CaseStatus::Closed];
+
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseStatus::Open => "open",
+            CaseStatus::Closed => "closed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CaseStatus> {
+        CaseStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether a case may move from this status to `next`: an open case closes, and
+    /// a closed one reopens when new risks are reported (a past case is never
+    /// locked away). Staying put is not a transition.
+    pub fn may_become(self, next: CaseStatus) -> bool {
+        matches!(
+            (self, next),
+            (CaseStatus::Open, CaseStatus::Closed) | (CaseStatus::Closed, CaseStatus::Open)
+        )
+    }
+}
+
 /// The sensitive part of a case: who, how to reach them, what happened.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CaseDetails {
@@ -57,7 +91,8 @@ pub struct CaseDraft {
 /// A checked case, ready to be encrypted and stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidCase {
-    pub country: String,
+    /// A country of the taxonomy.
+    pub country: Code,
     pub urgency: Urgency,
     pub details: CaseDetails,
 }
@@ -78,15 +113,22 @@ impl CaseDraft {
     /// Every problem of the draft at once, so a form can show them all.
     pub fn validate(&self, taxonomy: &Taxonomy) -> Result<ValidCase, Vec<CaseFieldError>> {
         let mut errors = Vec::new();
-        let country = self.country.trim().to_ascii_uppercase();
-        if country.is_empty() {
-            errors.push(field_error(
-                "country",
-                "choose the country where the person is",
-            ));
-        } else if !taxonomy.contains(Vocabulary::Country, &country) {
-            errors.push(field_error("country", "not a known country code"));
-        }
+        let country = match self.country.trim() {
+            "" => {
+                errors.push(field_error(
+                    "country",
+                    "choose the country where the person is",
+                ));
+                None
+            }
+            given => {
+                let known = taxonomy.resolve(Vocabulary::Country, given).ok();
+                if known.is_none() {
+                    errors.push(field_error("country", "not a known country code"));
+                }
+                known
+            }
+        };
         let urgency = Urgency::from_code(self.urgency.trim());
         if urgency.is_none() {
             errors.push(field_error(
@@ -110,8 +152,8 @@ impl CaseDraft {
             0,
             MAX_NARRATIVE_CHARS,
         );
-        match (urgency, errors.is_empty()) {
-            (Some(urgency), true) => Ok(ValidCase {
+        match (country, urgency, errors.is_empty()) {
+            (Some(country), Some(urgency), true) => Ok(ValidCase {
                 country,
                 urgency,
                 details: CaseDetails {
@@ -169,7 +211,7 @@ mod tests {
     fn a_good_draft_is_trimmed_and_upper_cased() {
         let taxonomy = Taxonomy::built_in().unwrap();
         let case = draft().validate(&taxonomy).unwrap();
-        assert_eq!(case.country, "KG");
+        assert_eq!(case.country.as_str(), "KG");
         assert_eq!(case.urgency, Urgency::WithinDays);
         assert_eq!(case.details.name, "A. Defender");
     }
@@ -191,6 +233,17 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["country", "urgency", "name", "narrative"]);
+    }
+
+    #[test]
+    fn status_codes_read_back_and_only_real_moves_are_transitions() {
+        for status in CaseStatus::ALL {
+            assert_eq!(CaseStatus::from_code(status.code()), Some(status));
+            assert!(!status.may_become(status), "{status:?} to itself");
+        }
+        assert!(CaseStatus::Open.may_become(CaseStatus::Closed));
+        assert!(CaseStatus::Closed.may_become(CaseStatus::Open));
+        assert_eq!(CaseStatus::from_code("Open"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod access;
 pub mod case;
 pub mod code;
 pub mod directory;
+pub mod ids;
 pub mod search;
 pub mod signin;
 pub mod taxonomy;
@@ -14,5 +15,6 @@ pub use code::Code;
 pub use directory::{
     Ally, Coverage, Directory, Format, Organization, RecordError, Service, Translation,
 };
+pub use ids::{CaseId, OrganizationId, UserId};
 pub use search::{FilterError, Filters, Hit, RawFilters, Reason, Suggestion, SuggestionKind};
 pub use taxonomy::{Taxonomy, TaxonomyError, UnknownCode, Vocabulary};

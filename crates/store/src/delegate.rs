@@ -13,6 +13,10 @@ macro_rules! impl_store {
                 $engine
             }
 
+            async fn commit(&self, unit: $crate::UnitOfWork) -> Result<(), $crate::StoreError> {
+                self.security.commit(unit).await
+            }
+
             async fn load_directory(
                 &self,
             ) -> Result<torchlight_core::Directory, $crate::StoreError> {
@@ -40,15 +44,6 @@ macro_rules! impl_store {
                 self.security.keyring().await
             }
 
-            async fn initialize_keyring(
-                &self,
-                record: &torchlight_crypto::keyring::KeyringRecord,
-                keys: &[$crate::OrganizationKey],
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.initialize_keyring(record, keys, event).await
-            }
-
             async fn organization_keys(
                 &self,
             ) -> Result<Vec<$crate::OrganizationKey>, $crate::StoreError> {
@@ -70,50 +65,11 @@ macro_rules! impl_store {
                 self.security.organization_key(organization, version).await
             }
 
-            async fn add_organization_keys(
-                &self,
-                keys: &[$crate::OrganizationKey],
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.add_organization_keys(keys, event).await
-            }
-
-            async fn rotate_root(
-                &self,
-                record: &torchlight_crypto::keyring::KeyringRecord,
-                organization_keys: &[$crate::OrganizationKey],
-                totp_secrets: &[(uuid::Uuid, Vec<u8>)],
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security
-                    .rotate_root(record, organization_keys, totp_secrets, event)
-                    .await
-            }
-
-            async fn rotate_organization_key(
-                &self,
-                new_key: &$crate::OrganizationKey,
-                rewrapped: &[$crate::CaseKey],
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security
-                    .rotate_organization_key(new_key, rewrapped, event)
-                    .await
-            }
-
             async fn case_keys_of_organization(
                 &self,
                 organization: uuid::Uuid,
             ) -> Result<Vec<$crate::CaseKey>, $crate::StoreError> {
                 self.security.case_keys_of_organization(organization).await
-            }
-
-            async fn create_user(
-                &self,
-                user: &$crate::StaffUser,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.create_user(user, event).await
             }
 
             async fn user(
@@ -137,50 +93,11 @@ macro_rules! impl_store {
                 self.security.users_of_organization(organization).await
             }
 
-            async fn update_user(
-                &self,
-                user: &$crate::StaffUser,
-                event: Option<torchlight_crypto::audit::AuditEvent>,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.update_user(user, event).await
-            }
-
-            async fn advance_totp_step(
-                &self,
-                user: uuid::Uuid,
-                step: i64,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security.advance_totp_step(user, step).await
-            }
-
-            async fn replace_recovery_codes(
-                &self,
-                user: uuid::Uuid,
-                digests: &[String],
-            ) -> Result<(), $crate::StoreError> {
-                self.security.replace_recovery_codes(user, digests).await
-            }
-
-            async fn use_recovery_code(
-                &self,
-                user: uuid::Uuid,
-                digest: &str,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security.use_recovery_code(user, digest).await
-            }
-
             async fn remaining_recovery_codes(
                 &self,
                 user: uuid::Uuid,
             ) -> Result<i64, $crate::StoreError> {
                 self.security.remaining_recovery_codes(user).await
-            }
-
-            async fn create_session(
-                &self,
-                session: &$crate::Session,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.create_session(session).await
             }
 
             async fn session(
@@ -198,36 +115,6 @@ macro_rules! impl_store {
                 self.security.touch_session(token_digest, now_ms).await
             }
 
-            async fn delete_session(&self, token_digest: &str) -> Result<(), $crate::StoreError> {
-                self.security.delete_session(token_digest).await
-            }
-
-            async fn delete_sessions_of_user(
-                &self,
-                user: uuid::Uuid,
-            ) -> Result<u64, $crate::StoreError> {
-                self.security.delete_sessions_of_user(user).await
-            }
-
-            async fn create_case(
-                &self,
-                scope: uuid::Uuid,
-                record: &$crate::CaseRecord,
-                keys: &[$crate::CaseKey],
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.create_case(scope, record, keys, event).await
-            }
-
-            async fn update_case(
-                &self,
-                scope: uuid::Uuid,
-                record: &$crate::CaseRecord,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security.update_case(scope, record, event).await
-            }
-
             async fn cases_visible_to(
                 &self,
                 scope: uuid::Uuid,
@@ -243,24 +130,8 @@ macro_rules! impl_store {
                 self.security.case_visible_to(scope, case).await
             }
 
-            async fn erase_case(
-                &self,
-                scope: uuid::Uuid,
-                case: uuid::Uuid,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security.erase_case(scope, case, event).await
-            }
-
             async fn case_counts(&self) -> Result<Vec<$crate::CaseCount>, $crate::StoreError> {
                 self.security.case_counts().await
-            }
-
-            async fn append_audit(
-                &self,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<torchlight_crypto::audit::ChainedEntry, $crate::StoreError> {
-                self.security.append_audit(event).await
             }
 
             async fn audit_entries(
@@ -284,42 +155,11 @@ macro_rules! impl_store {
                 self.security.audit_of_case(scope, case, limit).await
             }
 
-            async fn add_security_key(
-                &self,
-                key: &$crate::SecurityKey,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                self.security.add_security_key(key, event).await
-            }
-
             async fn security_keys_of(
                 &self,
                 user: uuid::Uuid,
             ) -> Result<Vec<$crate::SecurityKey>, $crate::StoreError> {
                 self.security.security_keys_of(user).await
-            }
-
-            async fn update_security_key(
-                &self,
-                user: uuid::Uuid,
-                credential_id: &str,
-                credential: &str,
-                used_at_ms: i64,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security
-                    .update_security_key(user, credential_id, credential, used_at_ms)
-                    .await
-            }
-
-            async fn remove_security_key(
-                &self,
-                user: uuid::Uuid,
-                credential_id: &str,
-                event: torchlight_crypto::audit::AuditEvent,
-            ) -> Result<bool, $crate::StoreError> {
-                self.security
-                    .remove_security_key(user, credential_id, event)
-                    .await
             }
         }
     };

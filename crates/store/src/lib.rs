@@ -9,13 +9,14 @@ pub mod security;
 mod sql;
 mod sql_security;
 mod sqlite;
+pub mod unit;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use torchlight_core::Directory;
-use torchlight_crypto::audit::{AuditEvent, ChainedEntry};
+use torchlight_crypto::audit::ChainedEntry;
 use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
@@ -25,6 +26,7 @@ pub use security::{
 
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
+pub use unit::{Change, UnitOfWork};
 
 /// Failures of the storage layer. Details stay in the log; users see a reference.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +44,11 @@ pub enum StoreError {
     /// written. The caller's mistake, not an outage.
     #[error("records refused: {0}")]
     Rejected(String),
+    /// What a unit of work expected no longer holds (a password changed, a code
+    /// spent, a case gone meanwhile); nothing was written. The caller decides what
+    /// that means: a replayed code, a lost race, a case not found.
+    #[error("changed meanwhile: {0}")]
+    Conflict(String),
 }
 
 /// Which engine a store runs on.
@@ -57,6 +64,12 @@ pub enum Engine {
 pub trait Store: Send + Sync + 'static {
     fn engine(&self) -> Engine;
 
+    /// Makes every change of `unit` and appends its audit events, in one
+    /// transaction: all of it lands or none of it. The only way to change audited
+    /// data or to append to the audit chain. A change whose expectation no longer
+    /// holds fails the unit with `Conflict`.
+    async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError>;
+
     /// Reads the whole directory (organisations, services, allies) in a stable order.
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 
@@ -70,20 +83,12 @@ pub trait Store: Send + Sync + 'static {
     /// Checks that the database answers; used by `/healthz`.
     async fn ping(&self) -> Result<(), StoreError>;
 
-    // The keyring and organisations' keys. Every change below appends its audit
-    // event in the same transaction: both are written or neither is.
+    // Reads. Every change goes through `commit`.
+
+    // The keyring and organisations' keys.
 
     /// The keyring record, `None` before `init`.
     async fn keyring(&self) -> Result<Option<KeyringRecord>, StoreError>;
-
-    /// Stores the first keyring record with the first keys of organisations.
-    /// `Rejected` when a keyring exists already.
-    async fn initialize_keyring(
-        &self,
-        record: &KeyringRecord,
-        keys: &[OrganizationKey],
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
 
     /// Every version of every organisation's key pair.
     async fn organization_keys(&self) -> Result<Vec<OrganizationKey>, StoreError>;
@@ -101,35 +106,6 @@ pub trait Store: Send + Sync + 'static {
         version: i64,
     ) -> Result<Option<OrganizationKey>, StoreError>;
 
-    /// Adds first key pairs for organisations that have none (added to the directory
-    /// after `init`). `Rejected` if one already has a pair of that version.
-    async fn add_organization_keys(
-        &self,
-        keys: &[OrganizationKey],
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
-
-    /// Replaces the keyring record with the next root version, with every
-    /// organisation secret key and every TOTP secret re-sealed under the new root.
-    /// `Rejected` unless `record.version` is the stored version plus one.
-    async fn rotate_root(
-        &self,
-        record: &KeyringRecord,
-        organization_keys: &[OrganizationKey],
-        totp_secrets: &[(Uuid, Vec<u8>)],
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
-
-    /// Adds `new_key` (the next version for its organisation), re-points every data
-    /// key of that organisation to it (`rewrapped`, one per case it holds a key
-    /// for), and deletes the organisation's older secret keys.
-    async fn rotate_organization_key(
-        &self,
-        new_key: &OrganizationKey,
-        rewrapped: &[CaseKey],
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
-
     /// Every data key wrapped for `organization`.
     async fn case_keys_of_organization(
         &self,
@@ -137,9 +113,6 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<CaseKey>, StoreError>;
 
     // Staff accounts and sessions.
-
-    /// `Rejected` when the username is taken.
-    async fn create_user(&self, user: &StaffUser, event: AuditEvent) -> Result<(), StoreError>;
 
     async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError>;
 
@@ -150,63 +123,15 @@ pub trait Store: Send + Sync + 'static {
     async fn users_of_organization(&self, organization: Uuid)
         -> Result<Vec<StaffUser>, StoreError>;
 
-    /// Writes every changeable field of `user` (not its id, organisation, username
-    /// or creation time); with an event when the change is one to audit.
-    async fn update_user(
-        &self,
-        user: &StaffUser,
-        event: Option<AuditEvent>,
-    ) -> Result<(), StoreError>;
-
-    /// Records the TOTP step just accepted, only if it is later than the one stored;
-    /// false when it is not (the same code used twice at once).
-    async fn advance_totp_step(&self, user: Uuid, step: i64) -> Result<bool, StoreError>;
-
-    /// Replaces a user's recovery codes (their digests).
-    async fn replace_recovery_codes(
-        &self,
-        user: Uuid,
-        digests: &[String],
-    ) -> Result<(), StoreError>;
-
-    /// Spends one recovery code: true if it existed unused (it is now used).
-    async fn use_recovery_code(&self, user: Uuid, digest: &str) -> Result<bool, StoreError>;
-
     /// How many unused recovery codes a user has left.
     async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError>;
-
-    async fn create_session(&self, session: &Session) -> Result<(), StoreError>;
 
     async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError>;
 
     async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError>;
 
-    async fn delete_session(&self, token_digest: &str) -> Result<(), StoreError>;
-
-    /// Signs a user out everywhere; returns how many sessions ended.
-    async fn delete_sessions_of_user(&self, user: Uuid) -> Result<u64, StoreError>;
-
     // Cases. Every call names the caller's organisation (`scope`) and sees only
     // cases holding a data key wrapped for it; no handler filters by hand.
-
-    /// Stores a case owned by `scope` with its wrapped keys. `Rejected` when the
-    /// record's owner is not `scope` or no key is wrapped for `scope`.
-    async fn create_case(
-        &self,
-        scope: Uuid,
-        record: &CaseRecord,
-        keys: &[CaseKey],
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
-
-    /// Replaces the content and triage fields of a case `scope` can open.
-    /// False when there is no such case for `scope`.
-    async fn update_case(
-        &self,
-        scope: Uuid,
-        record: &CaseRecord,
-        event: AuditEvent,
-    ) -> Result<bool, StoreError>;
 
     /// The cases `scope` can open, newest first.
     async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError>;
@@ -218,22 +143,10 @@ pub trait Store: Send + Sync + 'static {
         case: Uuid,
     ) -> Result<Option<VisibleCase>, StoreError>;
 
-    /// Erases a case owned by `scope`: its wrapped keys first, then its content.
-    /// False when `scope` does not own such a case.
-    async fn erase_case(
-        &self,
-        scope: Uuid,
-        case: Uuid,
-        event: AuditEvent,
-    ) -> Result<bool, StoreError>;
-
     /// Cases by country and urgency across the coalition (no content).
     async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError>;
 
     // The audit chain.
-
-    /// Appends one event at the head of the chain.
-    async fn append_audit(&self, event: AuditEvent) -> Result<ChainedEntry, StoreError>;
 
     /// Up to `limit` entries after `after_seq`, in order: how `audit verify` walks
     /// the chain.
@@ -257,32 +170,8 @@ pub trait Store: Send + Sync + 'static {
 
     // WebAuthn security keys: a second factor beside TOTP.
 
-    /// Registers a key; `Rejected` when its credential id is registered already.
-    async fn add_security_key(
-        &self,
-        key: &SecurityKey,
-        event: AuditEvent,
-    ) -> Result<(), StoreError>;
-
     /// A user's keys, oldest first.
     async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError>;
-
-    /// Stores a key's new state (its signature counter) after a sign-in with it.
-    async fn update_security_key(
-        &self,
-        user: Uuid,
-        credential_id: &str,
-        credential: &str,
-        used_at_ms: i64,
-    ) -> Result<bool, StoreError>;
-
-    /// Removes one of a user's keys; false when the user has no such key.
-    async fn remove_security_key(
-        &self,
-        user: Uuid,
-        credential_id: &str,
-        event: AuditEvent,
-    ) -> Result<bool, StoreError>;
 }
 
 pub type SharedStore = Arc<dyn Store>;

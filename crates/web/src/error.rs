@@ -49,6 +49,9 @@ pub enum WebError {
     /// A form field was refused; the message names it.
     #[error("{0}")]
     InvalidInput(String),
+    /// Someone else changed what this request read, meanwhile; nothing was changed.
+    #[error("{0}")]
+    Conflict(String),
     #[error(transparent)]
     Store(StoreError),
     /// A failure of the application layer that is not the caller's mistake.
@@ -75,6 +78,7 @@ impl WebError {
             WebError::Sealed => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Store(_)
             | WebError::Template(_)
             | WebError::App(_)
@@ -110,6 +114,11 @@ impl WebError {
             WebError::Throttled { minutes } => PageFailure::Throttled { minutes: *minutes },
             WebError::InvalidInput(detail) => PageFailure::InvalidInput {
                 detail: detail.clone(),
+            },
+            WebError::Conflict(_) => PageFailure::InvalidInput {
+                detail: "This was changed by someone else meanwhile, so nothing was changed \
+                         now; reload the page and try again."
+                    .to_owned(),
             },
             WebError::Store(_)
             | WebError::Template(_)
@@ -168,6 +177,7 @@ impl From<AppError> for WebError {
         match e {
             AppError::Sealed => WebError::Sealed,
             AppError::Invalid(message) => WebError::InvalidInput(message),
+            AppError::Conflict(message) => WebError::Conflict(message),
             other => WebError::App(other),
         }
     }

@@ -5,7 +5,7 @@ use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
 use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest};
 use uuid::Uuid;
 
-use super::{clamp_limit, finish, Affected, SqlSecurity};
+use super::clamp_limit;
 use crate::sql::Column;
 use crate::StoreError;
 
@@ -25,9 +25,9 @@ const INSERT_ENTRY: &str = "INSERT INTO audit_log \
 const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 
-/// Appends `event` after the last entry. Must run inside a transaction holding the
-/// audit lock (`SqlSecurity::begin_audited`), or two appends could both claim the
-/// same `seq`.
+/// Appends `event` after the last entry. Runs only inside a unit of work's
+/// transaction, which holds the audit lock (`SqlSecurity::begin_audited`): two
+/// appends could otherwise both claim the same `seq`.
 ///
 /// Refuses (`Corrupt`) when the recorded head does not match the last entry: the
 /// end of the log was cut or edited, and chaining on would overwrite the head that
@@ -89,25 +89,7 @@ where
     Ok(entry)
 }
 
-impl<DB> SqlSecurity<DB>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    DB::QueryResult: Affected,
-    usize: ColumnIndex<DB::Row>,
-    Uuid: Column<DB>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Vec<u8>: Column<DB>,
-{
-    pub async fn append_audit(&self, event: AuditEvent) -> Result<ChainedEntry, StoreError> {
-        let mut tx = self.begin_audited().await?;
-        let result = append::<DB>(&mut *tx, event).await;
-        finish(tx, result).await
-    }
-
+security_sql! {
     pub async fn audit_entries(
         &self,
         after_seq: i64,

@@ -2,11 +2,10 @@
 //! for an organisation only if a data key is wrapped for it (`case_keys`); erasing
 //! belongs to the owner alone.
 
-use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
-use torchlight_crypto::audit::AuditEvent;
+use sqlx::{ColumnIndex, Database, Row};
 use uuid::Uuid;
 
-use super::{append, finish, Affected, SqlSecurity};
+use super::Affected;
 use crate::security::{CaseCount, CaseKey, CaseRecord, VisibleCase};
 use crate::sql::Column;
 use crate::StoreError;
@@ -33,85 +32,53 @@ const DELETE_CASE_KEYS: &str = "DELETE FROM case_keys WHERE case_id = $1";
 const DELETE_OWNED_CASE: &str = "DELETE FROM cases WHERE id = $1 AND organization_id = $2";
 const COUNT_CASES: &str = "SELECT country, urgency, COUNT(*) FROM cases GROUP BY country, urgency";
 
-impl<DB> SqlSecurity<DB>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    DB::QueryResult: Affected,
-    usize: ColumnIndex<DB::Row>,
-    Uuid: Column<DB>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Vec<u8>: Column<DB>,
-{
-    pub async fn create_case(
-        &self,
+security_sql! {
+    pub(super) async fn create_case(
+        conn: &mut DB::Connection,
         scope: Uuid,
         record: &CaseRecord,
         keys: &[CaseKey],
-        event: AuditEvent,
     ) -> Result<(), StoreError> {
         check_new_case(scope, record, keys)?;
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            sqlx::query(INSERT_CASE)
-                .bind(record.id)
-                .bind(record.organization_id)
-                .bind(record.country.clone())
-                .bind(record.urgency.clone())
-                .bind(record.status.clone())
-                .bind(record.created_at_ms)
-                .bind(record.updated_at_ms)
-                .bind(record.content.clone())
+        sqlx::query(INSERT_CASE)
+            .bind(record.id)
+            .bind(record.organization_id)
+            .bind(record.country.clone())
+            .bind(record.urgency.clone())
+            .bind(record.status.clone())
+            .bind(record.created_at_ms)
+            .bind(record.updated_at_ms)
+            .bind(record.content.clone())
+            .execute(&mut *conn)
+            .await?;
+        for key in keys {
+            sqlx::query(INSERT_CASE_KEY)
+                .bind(key.case_id)
+                .bind(key.organization_id)
+                .bind(key.key_version)
+                .bind(key.wrapped_key.clone())
                 .execute(&mut *conn)
                 .await?;
-            for key in keys {
-                sqlx::query(INSERT_CASE_KEY)
-                    .bind(key.case_id)
-                    .bind(key.organization_id)
-                    .bind(key.key_version)
-                    .bind(key.wrapped_key.clone())
-                    .execute(&mut *conn)
-                    .await?;
-            }
-            append::<DB>(conn, event).await?;
-            Ok(())
         }
-        .await;
-        finish(tx, result).await
+        Ok(())
     }
 
-    pub async fn update_case(
-        &self,
+    pub(super) async fn update_case(
+        conn: &mut DB::Connection,
         scope: Uuid,
         record: &CaseRecord,
-        event: AuditEvent,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            let updated = sqlx::query(UPDATE_VISIBLE_CASE)
-                .bind(record.country.clone())
-                .bind(record.urgency.clone())
-                .bind(record.status.clone())
-                .bind(record.updated_at_ms)
-                .bind(record.content.clone())
-                .bind(record.id)
-                .bind(scope)
-                .execute(&mut *conn)
-                .await?;
-            if updated.affected() != 1 {
-                // Nothing changed, so there is nothing to audit here.
-                return Ok(false);
-            }
-            append::<DB>(conn, event).await?;
-            Ok(true)
-        }
-        .await;
-        finish(tx, result).await
+        let updated = sqlx::query(UPDATE_VISIBLE_CASE)
+            .bind(record.country.clone())
+            .bind(record.urgency.clone())
+            .bind(record.status.clone())
+            .bind(record.updated_at_ms)
+            .bind(record.content.clone())
+            .bind(record.id)
+            .bind(scope)
+            .execute(&mut *conn)
+            .await?;
+        Ok(updated.affected() == 1)
     }
 
     pub async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError> {
@@ -139,39 +106,31 @@ where
             .transpose()
     }
 
-    pub async fn erase_case(
-        &self,
+    pub(super) async fn erase_case(
+        conn: &mut DB::Connection,
         scope: Uuid,
         case: Uuid,
-        event: AuditEvent,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            let owned = sqlx::query(SELECT_OWNED_CASE)
-                .bind(case)
-                .bind(scope)
-                .fetch_optional(&mut *conn)
-                .await?;
-            if owned.is_none() {
-                return Ok(false);
-            }
-            // The wrapped keys first: without them the content cannot be decrypted
-            // by anyone, even from a copy of the database taken before the erase.
-            sqlx::query(DELETE_CASE_KEYS)
-                .bind(case)
-                .execute(&mut *conn)
-                .await?;
-            sqlx::query(DELETE_OWNED_CASE)
-                .bind(case)
-                .bind(scope)
-                .execute(&mut *conn)
-                .await?;
-            append::<DB>(conn, event).await?;
-            Ok(true)
+        let owned = sqlx::query(SELECT_OWNED_CASE)
+            .bind(case)
+            .bind(scope)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if owned.is_none() {
+            return Ok(false);
         }
-        .await;
-        finish(tx, result).await
+        // The wrapped keys first: without them the content cannot be decrypted
+        // by anyone, even from a copy of the database taken before the erase.
+        sqlx::query(DELETE_CASE_KEYS)
+            .bind(case)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(DELETE_OWNED_CASE)
+            .bind(case)
+            .bind(scope)
+            .execute(&mut *conn)
+            .await?;
+        Ok(true)
     }
 
     pub async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError> {

@@ -8,11 +8,10 @@
 use std::collections::BTreeSet;
 
 use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
-use torchlight_crypto::audit::AuditEvent;
 use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
-use super::{append, finish, Affected, SqlSecurity};
+use super::Affected;
 use crate::security::{CaseKey, OrganizationKey};
 use crate::sql::Column;
 use crate::StoreError;
@@ -55,50 +54,30 @@ const REWRAP_CASE_KEY: &str = "UPDATE case_keys SET key_version = $1, wrapped_ke
 const COUNT_CASE_KEYS_UNDER_OTHER_VERSIONS: &str =
     "SELECT COUNT(*) FROM case_keys WHERE organization_id = $1 AND key_version <> $2";
 
-impl<DB> SqlSecurity<DB>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    DB::QueryResult: Affected,
-    usize: ColumnIndex<DB::Row>,
-    Uuid: Column<DB>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Vec<u8>: Column<DB>,
-{
+security_sql! {
     pub async fn keyring(&self) -> Result<Option<KeyringRecord>, StoreError> {
         read_keyring::<DB>(&mut *self.pool.acquire().await?).await
     }
 
-    pub async fn initialize_keyring(
-        &self,
+    pub(super) async fn initialize_keyring(
+        conn: &mut DB::Connection,
         record: &KeyringRecord,
         keys: &[OrganizationKey],
-        event: AuditEvent,
     ) -> Result<(), StoreError> {
         let text = keyring_json(record)?;
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            if read_keyring::<DB>(conn).await?.is_some() {
-                return Err(StoreError::Rejected(
-                    "a keyring exists already; it is initialised only once".into(),
-                ));
-            }
-            sqlx::query(INSERT_KEYRING)
-                .bind(text)
-                .execute(&mut *conn)
-                .await?;
-            for key in keys {
-                insert_organization_key::<DB>(conn, key).await?;
-            }
-            append::<DB>(conn, event).await?;
-            Ok(())
+        if read_keyring::<DB>(conn).await?.is_some() {
+            return Err(StoreError::Rejected(
+                "a keyring exists already; it is initialised only once".into(),
+            ));
         }
-        .await;
-        finish(tx, result).await
+        sqlx::query(INSERT_KEYRING)
+            .bind(text)
+            .execute(&mut *conn)
+            .await?;
+        for key in keys {
+            insert_organization_key::<DB>(conn, key).await?;
+        }
+        Ok(())
     }
 
     pub async fn organization_keys(&self) -> Result<Vec<OrganizationKey>, StoreError> {
@@ -138,187 +117,163 @@ where
             .transpose()
     }
 
-    pub async fn add_organization_keys(
-        &self,
+    pub(super) async fn add_organization_keys(
+        conn: &mut DB::Connection,
         keys: &[OrganizationKey],
-        event: AuditEvent,
     ) -> Result<(), StoreError> {
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            for key in keys {
-                let existing = sqlx::query(SELECT_ANY_KEY_OF_ORGANIZATION)
-                    .bind(key.organization_id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                if existing.is_some() {
-                    return Err(StoreError::Rejected(format!(
-                        "organisation {} has a key pair already; rotate it instead",
-                        key.organization_id
-                    )));
-                }
-                insert_organization_key::<DB>(conn, key).await?;
+        for key in keys {
+            let existing = sqlx::query(SELECT_ANY_KEY_OF_ORGANIZATION)
+                .bind(key.organization_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if existing.is_some() {
+                return Err(StoreError::Rejected(format!(
+                    "organisation {} has a key pair already; rotate it instead",
+                    key.organization_id
+                )));
             }
-            append::<DB>(conn, event).await?;
-            Ok(())
+            insert_organization_key::<DB>(conn, key).await?;
         }
-        .await;
-        finish(tx, result).await
+        Ok(())
     }
 
-    pub async fn rotate_root(
-        &self,
+    pub(super) async fn rotate_root(
+        conn: &mut DB::Connection,
         record: &KeyringRecord,
         organization_keys: &[OrganizationKey],
         totp_secrets: &[(Uuid, Vec<u8>)],
-        event: AuditEvent,
     ) -> Result<(), StoreError> {
         let text = keyring_json(record)?;
         let new_root = i64::from(record.version);
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            let Some(stored) = read_keyring::<DB>(conn).await? else {
-                return Err(StoreError::Rejected(
-                    "there is no keyring to rotate; initialise it first".into(),
-                ));
-            };
-            if u64::from(stored.version) + 1 != u64::from(record.version) {
-                return Err(StoreError::Rejected(format!(
-                    "the keyring is at version {}, so the rotated record must be version {}, \
-                     not {}",
-                    stored.version,
-                    u64::from(stored.version) + 1,
-                    record.version
-                )));
-            }
-            sqlx::query(UPDATE_KEYRING)
-                .bind(text)
+        let Some(stored) = read_keyring::<DB>(conn).await? else {
+            return Err(StoreError::Rejected(
+                "there is no keyring to rotate; initialise it first".into(),
+            ));
+        };
+        if u64::from(stored.version) + 1 != u64::from(record.version) {
+            return Err(StoreError::Rejected(format!(
+                "the keyring is at version {}, so the rotated record must be version {}, \
+                 not {}",
+                stored.version,
+                u64::from(stored.version) + 1,
+                record.version
+            )));
+        }
+        sqlx::query(UPDATE_KEYRING)
+            .bind(text)
+            .execute(&mut *conn)
+            .await?;
+        for key in organization_keys {
+            let updated = sqlx::query(RESEAL_ORGANIZATION_KEY)
+                .bind(key.wrapped_secret.clone())
+                .bind(key.root_version)
+                .bind(key.organization_id)
+                .bind(key.version)
                 .execute(&mut *conn)
                 .await?;
-            for key in organization_keys {
-                let updated = sqlx::query(RESEAL_ORGANIZATION_KEY)
-                    .bind(key.wrapped_secret.clone())
-                    .bind(key.root_version)
-                    .bind(key.organization_id)
-                    .bind(key.version)
-                    .execute(&mut *conn)
-                    .await?;
-                if updated.affected() != 1 {
-                    return Err(StoreError::Rejected(format!(
-                        "organisation {} has no key of version {} to re-seal",
-                        key.organization_id, key.version
-                    )));
-                }
-            }
-            let left_behind = count::<DB>(conn, COUNT_KEYS_UNDER_OTHER_ROOTS, new_root).await?;
-            if left_behind > 0 {
+            if updated.affected() != 1 {
                 return Err(StoreError::Rejected(format!(
-                    "{left_behind} organisation secret key(s) would stay sealed under an old \
-                     root key; every key must be re-sealed under root version {new_root}"
+                    "organisation {} has no key of version {} to re-seal",
+                    key.organization_id, key.version
                 )));
             }
-            let mut resealed = BTreeSet::new();
-            for (user, sealed) in totp_secrets {
-                let updated = sqlx::query(RESEAL_TOTP)
-                    .bind(sealed.clone())
-                    .bind(*user)
-                    .execute(&mut *conn)
-                    .await?;
-                if updated.affected() != 1 {
-                    return Err(StoreError::Rejected(format!(
-                        "user {user} has no TOTP secret to re-seal"
-                    )));
-                }
-                resealed.insert(*user);
-            }
-            let enrolled: i64 = sqlx::query(COUNT_TOTP_SECRETS)
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get(0)?;
-            let missing = enrolled - i64::try_from(resealed.len()).unwrap_or(i64::MAX);
-            if missing > 0 {
-                return Err(StoreError::Rejected(format!(
-                    "{missing} TOTP secret(s) would stay sealed under the old root key; \
-                     every enrolled user's secret must be re-sealed"
-                )));
-            }
-            append::<DB>(conn, event).await?;
-            Ok(())
         }
-        .await;
-        finish(tx, result).await
+        let left_behind = count::<DB>(conn, COUNT_KEYS_UNDER_OTHER_ROOTS, new_root).await?;
+        if left_behind > 0 {
+            return Err(StoreError::Rejected(format!(
+                "{left_behind} organisation secret key(s) would stay sealed under an old \
+                 root key; every key must be re-sealed under root version {new_root}"
+            )));
+        }
+        let mut resealed = BTreeSet::new();
+        for (user, sealed) in totp_secrets {
+            let updated = sqlx::query(RESEAL_TOTP)
+                .bind(sealed.clone())
+                .bind(*user)
+                .execute(&mut *conn)
+                .await?;
+            if updated.affected() != 1 {
+                return Err(StoreError::Rejected(format!(
+                    "user {user} has no TOTP secret to re-seal"
+                )));
+            }
+            resealed.insert(*user);
+        }
+        let enrolled: i64 = sqlx::query(COUNT_TOTP_SECRETS)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        let missing = enrolled - i64::try_from(resealed.len()).unwrap_or(i64::MAX);
+        if missing > 0 {
+            return Err(StoreError::Rejected(format!(
+                "{missing} TOTP secret(s) would stay sealed under the old root key; \
+                 every enrolled user's secret must be re-sealed"
+            )));
+        }
+        Ok(())
     }
 
-    pub async fn rotate_organization_key(
-        &self,
+    pub(super) async fn rotate_organization_key(
+        conn: &mut DB::Connection,
         new_key: &OrganizationKey,
         rewrapped: &[CaseKey],
-        event: AuditEvent,
     ) -> Result<(), StoreError> {
         let organization = new_key.organization_id;
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            let newest: i64 = sqlx::query(SELECT_NEWEST_VERSION)
-                .bind(organization)
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get(0)?;
-            if new_key.version != newest + 1 {
+        let newest: i64 = sqlx::query(SELECT_NEWEST_VERSION)
+            .bind(organization)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        if new_key.version != newest + 1 {
+            return Err(StoreError::Rejected(format!(
+                "organisation {organization}'s newest key is version {newest}, so the next \
+                 must be version {}, not {}",
+                newest + 1,
+                new_key.version
+            )));
+        }
+        insert_organization_key::<DB>(conn, new_key).await?;
+        for key in rewrapped {
+            if key.organization_id != organization || key.key_version != new_key.version {
                 return Err(StoreError::Rejected(format!(
-                    "organisation {organization}'s newest key is version {newest}, so the next \
-                     must be version {}, not {}",
-                    newest + 1,
-                    new_key.version
+                    "the data key of case {} is wrapped for organisation {} version {}, \
+                     not for the new key (organisation {organization} version {})",
+                    key.case_id, key.organization_id, key.key_version, new_key.version
                 )));
             }
-            insert_organization_key::<DB>(conn, new_key).await?;
-            for key in rewrapped {
-                if key.organization_id != organization || key.key_version != new_key.version {
-                    return Err(StoreError::Rejected(format!(
-                        "the data key of case {} is wrapped for organisation {} version {}, \
-                         not for the new key (organisation {organization} version {})",
-                        key.case_id, key.organization_id, key.key_version, new_key.version
-                    )));
-                }
-                let updated = sqlx::query(REWRAP_CASE_KEY)
-                    .bind(key.key_version)
-                    .bind(key.wrapped_key.clone())
-                    .bind(key.case_id)
-                    .bind(key.organization_id)
-                    .execute(&mut *conn)
-                    .await?;
-                if updated.affected() != 1 {
-                    return Err(StoreError::Rejected(format!(
-                        "organisation {organization} holds no data key of case {}",
-                        key.case_id
-                    )));
-                }
-            }
-            let left_behind: i64 = sqlx::query(COUNT_CASE_KEYS_UNDER_OTHER_VERSIONS)
-                .bind(organization)
-                .bind(new_key.version)
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get(0)?;
-            if left_behind > 0 {
-                return Err(StoreError::Rejected(format!(
-                    "{left_behind} data key(s) of organisation {organization} were not \
-                     re-wrapped to key version {}; deleting the old key would lose those cases",
-                    new_key.version
-                )));
-            }
-            sqlx::query(DELETE_OLDER_KEYS)
-                .bind(organization)
-                .bind(new_key.version)
+            let updated = sqlx::query(REWRAP_CASE_KEY)
+                .bind(key.key_version)
+                .bind(key.wrapped_key.clone())
+                .bind(key.case_id)
+                .bind(key.organization_id)
                 .execute(&mut *conn)
                 .await?;
-            append::<DB>(conn, event).await?;
-            Ok(())
+            if updated.affected() != 1 {
+                return Err(StoreError::Rejected(format!(
+                    "organisation {organization} holds no data key of case {}",
+                    key.case_id
+                )));
+            }
         }
-        .await;
-        finish(tx, result).await
+        let left_behind: i64 = sqlx::query(COUNT_CASE_KEYS_UNDER_OTHER_VERSIONS)
+            .bind(organization)
+            .bind(new_key.version)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        if left_behind > 0 {
+            return Err(StoreError::Rejected(format!(
+                "{left_behind} data key(s) of organisation {organization} were not \
+                 re-wrapped to key version {}; deleting the old key would lose those cases",
+                new_key.version
+            )));
+        }
+        sqlx::query(DELETE_OLDER_KEYS)
+            .bind(organization)
+            .bind(new_key.version)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
     }
 
     pub async fn case_keys_of_organization(

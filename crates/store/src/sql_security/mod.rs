@@ -2,25 +2,50 @@
 //! audit chain), written once for both engines like `sql.rs`. Statements use `$n`
 //! placeholders, which PostgreSQL and SQLite both read, and bind every value.
 //!
-//! Every change that carries an `AuditEvent` runs in one write transaction that
-//! first takes the audit lock (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an exclusive
-//! lock on `audit_log`), makes the change, then appends the event: both are
-//! committed or neither is, and appends are serialised, so the chain has no gaps.
+//! Every change is made by `commit`, in one write transaction that first takes the
+//! audit lock (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an exclusive lock on
+//! `audit_log`), makes the unit's changes, then appends its events: all are
+//! committed or none is, and appends are serialised, so the chain has no gaps.
+
+/// `impl<DB> SqlSecurity<DB> { ... }` with every bound the security SQL needs from an
+/// engine, written once here instead of on every block; Sqlite and Postgres meet
+/// them all.
+macro_rules! security_sql {
+    ($($body:tt)*) => {
+        impl<DB> $crate::sql_security::SqlSecurity<DB>
+        where
+            DB: sqlx::Database,
+            for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+            DB::Arguments: sqlx::IntoArguments<DB>,
+            DB::QueryResult: $crate::sql_security::Affected,
+            usize: sqlx::ColumnIndex<DB::Row>,
+            uuid::Uuid: $crate::sql::Column<DB>,
+            String: $crate::sql::Column<DB>,
+            Option<String>: $crate::sql::Column<DB>,
+            i64: $crate::sql::Column<DB>,
+            Option<i64>: $crate::sql::Column<DB>,
+            bool: $crate::sql::Column<DB>,
+            Vec<u8>: $crate::sql::Column<DB>,
+            Option<Vec<u8>>: $crate::sql::Column<DB>,
+        {
+            $($body)*
+        }
+    };
+}
 
 mod audit;
 mod cases;
 mod keys;
 mod security_keys;
 mod staff;
-
-use std::time::{SystemTime, UNIX_EPOCH};
+mod unit;
 
 use sqlx::{Database, Pool, Transaction};
 
 use crate::sql::{classify, Dialect};
 use crate::StoreError;
 
-pub(crate) use audit::append;
+use audit::append;
 
 /// How many rows a statement changed, which `Database` does not expose generically.
 pub(crate) trait Affected {
@@ -62,12 +87,6 @@ impl<DB: Database> SqlSecurity<DB> {
         }
         Ok(tx)
     }
-
-    /// A write transaction without the audit lock, for unaudited multi-statement
-    /// changes (recovery codes).
-    async fn begin_write(&self) -> Result<Transaction<'static, DB>, StoreError> {
-        Ok(self.pool.begin_with(self.dialect.begin_write).await?)
-    }
 }
 
 /// Commits `tx` when `result` is a success, rolls it back otherwise; schema
@@ -88,14 +107,6 @@ async fn finish<DB: Database, T>(
             Err(classify(e))
         }
     }
-}
-
-/// Milliseconds since the Unix epoch by the system clock (0 if it reads before it).
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
 
 /// `LIMIT` takes no negative number on PostgreSQL and reads -1 as "no limit" on

@@ -1,11 +1,10 @@
 //! Staff accounts, their recovery codes and their sessions.
 
-use sqlx::{ColumnIndex, Database, Executor, IntoArguments, QueryBuilder, Row};
+use sqlx::{ColumnIndex, Database, QueryBuilder, Row};
 use torchlight_core::access::Role;
-use torchlight_crypto::audit::AuditEvent;
 use uuid::Uuid;
 
-use super::{append, finish, now_ms, Affected, SqlSecurity};
+use super::Affected;
 use crate::security::{Session, StaffUser};
 use crate::sql::Column;
 use crate::StoreError;
@@ -38,9 +37,16 @@ const INSERT_USER: &str = concat!(
     user_columns!(),
     ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
 );
-const UPDATE_USER: &str = "UPDATE staff_users SET display_name = $1, role = $2, \
-     password_hash = $3, must_change_password = $4, totp_sealed = $5, totp_last_step = $6, \
-     disabled = $7, locale = $8 WHERE id = $9";
+// Each change writes only its own columns, so two requests changing different
+// things of one account cannot undo each other; the guards in `WHERE` say what the
+// change expects to find.
+const CHANGE_PASSWORD: &str = "UPDATE staff_users SET password_hash = $1, \
+     must_change_password = $2 WHERE id = $3 AND password_hash = $4 AND disabled = $5";
+const RESET_CREDENTIALS: &str = "UPDATE staff_users SET password_hash = $1, \
+     must_change_password = $2, totp_sealed = NULL, totp_last_step = NULL WHERE id = $3";
+const SET_DISABLED: &str = "UPDATE staff_users SET disabled = $1 WHERE id = $2";
+const ENROL_TOTP: &str = "UPDATE staff_users SET totp_sealed = $1, totp_last_step = $2 \
+     WHERE id = $3 AND totp_sealed IS NULL";
 const ADVANCE_TOTP_STEP: &str = "UPDATE staff_users SET totp_last_step = $1 \
      WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)";
 
@@ -52,9 +58,11 @@ const USE_RECOVERY_CODE: &str = "UPDATE recovery_codes SET used_at_ms = $1 \
 const COUNT_RECOVERY_CODES: &str =
     "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at_ms IS NULL";
 
+/// Only for an enabled account that still has the password hash the sign-in read.
 const INSERT_SESSION: &str = "INSERT INTO sessions \
      (token_digest, user_id, csrf_token, created_at_ms, last_seen_ms, second_factor) \
-     VALUES ($1, $2, $3, $4, $5, $6)";
+     SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM staff_users \
+     WHERE id = $2 AND disabled = $7 AND password_hash = $8)";
 const SELECT_SESSION: &str = "SELECT token_digest, user_id, csrf_token, created_at_ms, \
      last_seen_ms, second_factor FROM sessions WHERE token_digest = $1";
 /// Never moves backwards: of two requests touching at once, the later time stays.
@@ -63,55 +71,36 @@ const TOUCH_SESSION: &str =
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_digest = $1";
 const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
 
-impl<DB> SqlSecurity<DB>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    DB::QueryResult: Affected,
-    usize: ColumnIndex<DB::Row>,
-    Uuid: Column<DB>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Option<i64>: Column<DB>,
-    bool: Column<DB>,
-    Vec<u8>: Column<DB>,
-    Option<Vec<u8>>: Column<DB>,
-{
-    pub async fn create_user(&self, user: &StaffUser, event: AuditEvent) -> Result<(), StoreError> {
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            // Under the audit lock no other creation runs between this check and the
-            // insert; the unique index stays the last word.
-            let taken = sqlx::query(SELECT_USERNAME_TAKEN)
-                .bind(user.username.clone())
-                .fetch_optional(&mut *conn)
-                .await?;
-            if taken.is_some() {
-                return Err(username_taken(&user.username));
-            }
-            sqlx::query(INSERT_USER)
-                .bind(user.id)
-                .bind(user.organization_id)
-                .bind(user.username.clone())
-                .bind(user.display_name.clone())
-                .bind(user.role.code().to_owned())
-                .bind(user.password_hash.clone())
-                .bind(user.must_change_password)
-                .bind(user.totp_sealed.clone())
-                .bind(user.totp_last_step)
-                .bind(user.disabled)
-                .bind(user.locale.clone())
-                .bind(user.created_at_ms)
-                .execute(&mut *conn)
-                .await?;
-            append::<DB>(conn, event).await?;
-            Ok(())
+security_sql! {
+    pub(super) async fn create_user(
+        conn: &mut DB::Connection,
+        user: &StaffUser,
+    ) -> Result<(), StoreError> {
+        // Under the audit lock no other creation runs between this check and the
+        // insert; the unique index stays the last word.
+        let taken = sqlx::query(SELECT_USERNAME_TAKEN)
+            .bind(user.username.clone())
+            .fetch_optional(&mut *conn)
+            .await?;
+        if taken.is_some() {
+            return Err(username_taken(&user.username));
         }
-        .await;
-        finish(tx, result).await
+        sqlx::query(INSERT_USER)
+            .bind(user.id)
+            .bind(user.organization_id)
+            .bind(user.username.clone())
+            .bind(user.display_name.clone())
+            .bind(user.role.code().to_owned())
+            .bind(user.password_hash.clone())
+            .bind(user.must_change_password)
+            .bind(user.totp_sealed.clone())
+            .bind(user.totp_last_step)
+            .bind(user.disabled)
+            .bind(user.locale.clone())
+            .bind(user.created_at_ms)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
     }
 
     pub async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
@@ -151,83 +140,128 @@ where
         Ok(users)
     }
 
-    pub async fn update_user(
-        &self,
-        user: &StaffUser,
-        event: Option<AuditEvent>,
-    ) -> Result<(), StoreError> {
-        let update = sqlx::query(UPDATE_USER)
-            .bind(user.display_name.clone())
-            .bind(user.role.code().to_owned())
-            .bind(user.password_hash.clone())
-            .bind(user.must_change_password)
-            .bind(user.totp_sealed.clone())
-            .bind(user.totp_last_step)
-            .bind(user.disabled)
-            .bind(user.locale.clone())
-            .bind(user.id);
-        let Some(event) = event else {
-            let updated = update.execute(&self.pool).await?;
-            return if updated.affected() == 1 {
-                Ok(())
-            } else {
-                Err(no_such_user(user.id))
-            };
-        };
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            if update.execute(&mut *conn).await?.affected() != 1 {
-                return Err(no_such_user(user.id));
-            }
-            append::<DB>(conn, event).await?;
-            Ok(())
-        }
-        .await;
-        finish(tx, result).await
-    }
-
-    pub async fn advance_totp_step(&self, user: Uuid, step: i64) -> Result<bool, StoreError> {
-        let updated = sqlx::query(ADVANCE_TOTP_STEP)
-            .bind(step)
+    /// False when the stored hash is no longer `expected_hash` or the account was
+    /// disabled since it was read.
+    pub(super) async fn change_password(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        expected_hash: &str,
+        new_hash: &str,
+    ) -> Result<bool, StoreError> {
+        let updated = sqlx::query(CHANGE_PASSWORD)
+            .bind(new_hash.to_owned())
+            .bind(false)
             .bind(user)
-            .execute(&self.pool)
+            .bind(expected_hash.to_owned())
+            .bind(false)
+            .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
     }
 
-    pub async fn replace_recovery_codes(
-        &self,
+    pub(super) async fn reset_credentials(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        new_hash: &str,
+    ) -> Result<(), StoreError> {
+        let updated = sqlx::query(RESET_CREDENTIALS)
+            .bind(new_hash.to_owned())
+            .bind(true)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+        if updated.affected() != 1 {
+            return Err(no_such_user(user));
+        }
+        Self::replace_recovery_codes(conn, user, &[]).await?;
+        Self::delete_sessions_of_user(conn, user).await?;
+        Ok(())
+    }
+
+    pub(super) async fn set_disabled(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        disabled: bool,
+    ) -> Result<(), StoreError> {
+        let updated = sqlx::query(SET_DISABLED)
+            .bind(disabled)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+        if updated.affected() != 1 {
+            return Err(no_such_user(user));
+        }
+        Self::delete_sessions_of_user(conn, user).await?;
+        Ok(())
+    }
+
+    /// False when a secret is enrolled already.
+    pub(super) async fn enrol_totp(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        totp_sealed: &[u8],
+        step: i64,
+        recovery_digests: &[String],
+    ) -> Result<bool, StoreError> {
+        let updated = sqlx::query(ENROL_TOTP)
+            .bind(totp_sealed.to_vec())
+            .bind(step)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+        if updated.affected() != 1 {
+            return Ok(false);
+        }
+        Self::replace_recovery_codes(conn, user, recovery_digests).await?;
+        Ok(true)
+    }
+
+    /// False unless `step` is later than the step stored.
+    pub(super) async fn advance_totp_step(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        step: i64,
+    ) -> Result<bool, StoreError> {
+        let updated = sqlx::query(ADVANCE_TOTP_STEP)
+            .bind(step)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+        Ok(updated.affected() == 1)
+    }
+
+    async fn replace_recovery_codes(
+        conn: &mut DB::Connection,
         user: Uuid,
         digests: &[String],
     ) -> Result<(), StoreError> {
-        let mut tx = self.begin_write().await?;
-        let result = async {
-            let conn = &mut *tx;
-            sqlx::query(DELETE_RECOVERY_CODES)
-                .bind(user)
-                .execute(&mut *conn)
-                .await?;
-            for chunk in digests.chunks(CODES_PER_INSERT) {
-                let mut builder =
-                    QueryBuilder::<DB>::new("INSERT INTO recovery_codes (user_id, digest) ");
-                builder.push_values(chunk, |mut b, digest| {
-                    b.push_bind(user).push_bind(digest.clone());
-                });
-                builder.build().execute(&mut *conn).await?;
-            }
-            Ok(())
+        sqlx::query(DELETE_RECOVERY_CODES)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+        for chunk in digests.chunks(CODES_PER_INSERT) {
+            let mut builder =
+                QueryBuilder::<DB>::new("INSERT INTO recovery_codes (user_id, digest) ");
+            builder.push_values(chunk, |mut b, digest| {
+                b.push_bind(user).push_bind(digest.clone());
+            });
+            builder.build().execute(&mut *conn).await?;
         }
-        .await;
-        finish(tx, result).await
+        Ok(())
     }
 
-    pub async fn use_recovery_code(&self, user: Uuid, digest: &str) -> Result<bool, StoreError> {
+    /// False when the code does not exist unused.
+    pub(super) async fn use_recovery_code(
+        conn: &mut DB::Connection,
+        user: Uuid,
+        digest: &str,
+        at_ms: i64,
+    ) -> Result<bool, StoreError> {
         let updated = sqlx::query(USE_RECOVERY_CODE)
-            .bind(now_ms())
+            .bind(at_ms)
             .bind(user)
             .bind(digest.to_owned())
-            .execute(&self.pool)
+            .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
     }
@@ -240,18 +274,25 @@ where
             .try_get(0)?)
     }
 
-    pub async fn create_session(&self, session: &Session) -> Result<(), StoreError> {
-        sqlx::query(INSERT_SESSION)
+    /// False when the account is disabled or its password hash is no longer
+    /// `expected_hash`.
+    pub(super) async fn create_session(
+        conn: &mut DB::Connection,
+        session: &Session,
+        expected_hash: &str,
+    ) -> Result<bool, StoreError> {
+        let inserted = sqlx::query(INSERT_SESSION)
             .bind(session.token_digest.clone())
             .bind(session.user_id)
             .bind(session.csrf_token.clone())
             .bind(session.created_at_ms)
             .bind(session.last_seen_ms)
             .bind(session.second_factor)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| crate::sql::classify(e.into()))?;
-        Ok(())
+            .bind(false)
+            .bind(expected_hash.to_owned())
+            .execute(&mut *conn)
+            .await?;
+        Ok(inserted.affected() == 1)
     }
 
     pub async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError> {
@@ -281,18 +322,24 @@ where
         Ok(())
     }
 
-    pub async fn delete_session(&self, token_digest: &str) -> Result<(), StoreError> {
+    pub(super) async fn delete_session(
+        conn: &mut DB::Connection,
+        token_digest: &str,
+    ) -> Result<(), StoreError> {
         sqlx::query(DELETE_SESSION)
             .bind(token_digest.to_owned())
-            .execute(&self.pool)
+            .execute(&mut *conn)
             .await?;
         Ok(())
     }
 
-    pub async fn delete_sessions_of_user(&self, user: Uuid) -> Result<u64, StoreError> {
+    pub(super) async fn delete_sessions_of_user(
+        conn: &mut DB::Connection,
+        user: Uuid,
+    ) -> Result<u64, StoreError> {
         Ok(sqlx::query(DELETE_SESSIONS_OF_USER)
             .bind(user)
-            .execute(&self.pool)
+            .execute(&mut *conn)
             .await?
             .affected())
     }

@@ -337,8 +337,8 @@ pub async fn sign_in_finish(
             return Err(WebError::Forbidden.into());
         }
     };
-    let registry = state.app().security_keys();
-    for key in registry.of(&user).await? {
+    let mut key_updates = Vec::new();
+    for key in state.app().security_keys().of(&user).await? {
         let mut passkey = serde_json::from_str::<Passkey>(&key.credential).map_err(|e| {
             WebError::Internal(format!(
                 "stored security key {} does not decode: {e}",
@@ -348,12 +348,12 @@ pub async fn sign_in_finish(
         if passkey.update_credential(&result).is_some() {
             let updated = serde_json::to_string(&passkey)
                 .map_err(|e| WebError::Internal(format!("cannot serialise a security key: {e}")))?;
-            registry
-                .record_use(&user, &key.credential_id, &updated)
-                .await?;
+            key_updates.push((key.credential_id, updated));
         }
     }
-    let started = sign_in.second_factor_passed(&session, user).await?;
+    let started = sign_in
+        .with_security_key(&session, user, key_updates)
+        .await?;
     let response =
         Json(serde_json::json!({ "redirect": format!("{}/staff", page.prefix()) })).into_response();
     Ok(session::with_cookie(

@@ -11,7 +11,7 @@ use torchlight_app::Actor;
 use torchlight_core::access::Role::{
     self, Analyst, Caseworker, Coordinator, OrganizationAdmin, SystemAdmin,
 };
-use torchlight_store::SecurityKey;
+use torchlight_store::{Change, SecurityKey, UnitOfWork};
 use torchlight_web::staff::guard::Access;
 use torchlight_web::WebConfig;
 use uuid::Uuid;
@@ -312,13 +312,9 @@ async fn add_key(app: &StaffApp, user: Uuid) -> String {
         created_at_ms: 0,
         last_used_ms: None,
     };
-    app.store()
-        .add_security_key(
-            &key,
-            Actor::Operator.event(0, "staff.security_key_added", None),
-        )
-        .await
-        .unwrap();
+    let unit = UnitOfWork::recording(Actor::Operator.event(0, "staff.security_key_added", None))
+        .with(Change::AddSecurityKey(key));
+    app.store().commit(unit).await.unwrap();
     id
 }
 

@@ -67,6 +67,8 @@ pub struct Member {
     pub role: Role,
     pub org: Org,
     pub secret: TotpSecret,
+    /// The ten recovery codes shown at enrolment.
+    pub recovery_codes: Vec<String>,
 }
 
 /// A running server with the staff fixture in its store.
@@ -182,16 +184,20 @@ impl StaffApp {
         let secret = TotpSecret::generate();
         // Enrolled two steps ago, so the code of the current step is fresh.
         let step = i64::try_from(self.now_seconds() / TOTP_STEP).unwrap() - 2;
-        accounts
-            .enrol_totp(user, &secret, step, &Actor::Operator)
+        let recovery_codes = accounts
+            .enrol_totp(&user, &secret, step, &Actor::Operator)
             .await
-            .expect("enrol TOTP");
+            .expect("enrol TOTP")
+            .iter()
+            .map(|code| code.as_str().to_owned())
+            .collect();
         Member {
             id,
             username: username.to_owned(),
             role,
             org,
             secret,
+            recovery_codes,
         }
     }
 

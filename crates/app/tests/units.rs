@@ -1,0 +1,648 @@
+//! Every operation of the application layer that changes audited data commits the
+//! change and its audit entry together, on both engines, and a refused or failed
+//! operation leaves neither. Each story runs an operation through `App` against a
+//! real store and reads back what landed: the rows and the audit chain.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use torchlight_app::accounts::NewAccount;
+use torchlight_app::keyring::{SealChoice, Unsealing};
+use torchlight_app::signin::Attempt;
+use torchlight_app::{Actor, App, AppConfig, AppError, Clock, HashingCost, ManualClock, Scope};
+use torchlight_core::access::Role;
+use torchlight_core::case::CaseDraft;
+use torchlight_core::{Directory, Taxonomy};
+use torchlight_crypto::credentials::TotpSecret;
+use torchlight_store::testing::TestDb;
+use torchlight_store::{Engine, StaffUser};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+const PASSPHRASE: &str = "units fixture passphrase";
+const PASSWORD: &str = "units fixture password";
+
+fn organization() -> Uuid {
+    Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001)
+}
+
+struct World {
+    app: App,
+    clock: ManualClock,
+    _db: TestDb,
+}
+
+impl World {
+    /// A store with one organisation, its keyring set up (unsealed), and one
+    /// enrolled caseworker whose TOTP secret is returned.
+    async fn new(engine: Engine) -> (World, StaffUser, TotpSecret) {
+        let db = TestDb::new(engine).await;
+        let store = db.open().await;
+        let directory: Directory = serde_json::from_value(serde_json::json!({
+            "organizations": [{
+                "id": organization(), "name": "Ala-Too Circle", "kind": "local_cso",
+                "countries": ["KG"], "languages": ["ru"], "description": "A CSO.",
+                "public_contact": "hello@ala-too.example.org"
+            }],
+            "services": []
+        }))
+        .unwrap();
+        store.replace_directory(&directory).await.unwrap();
+        let clock = ManualClock::starting_now();
+        let config = AppConfig {
+            hashing: HashingCost::insecure_for_tests().unwrap(),
+            ..AppConfig::default()
+        };
+        let app = App::new(store, Arc::new(clock.clone()), &config);
+        app.keyring()
+            .initialize(SealChoice::Passphrase(Zeroizing::new(PASSPHRASE.into())))
+            .await
+            .unwrap();
+        let world = World {
+            app,
+            clock,
+            _db: db,
+        };
+        let (user, secret) = world.enrolled("amira").await;
+        (world, user, secret)
+    }
+
+    async fn enrolled(&self, username: &str) -> (StaffUser, TotpSecret) {
+        let user = self
+            .app
+            .accounts()
+            .add_demo_user(
+                NewAccount {
+                    organization: organization(),
+                    username: username.into(),
+                    display_name: format!("Fixture {username}"),
+                    role: Role::Caseworker,
+                },
+                Zeroizing::new(PASSWORD.into()),
+            )
+            .await
+            .unwrap();
+        let secret = TotpSecret::generate();
+        let step = self.step() - 2;
+        self.app
+            .accounts()
+            .enrol_totp(&user, &secret, step, &Actor::Operator)
+            .await
+            .unwrap();
+        (self.user(user.id).await, secret)
+    }
+
+    fn step(&self) -> i64 {
+        self.clock.now_ms() / 30_000
+    }
+
+    fn code(&self, secret: &TotpSecret) -> String {
+        secret.code_at(u64::try_from(self.clock.now_ms() / 1000).unwrap())
+    }
+
+    async fn user(&self, id: Uuid) -> StaffUser {
+        self.app.store().user(id).await.unwrap().unwrap()
+    }
+
+    /// The actions of the audit chain, oldest first.
+    async fn actions(&self) -> Vec<String> {
+        self.app
+            .store()
+            .audit_entries(0, 10_000)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|entry| entry.event.action)
+            .collect()
+    }
+
+    /// The actions appended by `operation`.
+    async fn appended_by<T>(
+        &self,
+        operation: impl std::future::Future<Output = T>,
+    ) -> (T, Vec<String>) {
+        let before = self.actions().await.len();
+        let outcome = operation.await;
+        let after = self.actions().await;
+        (outcome, after[before..].to_vec())
+    }
+
+    async fn signed_in(
+        &self,
+        user: &StaffUser,
+        secret: &TotpSecret,
+    ) -> torchlight_app::signin::Started {
+        let sign_in = self.app.sign_in();
+        let Attempt::Accepted(first) = sign_in
+            .with_password(&user.username, Zeroizing::new(PASSWORD.into()), None, None)
+            .await
+            .unwrap()
+        else {
+            panic!("password refused");
+        };
+        let Attempt::Accepted(second) = sign_in
+            .with_code(&first.session, first.user.clone(), &self.code(secret), None)
+            .await
+            .unwrap()
+        else {
+            panic!("code refused");
+        };
+        second
+    }
+}
+
+async fn a_password_sign_in_starts_a_session_with_its_entry(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    let (attempt, appended) = world
+        .appended_by(world.app.sign_in().with_password(
+            &user.username,
+            Zeroizing::new(PASSWORD.into()),
+            None,
+            None,
+        ))
+        .await;
+    let Attempt::Accepted(started) = attempt.unwrap() else {
+        panic!("refused")
+    };
+    assert_eq!(appended, ["staff.sign_in"]);
+    assert!(world
+        .app
+        .store()
+        .session(&started.session.token_digest)
+        .await
+        .unwrap()
+        .is_some());
+    // A wrong password: its entry, and no session.
+    let (attempt, appended) = world
+        .appended_by(world.app.sign_in().with_password(
+            &user.username,
+            Zeroizing::new("not the password".into()),
+            None,
+            None,
+        ))
+        .await;
+    assert!(matches!(attempt.unwrap(), Attempt::Refused));
+    assert_eq!(appended, ["staff.sign_in_failed"]);
+}
+
+async fn the_second_factor_replaces_the_session_in_one_unit(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let sign_in = world.app.sign_in();
+    let Attempt::Accepted(first) = sign_in
+        .with_password(&user.username, Zeroizing::new(PASSWORD.into()), None, None)
+        .await
+        .unwrap()
+    else {
+        panic!("refused")
+    };
+    let code = world.code(&secret);
+    let (attempt, appended) = world
+        .appended_by(sign_in.with_code(&first.session, first.user.clone(), &code, None))
+        .await;
+    let Attempt::Accepted(second) = attempt.unwrap() else {
+        panic!("refused")
+    };
+    assert_eq!(appended, ["staff.second_factor"]);
+    let store = world.app.store();
+    assert!(store
+        .session(&first.session.token_digest)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        store
+            .session(&second.session.token_digest)
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor
+    );
+    assert_eq!(world.user(user.id).await.totp_last_step, Some(world.step()));
+
+    // The same code again, from another sign-in: refused, recorded as a failure,
+    // and that sign-in's session is left as it was.
+    let Attempt::Accepted(other) = sign_in
+        .with_password(&user.username, Zeroizing::new(PASSWORD.into()), None, None)
+        .await
+        .unwrap()
+    else {
+        panic!("refused")
+    };
+    let (attempt, appended) = world
+        .appended_by(sign_in.with_code(&other.session, other.user.clone(), &code, None))
+        .await;
+    assert!(matches!(attempt.unwrap(), Attempt::Refused));
+    assert_eq!(appended, ["staff.second_factor_failed"]);
+    let kept = store
+        .session(&other.session.token_digest)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!kept.second_factor, "a refused code promotes nothing");
+}
+
+async fn a_recovery_code_is_spent_with_its_entries(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    // Re-enrol to learn the codes: reset, then enrol again.
+    world
+        .app
+        .accounts()
+        .reset(user.clone(), &Actor::Operator)
+        .await
+        .unwrap();
+    let reset = world.user(user.id).await;
+    let secret = TotpSecret::generate();
+    let codes = world
+        .app
+        .accounts()
+        .enrol_totp(&reset, &secret, world.step() - 2, &Actor::Operator)
+        .await
+        .unwrap();
+    let user = world
+        .app
+        .accounts()
+        .change_password(
+            world.user(user.id).await,
+            Zeroizing::new(PASSWORD.into()),
+            &Actor::Operator,
+        )
+        .await
+        .unwrap();
+    let sign_in = world.app.sign_in();
+    let Attempt::Accepted(first) = sign_in
+        .with_password(&user.username, Zeroizing::new(PASSWORD.into()), None, None)
+        .await
+        .unwrap()
+    else {
+        panic!("refused")
+    };
+    let (session, user) = (first.session, first.user);
+    let (attempt, appended) = world
+        .appended_by(sign_in.with_code(&session, user.clone(), codes[0].as_str(), None))
+        .await;
+    assert!(matches!(attempt.unwrap(), Attempt::Accepted(_)));
+    assert_eq!(
+        appended,
+        ["staff.recovery_code_used", "staff.second_factor"]
+    );
+    let (attempt, appended) = world
+        .appended_by(sign_in.with_code(&session, user.clone(), codes[0].as_str(), None))
+        .await;
+    assert!(matches!(attempt.unwrap(), Attempt::Refused), "spent once");
+    assert_eq!(appended, ["staff.second_factor_failed"]);
+    assert_eq!(
+        world
+            .app
+            .store()
+            .remaining_recovery_codes(user.id)
+            .await
+            .unwrap(),
+        9
+    );
+}
+
+async fn sign_out_and_sign_out_everywhere_end_sessions_with_their_entries(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let laptop = world.signed_in(&user, &secret).await;
+    world.clock.advance(Duration::from_secs(30));
+    let phone = world.signed_in(&user, &secret).await;
+    let (result, appended) = world
+        .appended_by(world.app.sign_in().sign_out(&laptop.session, &laptop.user))
+        .await;
+    result.unwrap();
+    assert_eq!(appended, ["staff.sign_out"]);
+    let store = world.app.store();
+    assert!(store
+        .session(&laptop.session.token_digest)
+        .await
+        .unwrap()
+        .is_none());
+    let member = world
+        .app
+        .sign_in()
+        .admit(phone.session.clone(), phone.user.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    let (result, appended) = world
+        .appended_by(world.app.sign_in().sign_out_everywhere(&member))
+        .await;
+    result.unwrap();
+    assert_eq!(appended, ["staff.sign_out_everywhere"]);
+    assert!(store
+        .session(&phone.session.token_digest)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+async fn an_expired_session_ends_by_rule_and_is_recorded(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let started = world.signed_in(&user, &secret).await;
+    world.clock.advance(Duration::from_secs(31 * 60));
+    let (current, appended) = world
+        .appended_by(world.app.sign_in().current(&started.token))
+        .await;
+    assert!(current.unwrap().is_none());
+    assert_eq!(appended, ["staff.session_ended"]);
+}
+
+async fn disabling_and_resetting_change_the_account_and_end_its_sessions(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let started = world.signed_in(&user, &secret).await;
+    let accounts = world.app.accounts();
+    let (result, appended) = world
+        .appended_by(accounts.set_disabled(user.clone(), true, &Actor::Operator))
+        .await;
+    result.unwrap();
+    assert_eq!(appended, ["staff.disable"]);
+    assert!(world.user(user.id).await.disabled);
+    let store = world.app.store();
+    assert!(store
+        .session(&started.session.token_digest)
+        .await
+        .unwrap()
+        .is_none());
+
+    let (password, appended) = world
+        .appended_by(accounts.reset(user.clone(), &Actor::Operator))
+        .await;
+    password.unwrap();
+    assert_eq!(appended, ["staff.reset"]);
+    let reset = world.user(user.id).await;
+    assert!(reset.must_change_password && reset.totp_sealed.is_none());
+    assert!(reset.disabled, "a reset leaves the disable alone");
+    assert_eq!(store.remaining_recovery_codes(user.id).await.unwrap(), 0);
+}
+
+async fn a_slow_password_change_cannot_undo_a_disable_or_a_reset(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    let accounts = world.app.accounts();
+    // The user's request read the account, then an admin disabled it while the
+    // new password was being hashed.
+    let as_read = world.user(user.id).await;
+    accounts
+        .set_disabled(as_read.clone(), true, &Actor::Operator)
+        .await
+        .unwrap();
+    let (result, appended) = world
+        .appended_by(accounts.change_password(
+            as_read.clone(),
+            Zeroizing::new("a brand new password".into()),
+            &Actor::of(&as_read),
+        ))
+        .await;
+    assert!(
+        matches!(result, Err(AppError::Conflict(_))),
+        "{:?}",
+        result.err()
+    );
+    assert!(appended.is_empty(), "nothing recorded: {appended:?}");
+    let now = world.user(user.id).await;
+    assert!(now.disabled, "the disable holds");
+    assert_eq!(now.password_hash, as_read.password_hash);
+
+    // The same with a reset in between.
+    accounts
+        .set_disabled(now.clone(), false, &Actor::Operator)
+        .await
+        .unwrap();
+    let as_read = world.user(user.id).await;
+    accounts
+        .reset(as_read.clone(), &Actor::Operator)
+        .await
+        .unwrap();
+    let result = accounts
+        .change_password(
+            as_read.clone(),
+            Zeroizing::new("a brand new password".into()),
+            &Actor::of(&as_read),
+        )
+        .await;
+    assert!(matches!(result, Err(AppError::Conflict(_))));
+    assert!(
+        world.user(user.id).await.must_change_password,
+        "the reset holds"
+    );
+}
+
+async fn a_refused_account_lands_neither_row_nor_entry(engine: Engine) {
+    let (world, _, _) = World::new(engine).await;
+    let (result, appended) = world
+        .appended_by(world.app.accounts().add_user(
+            NewAccount {
+                organization: organization(),
+                username: "amira".into(),
+                display_name: "Another Amira".into(),
+                role: Role::Analyst,
+            },
+            &Actor::Operator,
+        ))
+        .await;
+    assert!(matches!(result, Err(AppError::Invalid(_))));
+    assert!(appended.is_empty());
+    assert_eq!(
+        world
+            .app
+            .store()
+            .users_of_organization(organization())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn enrolling_at_sign_in_commits_the_secret_and_the_session_together(engine: Engine) {
+    let (world, _, _) = World::new(engine).await;
+    let (user, _one_time) = world
+        .app
+        .accounts()
+        .add_user(
+            NewAccount {
+                organization: organization(),
+                username: "bakyt".into(),
+                display_name: "Bakyt".into(),
+                role: Role::Caseworker,
+            },
+            &Actor::Operator,
+        )
+        .await
+        .unwrap();
+    let user = world
+        .app
+        .accounts()
+        .change_password(
+            user,
+            Zeroizing::new("bakyt's own password".into()),
+            &Actor::Operator,
+        )
+        .await
+        .unwrap();
+    let Attempt::Accepted(first) = world
+        .app
+        .sign_in()
+        .with_password(
+            "bakyt",
+            Zeroizing::new("bakyt's own password".into()),
+            None,
+            None,
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("refused")
+    };
+    let secret = TotpSecret::generate();
+    let (attempt, appended) = world
+        .appended_by(world.app.sign_in().enrol(
+            &first.session,
+            first.user.clone(),
+            &secret,
+            &world.code(&secret),
+        ))
+        .await;
+    let Attempt::Accepted((codes, started)) = attempt.unwrap() else {
+        panic!("refused")
+    };
+    assert_eq!(appended, ["staff.totp_enrolled"]);
+    assert_eq!(codes.len(), 10);
+    let store = world.app.store();
+    assert!(store
+        .session(&first.session.token_digest)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        store
+            .session(&started.session.token_digest)
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor
+    );
+    assert!(world.user(user.id).await.totp_sealed.is_some());
+    // Enrolling again from the old session is refused before anything is written.
+    let again = world
+        .app
+        .sign_in()
+        .enrol(
+            &first.session,
+            world.user(user.id).await,
+            &secret,
+            &world.code(&secret),
+        )
+        .await;
+    assert!(matches!(again, Err(AppError::Invalid(_))));
+}
+
+async fn sealing_and_unsealing_are_recorded(engine: Engine) {
+    let (world, _, _) = World::new(engine).await;
+    let keyring = world.app.keyring();
+    let (result, appended) = world.appended_by(keyring.seal(&Actor::Operator)).await;
+    result.unwrap();
+    assert_eq!(appended, ["keyring.seal"]);
+    assert!(world.app.vault().is_sealed());
+    let (outcome, appended) = world
+        .appended_by(keyring.unseal(
+            Zeroizing::new("not the passphrase".into()),
+            None,
+            &Actor::Trustee,
+        ))
+        .await;
+    assert_eq!(outcome.unwrap(), Unsealing::Refused);
+    assert_eq!(appended, ["keyring.unseal_refused"]);
+    assert!(world.app.vault().is_sealed());
+    let (outcome, appended) = world
+        .appended_by(keyring.unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Trustee))
+        .await;
+    assert!(matches!(outcome.unwrap(), Unsealing::Progress(_)));
+    assert_eq!(appended, ["keyring.unseal"]);
+    assert!(!world.app.vault().is_sealed());
+}
+
+async fn cases_are_created_viewed_and_erased_with_their_entries(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let started = world.signed_in(&user, &secret).await;
+    let member = world
+        .app
+        .sign_in()
+        .admit(started.session, started.user)
+        .await
+        .unwrap()
+        .unwrap();
+    let taxonomy = Taxonomy::built_in().unwrap();
+    let valid = CaseDraft {
+        country: "KG".into(),
+        urgency: "within_days".into(),
+        name: "A. Person".into(),
+        contact: "Signal".into(),
+        narrative: "Summoned.".into(),
+    }
+    .validate(&taxonomy)
+    .unwrap();
+    let cases = world.app.cases();
+    let (id, appended) = world
+        .appended_by(cases.create(member.scope(), valid, &member.actor()))
+        .await;
+    let id = id.unwrap();
+    assert_eq!(appended, ["case.create"]);
+    let (open, appended) = world
+        .appended_by(cases.open(member.scope(), id, &member.actor()))
+        .await;
+    assert_eq!(open.unwrap().unwrap().details.name, "A. Person");
+    assert_eq!(appended, ["case.view"]);
+    // Another organisation's scope erases nothing and records nothing.
+    let stranger = Scope::for_operator(Uuid::new_v4());
+    let (erased, appended) = world
+        .appended_by(cases.erase(stranger, id, &Actor::Operator))
+        .await;
+    assert!(!erased.unwrap());
+    assert!(appended.is_empty());
+    let (erased, appended) = world
+        .appended_by(cases.erase(member.scope(), id, &member.actor()))
+        .await;
+    assert!(erased.unwrap());
+    assert_eq!(appended, ["case.erase"]);
+    assert!(cases
+        .open(member.scope(), id, &member.actor())
+        .await
+        .unwrap()
+        .is_none());
+}
+
+macro_rules! both_engines {
+    ($($story:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $story() {
+                    super::$story(super::Engine::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $story() {
+                    super::$story(super::Engine::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+both_engines!(
+    a_password_sign_in_starts_a_session_with_its_entry,
+    the_second_factor_replaces_the_session_in_one_unit,
+    a_recovery_code_is_spent_with_its_entries,
+    sign_out_and_sign_out_everywhere_end_sessions_with_their_entries,
+    an_expired_session_ends_by_rule_and_is_recorded,
+    disabling_and_resetting_change_the_account_and_end_its_sessions,
+    a_slow_password_change_cannot_undo_a_disable_or_a_reset,
+    a_refused_account_lands_neither_row_nor_entry,
+    enrolling_at_sign_in_commits_the_secret_and_the_session_together,
+    sealing_and_unsealing_are_recorded,
+    cases_are_created_viewed_and_erased_with_their_entries,
+);

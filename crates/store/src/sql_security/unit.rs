@@ -1,0 +1,144 @@
+//! `commit`: a unit of work's changes and audit events in one transaction.
+
+use super::{append, finish};
+use crate::unit::{Change, UnitOfWork};
+use crate::StoreError;
+
+security_sql! {
+    /// Makes every change of `unit`, in order, then appends its events; commits
+    /// only when all of it succeeded.
+    pub async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError> {
+        let (changes, events) = unit.into_parts();
+        if events.is_empty() {
+            // `UnitOfWork` is made with an event; this guards the invariant.
+            return Err(StoreError::Rejected(
+                "a unit of work records at least one audit event".into(),
+            ));
+        }
+        let mut tx = self.begin_audited().await?;
+        let result = async {
+            let conn = &mut *tx;
+            for change in &changes {
+                Self::apply(conn, change).await?;
+            }
+            for event in events {
+                append::<DB>(conn, event).await?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    async fn apply(conn: &mut DB::Connection, change: &Change) -> Result<(), StoreError> {
+        match change {
+            Change::InitializeKeyring { record, keys } => {
+                Self::initialize_keyring(conn, record, keys).await
+            }
+            Change::AddOrganizationKeys(keys) => Self::add_organization_keys(conn, keys).await,
+            Change::RotateRoot {
+                record,
+                organization_keys,
+                totp_secrets,
+            } => Self::rotate_root(conn, record, organization_keys, totp_secrets).await,
+            Change::RotateOrganizationKey { new_key, rewrapped } => {
+                Self::rotate_organization_key(conn, new_key, rewrapped).await
+            }
+            Change::CreateUser(user) => Self::create_user(conn, user).await,
+            Change::ChangePassword {
+                user,
+                expected_hash,
+                new_hash,
+            } => expect(
+                Self::change_password(conn, *user, expected_hash, new_hash).await?,
+                || format!("user {user}'s password was changed, reset or disabled meanwhile"),
+            ),
+            Change::ResetCredentials { user, new_hash } => {
+                Self::reset_credentials(conn, *user, new_hash).await
+            }
+            Change::SetDisabled { user, disabled } => {
+                Self::set_disabled(conn, *user, *disabled).await
+            }
+            Change::EnrolTotp {
+                user,
+                totp_sealed,
+                step,
+                recovery_digests,
+            } => expect(
+                Self::enrol_totp(conn, *user, totp_sealed, *step, recovery_digests).await?,
+                || format!("user {user} has a second factor enrolled already"),
+            ),
+            Change::AdvanceTotpStep { user, step } => {
+                expect(Self::advance_totp_step(conn, *user, *step).await?, || {
+                    format!("user {user} has used TOTP step {step} or a later one already")
+                })
+            }
+            Change::SpendRecoveryCode {
+                user,
+                digest,
+                at_ms,
+            } => expect(
+                Self::use_recovery_code(conn, *user, digest, *at_ms).await?,
+                || format!("user {user} has no such unused recovery code"),
+            ),
+            Change::CreateSession {
+                session,
+                expected_hash,
+            } => expect(
+                Self::create_session(conn, session, expected_hash).await?,
+                || {
+                    format!(
+                        "user {} was disabled or reset meanwhile, or does not exist",
+                        session.user_id
+                    )
+                },
+            ),
+            Change::EndSession { token_digest } => Self::delete_session(conn, token_digest).await,
+            Change::EndSessionsOfUser { user } => {
+                Self::delete_sessions_of_user(conn, *user).await.map(drop)
+            }
+            Change::CreateCase {
+                scope,
+                record,
+                keys,
+            } => Self::create_case(conn, *scope, record, keys).await,
+            Change::UpdateCase { scope, record } => {
+                expect(Self::update_case(conn, *scope, record).await?, || {
+                    format!("organisation {scope} can open no case {}", record.id)
+                })
+            }
+            Change::EraseCase { scope, case } => {
+                expect(Self::erase_case(conn, *scope, *case).await?, || {
+                    format!("organisation {scope} owns no case {case}")
+                })
+            }
+            Change::AddSecurityKey(key) => Self::add_security_key(conn, key).await,
+            Change::RecordSecurityKeyUse {
+                user,
+                credential_id,
+                credential,
+                used_at_ms,
+            } => expect(
+                Self::update_security_key(conn, *user, credential_id, credential, *used_at_ms)
+                    .await?,
+                || format!("user {user} has no security key {credential_id}"),
+            ),
+            Change::RemoveSecurityKey {
+                user,
+                credential_id,
+            } => expect(
+                Self::remove_security_key(conn, *user, credential_id).await?,
+                || format!("user {user} has no security key {credential_id}"),
+            ),
+        }
+    }
+}
+
+/// A change whose guard did not hold fails the whole unit.
+fn expect(held: bool, what: impl FnOnce() -> String) -> Result<(), StoreError> {
+    if held {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict(what()))
+    }
+}

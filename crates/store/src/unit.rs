@@ -1,0 +1,164 @@
+//! The one way to change what the audit log speaks for: a `UnitOfWork` gathers the
+//! changes of one operation, across areas (staff, sessions, keys, cases), with the
+//! audit events that record it, and `Store::commit` makes all of it durable in one
+//! transaction or none of it. No other method of the store writes audited data or
+//! appends to the audit chain.
+//!
+//! A unit is made with its first event, so a change without an audit entry cannot be
+//! written. Changes that depend on what the operation read carry that expectation
+//! (a password hash, a TOTP step, a recovery code still unused, a case of the
+//! caller's organisation); when it no longer holds, the whole unit fails with
+//! `StoreError::Conflict` and nothing lands, so two requests cannot undo each other.
+
+use torchlight_crypto::audit::AuditEvent;
+use torchlight_crypto::keyring::KeyringRecord;
+use uuid::Uuid;
+
+use crate::security::{CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser};
+
+/// One change of a unit of work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    // The keyring and organisations' keys.
+    /// The first keyring record with the first keys of organisations. Refused when
+    /// a keyring exists.
+    InitializeKeyring {
+        record: KeyringRecord,
+        keys: Vec<OrganizationKey>,
+    },
+    /// First key pairs for organisations that have none. Refused when one has.
+    AddOrganizationKeys(Vec<OrganizationKey>),
+    /// The next root version: every organisation secret key and every TOTP secret
+    /// re-sealed under it. Refused unless `record.version` is the stored one plus one
+    /// and every secret is re-sealed.
+    RotateRoot {
+        record: KeyringRecord,
+        organization_keys: Vec<OrganizationKey>,
+        totp_secrets: Vec<(Uuid, Vec<u8>)>,
+    },
+    /// An organisation's next key pair, every data key of it re-wrapped, its older
+    /// secret keys deleted.
+    RotateOrganizationKey {
+        new_key: OrganizationKey,
+        rewrapped: Vec<CaseKey>,
+    },
+
+    // Staff accounts.
+    /// A new account. Refused when the username is taken.
+    CreateUser(StaffUser),
+    /// A password the user chose, replacing `expected_hash`; it no longer has to be
+    /// changed. A conflict when the stored hash is no longer `expected_hash` (a reset
+    /// came first) or the account was disabled meanwhile.
+    ChangePassword {
+        user: Uuid,
+        expected_hash: String,
+        new_hash: String,
+    },
+    /// An administrator's reset: a one-time password to change at the next sign-in,
+    /// the second factor and recovery codes removed, every session ended.
+    ResetCredentials { user: Uuid, new_hash: String },
+    /// Disables or enables an account; either way its sessions end.
+    SetDisabled { user: Uuid, disabled: bool },
+    /// A TOTP secret (sealed) with the step its first code was given at, and the
+    /// digests of fresh recovery codes. A conflict when a secret is enrolled already.
+    EnrolTotp {
+        user: Uuid,
+        totp_sealed: Vec<u8>,
+        step: i64,
+        recovery_digests: Vec<String>,
+    },
+    /// The TOTP step just accepted. A conflict unless it is later than the stored
+    /// one (the same code used twice).
+    AdvanceTotpStep { user: Uuid, step: i64 },
+    /// Spends a recovery code. A conflict when it does not exist unused.
+    SpendRecoveryCode {
+        user: Uuid,
+        digest: String,
+        at_ms: i64,
+    },
+
+    // Sessions.
+    /// A signed-in session. A conflict unless the account is enabled and still has
+    /// the password hash the sign-in read: a sign-in racing an administrator's
+    /// disable or reset does not outlive it.
+    CreateSession {
+        session: Session,
+        expected_hash: String,
+    },
+    /// Ends one session (nothing when it has ended already).
+    EndSession { token_digest: String },
+    /// Ends every session of a user.
+    EndSessionsOfUser { user: Uuid },
+
+    // Cases, always within the caller's organisation (`scope`).
+    /// A case owned by `scope` with its wrapped keys. Refused unless the record's
+    /// owner is `scope` and a key is wrapped for `scope`.
+    CreateCase {
+        scope: Uuid,
+        record: CaseRecord,
+        keys: Vec<CaseKey>,
+    },
+    /// New content and triage fields of a case `scope` can open; a conflict when it
+    /// cannot.
+    UpdateCase { scope: Uuid, record: CaseRecord },
+    /// Erases a case owned by `scope` (its wrapped keys first); a conflict when
+    /// `scope` owns no such case.
+    EraseCase { scope: Uuid, case: Uuid },
+
+    // Security keys.
+    /// A key registered by its user. Refused when its credential id is registered.
+    AddSecurityKey(SecurityKey),
+    /// A key's new state (its signature counter) after a sign-in with it; a conflict
+    /// when the user has no such key.
+    RecordSecurityKeyUse {
+        user: Uuid,
+        credential_id: String,
+        credential: String,
+        used_at_ms: i64,
+    },
+    /// Removes one of a user's keys; a conflict when the user has no such key.
+    RemoveSecurityKey { user: Uuid, credential_id: String },
+}
+
+/// The changes of one operation and the audit events that record them, committed
+/// together by `Store::commit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a unit of work does nothing until it is committed"]
+pub struct UnitOfWork {
+    changes: Vec<Change>,
+    events: Vec<AuditEvent>,
+}
+
+impl UnitOfWork {
+    /// A unit recording `event`; changes are added with [`UnitOfWork::with`].
+    pub fn recording(event: AuditEvent) -> UnitOfWork {
+        UnitOfWork {
+            changes: Vec::new(),
+            events: vec![event],
+        }
+    }
+
+    /// Adds a change; changes are made in the order they are added.
+    pub fn with(mut self, change: Change) -> UnitOfWork {
+        self.changes.push(change);
+        self
+    }
+
+    /// Records one more event, appended after the others.
+    pub fn and_record(mut self, event: AuditEvent) -> UnitOfWork {
+        self.events.push(event);
+        self
+    }
+
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    pub fn events(&self) -> &[AuditEvent] {
+        &self.events
+    }
+
+    pub(crate) fn into_parts(self) -> (Vec<Change>, Vec<AuditEvent>) {
+        (self.changes, self.events)
+    }
+}
