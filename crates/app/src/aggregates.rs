@@ -14,8 +14,8 @@ pub struct Aggregates<'a> {
 /// may be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseCountRow {
-    pub country: String,
-    pub urgency: String,
+    pub country: torchlight_core::Code,
+    pub urgency: torchlight_core::case::Urgency,
     pub cases: Cell,
 }
 

@@ -2,7 +2,7 @@
 //! is wrapped to the owning organisation's public key, which needs no unsealed
 //! server. Reading needs the organisation's secret key, so it needs the vault.
 
-use torchlight_core::case::{CaseDetails, ValidCase};
+use torchlight_core::case::{CaseDetails, CaseStatus, ValidCase};
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
 use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
@@ -78,9 +78,9 @@ impl Cases<'_> {
         let record = CaseRecord {
             id,
             organization_id: scope,
-            country: case.country.as_str().to_owned(),
-            urgency: case.urgency.code().to_owned(),
-            status: "open".to_owned(),
+            country: case.country,
+            urgency: case.urgency,
+            status: CaseStatus::Open,
             created_at_ms: now,
             updated_at_ms: now,
             content: data_key.seal(&content_context(id), &plaintext),

@@ -4,6 +4,8 @@
 //! never sees a key.
 
 use torchlight_core::access::Role;
+use torchlight_core::case::{CaseStatus, Urgency};
+use torchlight_core::Code;
 use uuid::Uuid;
 
 /// One version of an organisation's key pair: the public key in clear, the secret
@@ -63,12 +65,10 @@ pub struct CaseRecord {
     pub id: Uuid,
     /// The organisation that owns the case.
     pub organization_id: Uuid,
-    /// An ISO country code.
-    pub country: String,
-    /// An urgency code (`detained_now`, `threat_to_life`, `within_days`, `not_urgent`).
-    pub urgency: String,
-    /// A status code (`open`, `closed`).
-    pub status: String,
+    /// A country of the taxonomy.
+    pub country: Code,
+    pub urgency: Urgency,
+    pub status: CaseStatus,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub content: Vec<u8>,
@@ -94,8 +94,8 @@ pub struct VisibleCase {
 /// see (before small cells are suppressed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseCount {
-    pub country: String,
-    pub urgency: String,
+    pub country: Code,
+    pub urgency: Urgency,
     pub count: i64,
 }
 

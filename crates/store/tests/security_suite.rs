@@ -11,6 +11,9 @@
 
 use sqlx::Connection;
 use torchlight_core::access::Role;
+use torchlight_core::case::{CaseStatus, Urgency};
+use torchlight_core::taxonomy::Vocabulary;
+use torchlight_core::Code;
 use torchlight_crypto::audit::{AuditEvent, ChainVerifier, ChainedEntry};
 use torchlight_crypto::keyring::{KeyringRecord, SealMode};
 use torchlight_store::testing::TestDb;
@@ -77,13 +80,17 @@ fn user(n: u128, org: u128, username: &str) -> StaffUser {
     }
 }
 
+fn country(code: &str) -> Code {
+    Code::parse(Vocabulary::Country, code).unwrap()
+}
+
 fn case(n: u128, org: u128, created_at_ms: i64) -> CaseRecord {
     CaseRecord {
         id: id(n),
         organization_id: id(org),
-        country: "KG".into(),
-        urgency: "within_days".into(),
-        status: "open".into(),
+        country: country("KG"),
+        urgency: Urgency::WithinDays,
+        status: CaseStatus::Open,
         created_at_ms,
         updated_at_ms: created_at_ms,
         content: format!("sealed content of case {n}").into_bytes(),
@@ -1051,9 +1058,9 @@ async fn cases_are_seen_only_through_a_key_of_the_scope(engine: Engine) {
     };
     let before = audit_state(&store).await;
     let mut changed = case(101, ORG_A, 2_000);
-    changed.status = "closed".into();
-    changed.urgency = "not_urgent".into();
-    changed.country = "KZ".into();
+    changed.status = CaseStatus::Closed;
+    changed.urgency = Urgency::NotUrgent;
+    changed.country = country("KZ");
     changed.updated_at_ms = 3_000;
     changed.content = b"new sealed content".to_vec();
     assert_conflict(store.commit(update(ORG_B, &changed)).await);
@@ -1089,7 +1096,7 @@ async fn cases_are_seen_only_through_a_key_of_the_scope(engine: Engine) {
     );
     // A case shared with B is B's to update too.
     let mut by_b = case(100, ORG_A, 1_000);
-    by_b.status = "closed".into();
+    by_b.status = CaseStatus::Closed;
     store.commit(update(ORG_B, &by_b)).await.unwrap();
     assert_eq!(
         store
@@ -1200,13 +1207,13 @@ async fn cases_are_counted_by_country_and_urgency(engine: Engine) {
     ];
     for (n, org, country, urgency) in cases {
         let mut record = case(n, org, 1);
-        record.country = country.into();
-        record.urgency = urgency.into();
+        record.country = self::country(country);
+        record.urgency = Urgency::from_code(urgency).unwrap();
         create_case(&store, org, &record, &[case_key(n, org, 1)]).await;
     }
     let count = |country: &str, urgency: &str, count| CaseCount {
-        country: country.into(),
-        urgency: urgency.into(),
+        country: self::country(country),
+        urgency: Urgency::from_code(urgency).unwrap(),
         count,
     };
     assert_eq!(

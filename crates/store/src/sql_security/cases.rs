@@ -9,6 +9,9 @@ use super::Affected;
 use crate::security::{CaseCount, CaseKey, CaseRecord, VisibleCase};
 use crate::sql::Column;
 use crate::StoreError;
+use torchlight_core::case::{CaseStatus, Urgency};
+use torchlight_core::taxonomy::Vocabulary;
+use torchlight_core::Code;
 
 const INSERT_CASE: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
      created_at_ms, updated_at_ms, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
@@ -43,9 +46,9 @@ security_sql! {
         sqlx::query(INSERT_CASE)
             .bind(record.id)
             .bind(record.organization_id)
-            .bind(record.country.clone())
-            .bind(record.urgency.clone())
-            .bind(record.status.clone())
+            .bind(record.country.as_str().to_owned())
+            .bind(record.urgency.code().to_owned())
+            .bind(record.status.code().to_owned())
             .bind(record.created_at_ms)
             .bind(record.updated_at_ms)
             .bind(record.content.clone())
@@ -69,9 +72,9 @@ security_sql! {
         record: &CaseRecord,
     ) -> Result<bool, StoreError> {
         let updated = sqlx::query(UPDATE_VISIBLE_CASE)
-            .bind(record.country.clone())
-            .bind(record.urgency.clone())
-            .bind(record.status.clone())
+            .bind(record.country.as_str().to_owned())
+            .bind(record.urgency.code().to_owned())
+            .bind(record.status.code().to_owned())
             .bind(record.updated_at_ms)
             .bind(record.content.clone())
             .bind(record.id)
@@ -140,14 +143,16 @@ security_sql! {
             .iter()
             .map(|row| {
                 Ok(CaseCount {
-                    country: row.try_get(0)?,
-                    urgency: row.try_get(1)?,
+                    country: country(row.try_get(0)?)?,
+                    urgency: urgency(row.try_get(1)?)?,
                     count: row.try_get(2)?,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         // Byte order on both engines, whatever PostgreSQL's collation.
-        counts.sort_by(|a, b| (&a.country, &a.urgency).cmp(&(&b.country, &b.urgency)));
+        counts.sort_by(|a, b| {
+            (a.country.as_str(), a.urgency.code()).cmp(&(b.country.as_str(), b.urgency.code()))
+        });
         Ok(counts)
     }
 }
@@ -190,9 +195,9 @@ where
         record: CaseRecord {
             id: row.try_get(0)?,
             organization_id: row.try_get(1)?,
-            country: row.try_get(2)?,
-            urgency: row.try_get(3)?,
-            status: row.try_get(4)?,
+            country: country(row.try_get(2)?)?,
+            urgency: urgency(row.try_get(3)?)?,
+            status: status(row.try_get(4)?)?,
             created_at_ms: row.try_get(5)?,
             updated_at_ms: row.try_get(6)?,
             content: row.try_get(7)?,
@@ -204,4 +209,22 @@ where
             wrapped_key: row.try_get(11)?,
         },
     })
+}
+
+// Stored codes are read back into their domain types; a code that is none of
+// them means the row was damaged or written by something else.
+
+fn country(code: String) -> Result<Code, StoreError> {
+    Code::parse(Vocabulary::Country, &code)
+        .map_err(|e| StoreError::Corrupt(format!("a stored case's country: {e}")))
+}
+
+fn urgency(code: String) -> Result<Urgency, StoreError> {
+    Urgency::from_code(&code)
+        .ok_or_else(|| StoreError::Corrupt(format!("a stored case has the urgency {code:?}")))
+}
+
+fn status(code: String) -> Result<CaseStatus, StoreError> {
+    CaseStatus::from_code(&code)
+        .ok_or_else(|| StoreError::Corrupt(format!("a stored case has the status {code:?}")))
 }

@@ -385,8 +385,9 @@ pub async fn overview(
                     .into_owned(),
             };
             (
-                words.country(&row.country).into_owned(),
-                ctx.text(&format!("urgency-{}", row.urgency)).into_owned(),
+                words.country(row.country.as_str()).into_owned(),
+                ctx.text(&format!("urgency-{}", row.urgency.code()))
+                    .into_owned(),
                 cell,
             )
         })

@@ -55,8 +55,8 @@ pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff)
         .map(|case| CaseRow {
             link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
             name: case.details.name,
-            country: words.country(&case.record.country).into_owned(),
-            urgency: urgency_label(&ctx, &case.record.urgency),
+            country: words.country(case.record.country.as_str()).into_owned(),
+            urgency: urgency_label(&ctx, case.record.urgency.code()),
             opened: format_time(case.record.created_at_ms),
         })
         .collect();
@@ -217,8 +217,8 @@ pub async fn show(
         frame: Some(Frame::of(&staff, &ctx)),
         notices: Vec::new(),
         contact: case.details.contact,
-        country: words.country(&case.record.country).into_owned(),
-        urgency: urgency_label(&ctx, &case.record.urgency),
+        country: words.country(case.record.country.as_str()).into_owned(),
+        urgency: urgency_label(&ctx, case.record.urgency.code()),
         opened: format_time(case.record.created_at_ms),
         narrative: case.details.narrative,
         access_link: ctx.link(&format!("/staff/cases/{id}/access")),
