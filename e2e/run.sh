@@ -5,6 +5,9 @@
 # Installs what is missing: Debian's Chromium (apt-get, as root) and the npm
 # packages (npm ci). Never skips: a missing piece is an error.
 #
+# TORCHLIGHT_E2E_BINARY: the torchlight binary to test, already built (as
+# scripts/test.sh does); when set, nothing is built. Unset: `cargo build -p
+# torchlight`, then target/debug/torchlight.
 # TORCHLIGHT_E2E_ARTEFACTS: where screenshots, the transfer table and the server log
 # go (default: e2e/artefacts). Extra arguments are passed to `node --test`.
 set -euo pipefail
@@ -61,10 +64,19 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$lock_hash" ]]; then
     echo "$lock_hash" >"$stamp"
 fi
 
-say "cargo build -p torchlight"
-(cd "$ROOT" && cargo build -p torchlight) || die "cargo build failed"
-BINARY="$TARGET_DIR/debug/torchlight"
-[[ -x $BINARY ]] || die "no binary at $BINARY after the build"
+if [[ -n ${TORCHLIGHT_E2E_BINARY:-} ]]; then
+    # Built by the caller (scripts/test.sh builds once for every phase): no second build.
+    BINARY=$TORCHLIGHT_E2E_BINARY
+    # The servers run in their own directories: a relative path would not find it there.
+    [[ $BINARY == /* ]] || BINARY="$PWD/$BINARY"
+    [[ -f $BINARY && -x $BINARY ]] || die "TORCHLIGHT_E2E_BINARY=$BINARY is not an executable file"
+    say "Using the binary $BINARY (TORCHLIGHT_E2E_BINARY; no cargo build)"
+else
+    say "cargo build -p torchlight"
+    (cd "$ROOT" && cargo build -p torchlight) || die "cargo build failed"
+    BINARY="$TARGET_DIR/debug/torchlight"
+    [[ -x $BINARY ]] || die "no binary at $BINARY after the build"
+fi
 
 mkdir -p "$ARTEFACTS"
 # Nothing from an earlier run may pass for this one's.
@@ -111,6 +123,7 @@ set +e
 (
     cd "$E2E_DIR"
     TORCHLIGHT_E2E_URL="$BASE_URL" TORCHLIGHT_E2E_ARTEFACTS="$ARTEFACTS" TORCHLIGHT_E2E_CHROMIUM="$CHROMIUM" \
+        TORCHLIGHT_E2E_BINARY="$BINARY" \
         node --test --test-concurrency=1 \
         --test-reporter=spec --test-reporter-destination=stdout \
         --test-reporter=tap --test-reporter-destination="$tap" \

@@ -23,7 +23,7 @@ import { test, assert, Visitor, artefact, slug } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The binary e2e/run.sh has just built. */
+/** The binary under test: e2e/run.sh sets TORCHLIGHT_E2E_BINARY to the one it built or was given. */
 export const BINARY =
   process.env.TORCHLIGHT_E2E_BINARY ||
   join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug', 'torchlight');
