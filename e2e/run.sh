@@ -84,11 +84,14 @@ rm -rf "$ARTEFACTS/screenshots" "$ARTEFACTS/failures" "$ARTEFACTS/transfer.md"
 DATA_DIR=$(mktemp -d)
 SERVER_LOG="$ARTEFACTS/server.log"
 # Only the flags configure this server: it runs in the empty data directory (no
-# torchlight.toml there) without the caller's TORCHLIGHT_* settings.
+# torchlight.toml there) without the caller's TORCHLIGHT_* settings. The one
+# setting it gets, TORCHLIGHT_INSECURE_TEST_HASHING, lowers the Argon2id cost of
+# the demo keyring and passwords (honoured by debug builds only).
 (
     cd "$DATA_DIR"
     exec env -u TORCHLIGHT_LISTEN -u TORCHLIGHT_DATA_DIR -u TORCHLIGHT_DATABASE_URL \
         -u TORCHLIGHT_MAX_BODY_BYTES -u TORCHLIGHT_PAGE_SIZE -u TORCHLIGHT_LOG \
+        TORCHLIGHT_INSECURE_TEST_HASHING=1 \
         "$BINARY" demo --data-dir "$DATA_DIR/data" --listen 127.0.0.1:0
 ) >"$DATA_DIR/stdout" 2>"$SERVER_LOG" &
 SERVER_PID=$!

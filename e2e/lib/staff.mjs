@@ -92,12 +92,15 @@ function withDatabase(adminUrl, name) {
 /**
  * Starts `torchlight demo` on a fresh data directory (and, for PostgreSQL, a fresh
  * database), as e2e/run.sh starts the suite's server: in an empty directory,
- * configured only by its flags. Resolves when /healthz answers.
+ * configured only by its flags (and TORCHLIGHT_INSECURE_TEST_HASHING). Resolves
+ * when /healthz answers.
  */
 export async function startDemo(engine) {
   const dir = mkdtempSync(join(tmpdir(), 'torchlight-e2e-staff-'));
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('TORCHLIGHT_')) delete env[name];
+  // Cheap Argon2id for the demo keyring and passwords (debug builds only honour it).
+  env.TORCHLIGHT_INSECURE_TEST_HASHING = '1';
   let database = null;
   if (engine === 'PostgreSQL') {
     database = `tl_e2e_${randomUUID().replace(/-/g, '')}`;
