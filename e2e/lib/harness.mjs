@@ -10,7 +10,7 @@
 //       page.getByRole('link', { name: 'X' }).click());
 //   });
 
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,12 +50,18 @@ export function artefact(...parts) {
   return path;
 }
 
-let browser;
+/** The launch of the file's Chromium (a promise), once started. */
+let launched;
 
-/** The file's Chromium, started on first use and closed after the file's tests. */
-export async function getBrowser() {
-  if (!browser) {
-    browser = await chromium.launch({
+/**
+ * The file's Chromium, started on first use and closed after the file's tests.
+ * The launch itself is shared: journeys running side by side that ask at once
+ * get the same browser, not one each (an extra one would never be closed, and
+ * would keep the file's process from exiting).
+ */
+export function getBrowser() {
+  if (!launched) {
+    launched = chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       // Playwright gives each launch a fresh temporary --user-data-dir of its own.
@@ -70,10 +76,12 @@ export async function getBrowser() {
       ],
     });
   }
-  return browser;
+  return launched;
 }
 
 after(async () => {
+  // A launch that failed has failed the journeys that asked for it already.
+  const browser = await launched?.catch(() => null);
   if (browser) await browser.close();
 });
 
@@ -271,4 +279,4 @@ export function publicJourney(name, journey, options = {}) {
   }
 }
 
-export { before, after, test, assert };
+export { before, after, test, describe, assert };
