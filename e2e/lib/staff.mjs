@@ -13,9 +13,10 @@
 // a fresh PostgreSQL database when TORCHLIGHT_TEST_PG_URL names a server (as
 // scripts/test.sh does), each with JavaScript on and off.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,14 @@ const PG_URL = process.env.TORCHLIGHT_TEST_PG_URL || '';
 
 /** Engines the staff journeys run on: SQLite always, PostgreSQL when a server is given. */
 export const ENGINES = PG_URL ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+
+/**
+ * How many staff runs of a test file go at once (a describe's `concurrency`). Each
+ * run has a server, a data directory and browser contexts of its own, so they
+ * share nothing but the file's Chromium. TORCHLIGHT_E2E_STAFF_CONCURRENCY=1 runs
+ * them one by one (easier to read a failure's log).
+ */
+export const STAFF_CONCURRENCY = Math.max(1, Number(process.env.TORCHLIGHT_E2E_STAFF_CONCURRENCY) || 3);
 
 // ---------------------------------------------------------------------------
 // An authenticator app: RFC 4648 base32 and RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits).
@@ -72,15 +81,18 @@ export function totp(key, unixSeconds = Date.now() / 1000) {
 // ---------------------------------------------------------------------------
 // A demo server of the journey's own.
 
+// Asynchronous, so that creating one journey's database does not stall the
+// journeys running beside it.
 function psql(sql) {
-  try {
-    execFileSync('psql', [PG_URL, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (error) {
-    if (error.code === 'ENOENT') {
-      throw new Error('psql is missing: the PostgreSQL journeys create their databases with it (apt-get install postgresql-client)');
-    }
-    throw new Error(`psql failed on ${JSON.stringify(sql)}: ${error.stderr || error.message}`);
-  }
+  return new Promise((resolve, reject) => {
+    execFile('psql', [PG_URL, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], (error, _stdout, stderr) => {
+      if (!error) return resolve();
+      if (error.code === 'ENOENT') {
+        return reject(new Error('psql is missing: the PostgreSQL journeys create their databases with it (apt-get install postgresql-client)'));
+      }
+      reject(new Error(`psql failed on ${JSON.stringify(sql)}: ${stderr || error.message}`));
+    });
+  });
 }
 
 function withDatabase(adminUrl, name) {
@@ -104,7 +116,7 @@ export async function startDemo(engine) {
   let database = null;
   if (engine === 'PostgreSQL') {
     database = `tl_e2e_${randomUUID().replace(/-/g, '')}`;
-    psql(`CREATE DATABASE ${database}`);
+    await psql(`CREATE DATABASE ${database}`);
     env.TORCHLIGHT_DATABASE_URL = withDatabase(PG_URL, database);
   }
   const log = join(dir, 'server.log');
@@ -131,8 +143,8 @@ export async function startDemo(engine) {
         clearTimeout(timer);
       }
       if (keepLogAs) copyFileSync(log, artefact('failures', keepLogAs));
-      rmSync(dir, { recursive: true, force: true });
-      if (database) psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await rm(dir, { recursive: true, force: true });
+      if (database) await psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
   try {
