@@ -86,6 +86,51 @@ after(async () => {
 });
 
 /**
+ * The axe pages of the file: idle ones wait here for the next check. They live
+ * in one context of their own with axe as its init script, so every document
+ * loaded there gets axe before its own scripts, and a page's renderer compiles
+ * axe once, not on every check. A fresh context, page and script tag per check
+ * cost about three times as much. There are as many as there were checks at once
+ * (one per journey running); the snapshot is all a check leaves in its page, and
+ * the next check replaces the document. The server's pages keep nothing in
+ * storage, and the snapshots are answered by the route, so no check sees another's
+ * cookies.
+ */
+const idleAxePages = [];
+/** The snapshot each axe page answers its document request with. */
+const axeSnapshots = new WeakMap();
+let axeContext;
+
+async function takeAxePage() {
+  const idle = idleAxePages.pop();
+  if (idle) return idle;
+  axeContext ??= (async () => {
+    const context = await (await getBrowser()).newContext({ bypassCSP: true, javaScriptEnabled: true });
+    await context.addInitScript({ content: AXE_SOURCE });
+    return context;
+  })();
+  const page = await (await axeContext).newPage();
+  // Requests carry no #fragment: the snapshot's URL is matched without it.
+  await page.route(
+    (u) => axeSnapshots.has(page) && u.href === withoutFragment(axeSnapshots.get(page).url),
+    (route) => {
+      const snapshot = axeSnapshots.get(page);
+      return snapshot && route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: snapshot.html })
+        : route.continue();
+    },
+  );
+  return page;
+}
+
+/** A page whose check broke off (a timeout, a crash) is closed, not reused. */
+async function giveBackAxePage(page, reusable) {
+  axeSnapshots.delete(page);
+  if (reusable && !page.isClosed()) idleAxePages.push(page);
+  else await page.close().catch(() => {});
+}
+
+/**
  * One person's browser session. Every request of every page is recorded, so the
  * page checks can see third-party requests and count the bytes of each page.
  */
@@ -123,7 +168,6 @@ export class Visitor {
     this.current = [];
     /** One entry per checked page: { url, status, bytes, requests }. */
     this.pages = [];
-    this.axeContext = null;
     context.on('request', (request) => {
       this.requests.push(request);
       const newPage =
@@ -198,23 +242,23 @@ export class Visitor {
    * server's CSP (which rightly forbids injected scripts), on the very HTML this
    * visitor was shown: the same URL, answered with a snapshot of the page. The
    * snapshot also covers pages no second GET can reproduce (a POST's answer).
+   * The axe pages are the file's (see takeAxePage): each check loads its
+   * snapshot as a new document in one that no other check is using.
    */
   async assertAccessible(pageUrl) {
     const html = await this.page.content();
-    if (!this.axeContext) {
-      this.axeContext = await (await getBrowser()).newContext({ bypassCSP: true, javaScriptEnabled: true });
-    }
-    const page = await this.axeContext.newPage();
+    const page = await takeAxePage();
+    let reusable = false;
     try {
-      await page.route(
-        (u) => u.href === pageUrl,
-        (route) =>
-          route.request().resourceType() === 'document'
-            ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-            : route.continue(),
-      );
-      await page.goto(pageUrl, { waitUntil: 'load' });
-      await page.addScriptTag({ content: AXE_SOURCE });
+      axeSnapshots.set(page, { url: pageUrl, html });
+      // Only a URL that differs from the page's last one by its #fragment alone
+      // would be a same-document move (no new document): that one goes by way of
+      // about:blank.
+      if (new URL(pageUrl).hash && withoutFragment(page.url()) === withoutFragment(pageUrl)) {
+        await page.goto('about:blank');
+      }
+      const response = await page.goto(pageUrl, { waitUntil: 'load' });
+      assert.ok(response, `the axe page loaded no new document for ${pageUrl}`);
       // Only violations are read: resultTypes spares axe the selectors of every
       // node that passed (same rules, same violations, about a fifth faster).
       const violations = await page.evaluate(
@@ -222,6 +266,8 @@ export class Visitor {
           (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations,
         AXE_TAGS,
       );
+      // axe has answered: the page is in a known state and can serve the next check.
+      reusable = true;
       const blocking = violations.filter((v) => AXE_BLOCKING.has(v.impact));
       const lesser = violations.filter((v) => !AXE_BLOCKING.has(v.impact));
       for (const v of lesser) console.log(`axe (${v.impact}) ${pageUrl}: ${v.id}: ${v.help}`);
@@ -231,12 +277,11 @@ export class Visitor {
         `accessibility violations on ${pageUrl}`,
       );
     } finally {
-      await page.close();
+      await giveBackAxePage(page, reusable);
     }
   }
 
   async close() {
-    if (this.axeContext) await this.axeContext.close();
     await this.context.close();
   }
 }
@@ -252,6 +297,12 @@ export async function transferBytes(requests) {
     total += sizes.responseHeadersSize + sizes.responseBodySize;
   }
   return total;
+}
+
+function withoutFragment(href) {
+  const u = new URL(href);
+  u.hash = '';
+  return u.href;
 }
 
 /** File-name-safe form of a test's name. */
