@@ -10,7 +10,15 @@
 # torchlight`, then target/debug/torchlight.
 # TORCHLIGHT_E2E_ARTEFACTS: where screenshots, the transfer table and the server log
 # go (default: e2e/artefacts). Extra arguments are passed to `node --test`.
+# `e2e/run.sh --setup-only` installs what is missing and stops (scripts/test.sh runs
+# it while Rust compiles).
 set -euo pipefail
+
+SETUP_ONLY=""
+if [[ ${1:-} == --setup-only ]]; then
+    SETUP_ONLY=yes
+    shift
+fi
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$E2E_DIR")
@@ -64,6 +72,12 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$lock_hash" ]]; then
     echo "$lock_hash" >"$stamp"
 fi
 
+if [[ -n $SETUP_ONLY ]]; then
+    ARTEFACTS_SHOWN=yes
+    say "Chromium and the npm packages are in place"
+    exit 0
+fi
+
 if [[ -n ${TORCHLIGHT_E2E_BINARY:-} ]]; then
     # Built by the caller (scripts/test.sh builds once for every phase): no second build.
     BINARY=$TORCHLIGHT_E2E_BINARY
@@ -91,7 +105,7 @@ SERVER_LOG="$ARTEFACTS/server.log"
     cd "$DATA_DIR"
     exec env -u TORCHLIGHT_LISTEN -u TORCHLIGHT_DATA_DIR -u TORCHLIGHT_DATABASE_URL \
         -u TORCHLIGHT_MAX_BODY_BYTES -u TORCHLIGHT_PAGE_SIZE -u TORCHLIGHT_LOG \
-        TORCHLIGHT_INSECURE_TEST_HASHING=1 \
+        TORCHLIGHT_INSECURE_TEST_HASHING=true \
         "$BINARY" demo --data-dir "$DATA_DIR/data" --listen 127.0.0.1:0
 ) >"$DATA_DIR/stdout" 2>"$SERVER_LOG" &
 SERVER_PID=$!

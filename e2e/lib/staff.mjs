@@ -112,7 +112,7 @@ export async function startDemo(engine) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('TORCHLIGHT_')) delete env[name];
   // Cheap Argon2id for the demo keyring and passwords (debug builds only honour it).
-  env.TORCHLIGHT_INSECURE_TEST_HASHING = '1';
+  env.TORCHLIGHT_INSECURE_TEST_HASHING = 'true';
   let database = null;
   if (engine === 'PostgreSQL') {
     database = `tl_e2e_${randomUUID().replace(/-/g, '')}`;
