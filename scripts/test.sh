@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
 # Runs every check and test of the repository: formatting, lints, the Rust tests
-# (the store suite against SQLite and PostgreSQL) and, later, the browser suite.
+# (every store, HTTP and CLI suite against SQLite and PostgreSQL) and the browser
+# journeys, then prints how long each phase took.
+#
+# The workspace is built once: `cargo test --no-run` builds every test and the
+# `torchlight` binary the browser journeys drive (no second build with other
+# features). Clippy runs at the same time in a target directory of its own, since
+# a check build shares nothing with a test build, and the setup that waits on the
+# network or the disk (PostgreSQL, Chromium, npm) happens while they compile.
 #
 # PostgreSQL: set TORCHLIGHT_TEST_PG_URL to a server where the user may create
 # databases (each test creates and drops its own), or leave it unset and this
@@ -15,6 +22,26 @@ PG_MAX_CONNECTIONS=300
 
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+
+TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+CLIPPY_TARGET_DIR=$TARGET_DIR/clippy
+
+# Phase timings, printed at the end (and on failure, up to the failing phase).
+RUN_STARTED=$SECONDS
+PHASES=()
+phase_started=0
+phase_name=""
+begin_phase() { phase_name=$1; phase_started=$SECONDS; say "$phase_name"; }
+end_phase() { PHASES+=("$(printf '%-44s %4ds' "$phase_name" $((SECONDS - phase_started)))"); phase_name=""; }
+print_phases() {
+    [[ ${#PHASES[@]} -gt 0 || -n $phase_name ]] || return 0
+    printf '\n==> Phase times\n'
+    for line in "${PHASES[@]}"; do printf '    %s\n' "$line"; done
+    if [[ -n $phase_name ]]; then
+        printf '    %-44s %4ds (did not finish)\n' "$phase_name" $((SECONDS - phase_started))
+    fi
+    printf '    %-44s %4ds\n' "whole run" $((SECONDS - RUN_STARTED))
+}
 
 free_port() {
     if command -v python3 >/dev/null 2>&1; then
@@ -55,14 +82,25 @@ as_postgres() {
 
 PG_DIR=""
 TEST_LOG=""
+CLIPPY_PID=""
+SETUP_PID=""
 cleanup() {
+    local status=$?
+    for pid in "$CLIPPY_PID" "$SETUP_PID"; do
+        if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    print_phases
     if [[ -n "$PG_DIR" ]]; then
         as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
         rm -rf "$PG_DIR"
     fi
     if [[ -n "$TEST_LOG" ]]; then
-        rm -f "$TEST_LOG"
+        rm -f "$TEST_LOG" "$TEST_LOG".*
     fi
+    exit "$status"
 }
 trap cleanup EXIT
 
@@ -85,20 +123,39 @@ start_postgres() {
     export TORCHLIGHT_TEST_PG_URL="postgres://postgres@127.0.0.1:$port/postgres"
 }
 
+TEST_LOG=$(mktemp)
+
+begin_phase "PostgreSQL"
 if [[ -z "${TORCHLIGHT_TEST_PG_URL:-}" ]]; then
     start_postgres
 else
     say "Using the PostgreSQL server in TORCHLIGHT_TEST_PG_URL"
 fi
+end_phase
 
-say "cargo fmt --check"
+begin_phase "cargo fmt --check"
 cargo fmt --all -- --check
+end_phase
 
-say "cargo clippy"
-cargo clippy --workspace --all-targets -- -D warnings
+# Chromium and the npm packages install while Rust compiles.
+( e2e/run.sh --setup-only ) >"$TEST_LOG.setup" 2>&1 &
+SETUP_PID=$!
 
-say "cargo test"
-TEST_LOG=$(mktemp)
+begin_phase "cargo clippy + test build (side by side)"
+( CARGO_TARGET_DIR=$CLIPPY_TARGET_DIR cargo clippy --workspace --all-targets --color never -- -D warnings ) \
+    >"$TEST_LOG.clippy" 2>&1 &
+CLIPPY_PID=$!
+cargo test --workspace --no-run
+clippy_status=0
+wait "$CLIPPY_PID" || clippy_status=$?
+CLIPPY_PID=""
+if [[ $clippy_status -ne 0 ]]; then
+    cat "$TEST_LOG.clippy" >&2
+    die "cargo clippy found problems (exit status $clippy_status)"
+fi
+end_phase
+
+begin_phase "Rust tests"
 set +e
 cargo test --workspace 2>&1 | tee "$TEST_LOG"
 test_status=${PIPESTATUS[0]}
@@ -111,10 +168,32 @@ awk '/^test result:/ {
         }
         suites++
     }
-    END { printf "\n==> Rust tests: %d passed, %d failed, %d ignored (%d test binaries)\n", passed, failed, ignored, suites }' "$TEST_LOG"
+    END { printf "\n==> Rust tests: %d passed, %d failed, %d ignored (%d test binaries)\n", passed, failed, ignored, suites }' "$TEST_LOG" \
+    | tee "$TEST_LOG.rust"
+rust_passed=$(grep -o '[0-9]* passed' "$TEST_LOG.rust" | grep -o '[0-9]*')
 [[ $test_status -eq 0 ]] || die "cargo test failed (exit status $test_status)"
+end_phase
 
-say "Browser suite (e2e/run.sh)"
-e2e/run.sh
+begin_phase "Browser suite (e2e/run.sh)"
+setup_status=0
+wait "$SETUP_PID" || setup_status=$?
+SETUP_PID=""
+if [[ $setup_status -ne 0 ]]; then
+    cat "$TEST_LOG.setup" >&2
+    die "installing what the browser suite needs failed (exit status $setup_status)"
+fi
+# The binary `cargo test --no-run` built for the CLI suite, features and all.
+set +e
+TORCHLIGHT_E2E_BINARY="$TARGET_DIR/debug/torchlight" e2e/run.sh 2>&1 | tee "$TEST_LOG.e2e"
+e2e_status=${PIPESTATUS[0]}
+set -e
+[[ $e2e_status -eq 0 ]] || die "the browser suite failed (exit status $e2e_status)"
+e2e_passed=$(sed -n 's/^e2e: \([0-9]*\) passed, 0 failed$/\1/p' "$TEST_LOG.e2e" | tail -n 1)
+[[ -n $e2e_passed ]] || die "the browser suite printed no totals"
+end_phase
 
 say "All checks passed"
+print_phases
+PHASES=()
+# The closing line CI reads: every Rust test and browser journey of the run.
+printf '\nall suites: %d passed, 0 failed\n' $((rust_passed + e2e_passed))
