@@ -6,8 +6,8 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::Postgres;
 
-use crate::sql::{Dialect, SqlDirectory};
-use crate::sql_security::SqlSecurity;
+use crate::engine::SqlStore;
+use crate::sql::Dialect;
 use crate::{Engine, StoreError};
 
 static MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
@@ -18,6 +18,7 @@ const POOL_SIZE: u32 = 10;
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 
 const DIALECT: Dialect = Dialect {
+    engine: Engine::Postgres,
     // READ COMMITTED, the default, gives each statement its own snapshot; a load runs
     // eight statements and must see one state.
     begin_read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
@@ -30,12 +31,9 @@ const DIALECT: Dialect = Dialect {
     lock_audit: Some("LOCK TABLE audit_log IN EXCLUSIVE MODE"),
 };
 
-pub struct PostgresStore {
-    directory: SqlDirectory<Postgres>,
-    security: SqlSecurity<Postgres>,
-}
+pub type PostgresStore = SqlStore<Postgres>;
 
-impl PostgresStore {
+impl SqlStore<Postgres> {
     /// Connects to the database at `url` (`postgres://user:password@host:port/db`)
     /// and brings its schema up to date.
     pub async fn open(url: &str) -> Result<PostgresStore, StoreError> {
@@ -50,11 +48,6 @@ impl PostgresStore {
             .await?;
         MIGRATOR.run(&pool).await?;
         tracing::info!("opened PostgreSQL store");
-        Ok(PostgresStore {
-            directory: SqlDirectory::new(pool.clone(), DIALECT),
-            security: SqlSecurity::new(pool, DIALECT),
-        })
+        Ok(SqlStore::new(pool, DIALECT))
     }
 }
-
-crate::delegate::impl_store!(PostgresStore, Engine::Postgres);

@@ -5,7 +5,7 @@
 
 use sqlx::query_builder::Separated;
 use sqlx::{
-    ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, QueryBuilder, Row, Type,
+    ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, QueryBuilder, Row, Type,
 };
 use torchlight_core::Directory;
 use uuid::Uuid;
@@ -14,7 +14,8 @@ use crate::rows::{AllyRow, CodeRow, OrganizationRow, Rows, ServiceRow, Translati
 use crate::StoreError;
 
 /// A Rust type that travels to and from a column of engine `DB` in both directions.
-pub(crate) trait Column<DB: Database>:
+/// `pub` in a private module, like `engine::Affected`.
+pub trait Column<DB: Database>:
     for<'r> Decode<'r, DB> + for<'q> Encode<'q, DB> + Type<DB> + Send
 {
 }
@@ -61,6 +62,7 @@ const SELECT_ALLY_CODES: &str =
 /// The few statements whose text must differ between engines: how a transaction
 /// gets the isolation the directory needs.
 pub(crate) struct Dialect {
+    pub engine: crate::Engine,
     /// Starts a transaction in which every read sees the same committed state, so a
     /// load never mixes the directory before a replace with the one after it.
     pub begin_read: &'static str,
@@ -75,119 +77,95 @@ pub(crate) struct Dialect {
     pub lock_audit: Option<&'static str>,
 }
 
-/// The directory operations over one engine's pool. The engines wrap this and add
-/// only what is theirs: connection settings, migrations and their `Dialect`.
-pub(crate) struct SqlDirectory<DB: Database> {
-    pool: Pool<DB>,
-    dialect: Dialect,
-}
-
-impl<DB> SqlDirectory<DB>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    usize: ColumnIndex<DB::Row>,
-    Uuid: Column<DB>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    bool: Column<DB>,
-{
-    pub fn new(pool: Pool<DB>, dialect: Dialect) -> Self {
-        SqlDirectory { pool, dialect }
-    }
-
-    pub async fn load(&self) -> Result<Directory, StoreError> {
-        let mut tx = self.pool.begin_with(self.dialect.begin_read).await?;
-        let conn = &mut *tx;
-        let mut rows = Rows::default();
-        for row in sqlx::query(SELECT_ORGANIZATIONS)
-            .fetch_all(&mut *conn)
-            .await?
-        {
-            rows.organizations.push(OrganizationRow {
-                id: row.try_get(0)?,
-                position: row.try_get(1)?,
-                name: row.try_get(2)?,
-                kind: row.try_get(3)?,
-                description: row.try_get(4)?,
-                public_contact: row.try_get(5)?,
-                website: row.try_get(6)?,
-            });
-        }
-        rows.organization_codes = fetch_codes(&mut *conn, SELECT_ORGANIZATION_CODES).await?;
-        rows.organization_translations =
-            fetch_translations(&mut *conn, SELECT_ORGANIZATION_TRANSLATIONS).await?;
-        for row in sqlx::query(SELECT_SERVICES).fetch_all(&mut *conn).await? {
-            rows.services.push(ServiceRow {
-                id: row.try_get(0)?,
-                position: row.try_get(1)?,
-                organization_id: row.try_get(2)?,
-                name: row.try_get(3)?,
-                description: row.try_get(4)?,
-                support: row.try_get(5)?,
-                worldwide: row.try_get(6)?,
-                remote_areas: row.try_get(7)?,
-                family_eligible: row.try_get(8)?,
-                eligibility: row.try_get(9)?,
-                response_hours: row.try_get(10)?,
-                open: row.try_get(11)?,
-            });
-        }
-        rows.service_codes = fetch_codes(&mut *conn, SELECT_SERVICE_CODES).await?;
-        rows.service_translations =
-            fetch_translations(&mut *conn, SELECT_SERVICE_TRANSLATIONS).await?;
-        for row in sqlx::query(SELECT_ALLIES).fetch_all(&mut *conn).await? {
-            rows.allies.push(AllyRow {
-                id: row.try_get(0)?,
-                position: row.try_get(1)?,
-                organization_id: row.try_get(2)?,
-                name: row.try_get(3)?,
-                profession: row.try_get(4)?,
-                country: row.try_get(5)?,
-                contact: row.try_get(6)?,
-                notes: row.try_get(7)?,
-            });
-        }
-        rows.ally_codes = fetch_codes(&mut *conn, SELECT_ALLY_CODES).await?;
-        tx.commit().await?;
-        rows.into_directory()
-    }
-
-    pub async fn replace(&self, directory: &Directory) -> Result<(), StoreError> {
-        // Flatten first: a directory that cannot be stored is refused before the
-        // database is touched.
-        let rows = Rows::from_directory(directory)?;
-        let mut tx = self.pool.begin_with(self.dialect.begin_write).await?;
-        if let Some(lock) = self.dialect.lock_for_write {
-            sqlx::query(lock).execute(&mut *tx).await?;
-        }
-        let result = write_all(&mut tx, &rows).await;
-        match result {
-            // Dropping an uncommitted transaction rolls it back; doing it explicitly
-            // returns the connection to the pool clean before the error travels up.
-            Err(e) => {
-                if let Err(rollback) = tx.rollback().await {
-                    tracing::warn!(error = %rollback, "rollback after a failed replace failed");
-                }
-                Err(classify(e))
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::DirectoryStore {
+        async fn load_directory(&self) -> Result<Directory, StoreError> {
+            let mut tx = self.pool.begin_with(self.dialect.begin_read).await?;
+            let conn = &mut *tx;
+            let mut rows = Rows::default();
+            for row in sqlx::query(SELECT_ORGANIZATIONS)
+                .fetch_all(&mut *conn)
+                .await?
+            {
+                rows.organizations.push(OrganizationRow {
+                    id: row.try_get(0)?,
+                    position: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    description: row.try_get(4)?,
+                    public_contact: row.try_get(5)?,
+                    website: row.try_get(6)?,
+                });
             }
-            Ok(()) => tx.commit().await.map_err(|e| classify(e.into())),
+            rows.organization_codes = fetch_codes(&mut *conn, SELECT_ORGANIZATION_CODES).await?;
+            rows.organization_translations =
+                fetch_translations(&mut *conn, SELECT_ORGANIZATION_TRANSLATIONS).await?;
+            for row in sqlx::query(SELECT_SERVICES).fetch_all(&mut *conn).await? {
+                rows.services.push(ServiceRow {
+                    id: row.try_get(0)?,
+                    position: row.try_get(1)?,
+                    organization_id: row.try_get(2)?,
+                    name: row.try_get(3)?,
+                    description: row.try_get(4)?,
+                    support: row.try_get(5)?,
+                    worldwide: row.try_get(6)?,
+                    remote_areas: row.try_get(7)?,
+                    family_eligible: row.try_get(8)?,
+                    eligibility: row.try_get(9)?,
+                    response_hours: row.try_get(10)?,
+                    open: row.try_get(11)?,
+                });
+            }
+            rows.service_codes = fetch_codes(&mut *conn, SELECT_SERVICE_CODES).await?;
+            rows.service_translations =
+                fetch_translations(&mut *conn, SELECT_SERVICE_TRANSLATIONS).await?;
+            for row in sqlx::query(SELECT_ALLIES).fetch_all(&mut *conn).await? {
+                rows.allies.push(AllyRow {
+                    id: row.try_get(0)?,
+                    position: row.try_get(1)?,
+                    organization_id: row.try_get(2)?,
+                    name: row.try_get(3)?,
+                    profession: row.try_get(4)?,
+                    country: row.try_get(5)?,
+                    contact: row.try_get(6)?,
+                    notes: row.try_get(7)?,
+                });
+            }
+            rows.ally_codes = fetch_codes(&mut *conn, SELECT_ALLY_CODES).await?;
+            tx.commit().await?;
+            rows.into_directory()
         }
-    }
 
-    pub async fn is_empty(&self) -> Result<bool, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) FROM (SELECT 1 FROM organizations LIMIT 1) AS one")
-            .fetch_one(&self.pool)
-            .await?;
-        let count: i64 = row.try_get(0)?;
-        Ok(count == 0)
-    }
+        async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError> {
+            // Flatten first: a directory that cannot be stored is refused before the
+            // database is touched.
+            let rows = Rows::from_directory(directory)?;
+            let mut tx = self.pool.begin_with(self.dialect.begin_write).await?;
+            if let Some(lock) = self.dialect.lock_for_write {
+                sqlx::query(lock).execute(&mut *tx).await?;
+            }
+            let result = write_all(&mut tx, &rows).await;
+            match result {
+                // Dropping an uncommitted transaction rolls it back; doing it explicitly
+                // returns the connection to the pool clean before the error travels up.
+                Err(e) => {
+                    if let Err(rollback) = tx.rollback().await {
+                        tracing::warn!(error = %rollback, "rollback after a failed replace failed");
+                    }
+                    Err(classify(e))
+                }
+                Ok(()) => tx.commit().await.map_err(|e| classify(e.into())),
+            }
+        }
 
-    pub async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
-        Ok(())
+        async fn directory_is_empty(&self) -> Result<bool, StoreError> {
+            let row = sqlx::query("SELECT COUNT(*) FROM (SELECT 1 FROM organizations LIMIT 1) AS one")
+                .fetch_one(&self.pool)
+                .await?;
+            let count: i64 = row.try_get(0)?;
+            Ok(count == 0)
+        }
     }
 }
 

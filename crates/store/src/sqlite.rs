@@ -7,8 +7,8 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::Sqlite;
 
-use crate::sql::{Dialect, SqlDirectory};
-use crate::sql_security::SqlSecurity;
+use crate::engine::SqlStore;
+use crate::sql::Dialect;
 use crate::{Engine, StoreError};
 
 static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -21,6 +21,7 @@ const POOL_SIZE: u32 = 4;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const DIALECT: Dialect = Dialect {
+    engine: Engine::Sqlite,
     // A deferred transaction reads from one WAL snapshot from its first SELECT on.
     begin_read: "BEGIN",
     // Takes the write lock at once, so a second replace waits (busy timeout) instead
@@ -31,12 +32,9 @@ const DIALECT: Dialect = Dialect {
     lock_audit: None,
 };
 
-pub struct SqliteStore {
-    directory: SqlDirectory<Sqlite>,
-    security: SqlSecurity<Sqlite>,
-}
+pub type SqliteStore = SqlStore<Sqlite>;
 
-impl SqliteStore {
+impl SqlStore<Sqlite> {
     /// Opens the database file at `path`, creating it and its directory if missing,
     /// and brings its schema up to date.
     pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
@@ -62,11 +60,6 @@ impl SqliteStore {
             .await?;
         MIGRATOR.run(&pool).await?;
         tracing::info!(path = %path.display(), "opened SQLite store");
-        Ok(SqliteStore {
-            directory: SqlDirectory::new(pool.clone(), DIALECT),
-            security: SqlSecurity::new(pool, DIALECT),
-        })
+        Ok(SqlStore::new(pool, DIALECT))
     }
 }
-
-crate::delegate::impl_store!(SqliteStore, Engine::Sqlite);

@@ -5,7 +5,7 @@ use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
 use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest};
 use uuid::Uuid;
 
-use super::clamp_limit;
+use crate::engine::clamp_limit;
 use crate::sql::Column;
 use crate::StoreError;
 
@@ -26,7 +26,7 @@ const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1,
      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 
 /// Appends `event` after the last entry. Runs only inside a unit of work's
-/// transaction, which holds the audit lock (`SqlSecurity::begin_audited`): two
+/// transaction, which holds the audit lock (`SqlStore::begin_audited`): two
 /// appends could otherwise both claim the same `seq`.
 ///
 /// Refuses (`Corrupt`) when the recorded head does not match the last entry: the
@@ -89,46 +89,49 @@ where
     Ok(entry)
 }
 
-security_sql! {
-    pub async fn audit_entries(
-        &self,
-        after_seq: i64,
-        limit: i64,
-    ) -> Result<Vec<ChainedEntry>, StoreError> {
-        sqlx::query(SELECT_ENTRIES_AFTER)
-            .bind(after_seq)
-            .bind(clamp_limit(limit))
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(entry_from_row::<DB>)
-            .collect()
-    }
-
-    pub async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError> {
-        match sqlx::query(SELECT_HEAD).fetch_optional(&self.pool).await? {
-            Some(row) => Ok(Some(head_from_row::<DB>(&row)?)),
-            None => Ok(None),
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::AuditStore {
+        async fn audit_entries(
+            &self,
+            after_seq: i64,
+            limit: i64,
+        ) -> Result<Vec<ChainedEntry>, StoreError> {
+            sqlx::query(SELECT_ENTRIES_AFTER)
+                .bind(after_seq)
+                .bind(clamp_limit(limit))
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(entry_from_row::<DB>)
+                .collect()
         }
-    }
 
-    pub async fn audit_of_case(
-        &self,
-        scope: Uuid,
-        case: Uuid,
-        limit: i64,
-    ) -> Result<Vec<ChainedEntry>, StoreError> {
-        // Events name a case by its id's hyphenated lower-case form.
-        sqlx::query(SELECT_ENTRIES_OF_CASE)
-            .bind(case.hyphenated().to_string())
-            .bind(case)
-            .bind(scope)
-            .bind(clamp_limit(limit))
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(entry_from_row::<DB>)
-            .collect()
+        async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError> {
+            match sqlx::query(SELECT_HEAD).fetch_optional(&self.pool).await? {
+                Some(row) => Ok(Some(head_from_row::<DB>(&row)?)),
+                None => Ok(None),
+            }
+        }
+
+        async fn audit_of_case(
+            &self,
+            scope: Uuid,
+            case: Uuid,
+            limit: i64,
+        ) -> Result<Vec<ChainedEntry>, StoreError> {
+            // Events name a case by its id's hyphenated lower-case form.
+            sqlx::query(SELECT_ENTRIES_OF_CASE)
+                .bind(case.hyphenated().to_string())
+                .bind(case)
+                .bind(scope)
+                .bind(clamp_limit(limit))
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(entry_from_row::<DB>)
+                .collect()
+        }
     }
 }
 

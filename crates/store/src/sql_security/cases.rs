@@ -5,7 +5,7 @@
 use sqlx::{ColumnIndex, Database, Row};
 use uuid::Uuid;
 
-use super::Affected;
+use crate::engine::Affected;
 use crate::security::{CaseCount, CaseKey, CaseRecord, VisibleCase};
 use crate::sql::Column;
 use crate::StoreError;
@@ -35,7 +35,57 @@ const DELETE_CASE_KEYS: &str = "DELETE FROM case_keys WHERE case_id = $1";
 const DELETE_OWNED_CASE: &str = "DELETE FROM cases WHERE id = $1 AND organization_id = $2";
 const COUNT_CASES: &str = "SELECT country, urgency, COUNT(*) FROM cases GROUP BY country, urgency";
 
-security_sql! {
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::CaseStore {
+        async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError> {
+            sqlx::query(SELECT_VISIBLE_CASES)
+                .bind(scope)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(visible_case_from_row::<DB>)
+                .collect()
+        }
+
+        async fn case_visible_to(
+            &self,
+            scope: Uuid,
+            case: Uuid,
+        ) -> Result<Option<VisibleCase>, StoreError> {
+            sqlx::query(SELECT_VISIBLE_CASE)
+                .bind(scope)
+                .bind(case)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(visible_case_from_row::<DB>)
+                .transpose()
+        }
+
+        async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError> {
+            let mut counts = sqlx::query(COUNT_CASES)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok(CaseCount {
+                        country: country(row.try_get(0)?)?,
+                        urgency: urgency(row.try_get(1)?)?,
+                        count: row.try_get(2)?,
+                    })
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            // Byte order on both engines, whatever PostgreSQL's collation.
+            counts.sort_by(|a, b| {
+                (a.country.as_str(), a.urgency.code()).cmp(&(b.country.as_str(), b.urgency.code()))
+            });
+            Ok(counts)
+        }
+    }
+}
+
+sql_store! {
     pub(super) async fn create_case(
         conn: &mut DB::Connection,
         scope: Uuid,
@@ -84,31 +134,6 @@ security_sql! {
         Ok(updated.affected() == 1)
     }
 
-    pub async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError> {
-        sqlx::query(SELECT_VISIBLE_CASES)
-            .bind(scope)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(visible_case_from_row::<DB>)
-            .collect()
-    }
-
-    pub async fn case_visible_to(
-        &self,
-        scope: Uuid,
-        case: Uuid,
-    ) -> Result<Option<VisibleCase>, StoreError> {
-        sqlx::query(SELECT_VISIBLE_CASE)
-            .bind(scope)
-            .bind(case)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(visible_case_from_row::<DB>)
-            .transpose()
-    }
-
     pub(super) async fn erase_case(
         conn: &mut DB::Connection,
         scope: Uuid,
@@ -134,26 +159,6 @@ security_sql! {
             .execute(&mut *conn)
             .await?;
         Ok(true)
-    }
-
-    pub async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError> {
-        let mut counts = sqlx::query(COUNT_CASES)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(CaseCount {
-                    country: country(row.try_get(0)?)?,
-                    urgency: urgency(row.try_get(1)?)?,
-                    count: row.try_get(2)?,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        // Byte order on both engines, whatever PostgreSQL's collation.
-        counts.sort_by(|a, b| {
-            (a.country.as_str(), a.urgency.code()).cmp(&(b.country.as_str(), b.urgency.code()))
-        });
-        Ok(counts)
     }
 }
 

@@ -11,7 +11,7 @@ use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
 use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
-use super::Affected;
+use crate::engine::Affected;
 use crate::security::{CaseKey, OrganizationKey};
 use crate::sql::Column;
 use crate::StoreError;
@@ -54,11 +54,73 @@ const REWRAP_CASE_KEY: &str = "UPDATE case_keys SET key_version = $1, wrapped_ke
 const COUNT_CASE_KEYS_UNDER_OTHER_VERSIONS: &str =
     "SELECT COUNT(*) FROM case_keys WHERE organization_id = $1 AND key_version <> $2";
 
-security_sql! {
-    pub async fn keyring(&self) -> Result<Option<KeyringRecord>, StoreError> {
-        read_keyring::<DB>(&mut *self.pool.acquire().await?).await
-    }
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::KeyStore {
+        async fn keyring(&self) -> Result<Option<KeyringRecord>, StoreError> {
+            read_keyring::<DB>(&mut *self.pool.acquire().await?).await
+        }
 
+        async fn organization_keys(&self) -> Result<Vec<OrganizationKey>, StoreError> {
+            sqlx::query(SELECT_ORGANIZATION_KEYS)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(organization_key_from_row::<DB>)
+                .collect()
+        }
+
+        async fn current_organization_key(
+            &self,
+            organization: Uuid,
+        ) -> Result<Option<OrganizationKey>, StoreError> {
+            sqlx::query(SELECT_CURRENT_ORGANIZATION_KEY)
+                .bind(organization)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(organization_key_from_row::<DB>)
+                .transpose()
+        }
+
+        async fn organization_key(
+            &self,
+            organization: Uuid,
+            version: i64,
+        ) -> Result<Option<OrganizationKey>, StoreError> {
+            sqlx::query(SELECT_ORGANIZATION_KEY)
+                .bind(organization)
+                .bind(version)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(organization_key_from_row::<DB>)
+                .transpose()
+        }
+
+        async fn case_keys_of_organization(
+            &self,
+            organization: Uuid,
+        ) -> Result<Vec<CaseKey>, StoreError> {
+            sqlx::query(SELECT_CASE_KEYS_OF_ORGANIZATION)
+                .bind(organization)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok(CaseKey {
+                        case_id: row.try_get(0)?,
+                        organization_id: row.try_get(1)?,
+                        key_version: row.try_get(2)?,
+                        wrapped_key: row.try_get(3)?,
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+sql_store! {
     pub(super) async fn initialize_keyring(
         conn: &mut DB::Connection,
         record: &KeyringRecord,
@@ -78,43 +140,6 @@ security_sql! {
             insert_organization_key::<DB>(conn, key).await?;
         }
         Ok(())
-    }
-
-    pub async fn organization_keys(&self) -> Result<Vec<OrganizationKey>, StoreError> {
-        sqlx::query(SELECT_ORGANIZATION_KEYS)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(organization_key_from_row::<DB>)
-            .collect()
-    }
-
-    pub async fn current_organization_key(
-        &self,
-        organization: Uuid,
-    ) -> Result<Option<OrganizationKey>, StoreError> {
-        sqlx::query(SELECT_CURRENT_ORGANIZATION_KEY)
-            .bind(organization)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(organization_key_from_row::<DB>)
-            .transpose()
-    }
-
-    pub async fn organization_key(
-        &self,
-        organization: Uuid,
-        version: i64,
-    ) -> Result<Option<OrganizationKey>, StoreError> {
-        sqlx::query(SELECT_ORGANIZATION_KEY)
-            .bind(organization)
-            .bind(version)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(organization_key_from_row::<DB>)
-            .transpose()
     }
 
     pub(super) async fn add_organization_keys(
@@ -274,26 +299,6 @@ security_sql! {
             .execute(&mut *conn)
             .await?;
         Ok(())
-    }
-
-    pub async fn case_keys_of_organization(
-        &self,
-        organization: Uuid,
-    ) -> Result<Vec<CaseKey>, StoreError> {
-        sqlx::query(SELECT_CASE_KEYS_OF_ORGANIZATION)
-            .bind(organization)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(CaseKey {
-                    case_id: row.try_get(0)?,
-                    organization_id: row.try_get(1)?,
-                    key_version: row.try_get(2)?,
-                    wrapped_key: row.try_get(3)?,
-                })
-            })
-            .collect()
     }
 }
 

@@ -3,7 +3,7 @@
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::Affected;
+use crate::engine::Affected;
 use crate::security::SecurityKey;
 use crate::StoreError;
 
@@ -16,7 +16,31 @@ const UPDATE_KEY: &str = "UPDATE security_keys SET credential = $1, last_used_ms
      WHERE user_id = $3 AND credential_id = $4";
 const DELETE_KEY: &str = "DELETE FROM security_keys WHERE user_id = $1 AND credential_id = $2";
 
-security_sql! {
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::SecurityKeyStore {
+        async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError> {
+            sqlx::query(SELECT_KEYS_OF_USER)
+                .bind(user)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok(SecurityKey {
+                        credential_id: row.try_get(0)?,
+                        user_id: row.try_get(1)?,
+                        name: row.try_get(2)?,
+                        credential: row.try_get(3)?,
+                        created_at_ms: row.try_get(4)?,
+                        last_used_ms: row.try_get(5)?,
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+sql_store! {
     pub(super) async fn add_security_key(
         conn: &mut DB::Connection,
         key: &SecurityKey,
@@ -31,25 +55,6 @@ security_sql! {
             .execute(&mut *conn)
             .await?;
         Ok(())
-    }
-
-    pub async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError> {
-        sqlx::query(SELECT_KEYS_OF_USER)
-            .bind(user)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(SecurityKey {
-                    credential_id: row.try_get(0)?,
-                    user_id: row.try_get(1)?,
-                    name: row.try_get(2)?,
-                    credential: row.try_get(3)?,
-                    created_at_ms: row.try_get(4)?,
-                    last_used_ms: row.try_get(5)?,
-                })
-            })
-            .collect()
     }
 
     pub(super) async fn update_security_key(

@@ -4,7 +4,7 @@ use sqlx::{ColumnIndex, Database, QueryBuilder, Row};
 use torchlight_core::access::Role;
 use uuid::Uuid;
 
-use super::Affected;
+use crate::engine::Affected;
 use crate::security::{Session, StaffUser};
 use crate::sql::Column;
 use crate::StoreError;
@@ -71,7 +71,84 @@ const TOUCH_SESSION: &str =
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_digest = $1";
 const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
 
-security_sql! {
+sql_store! {
+    #[async_trait::async_trait]
+    impl crate::StaffStore {
+        async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
+            sqlx::query(SELECT_USER)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(user_from_row::<DB>)
+                .transpose()
+        }
+
+        async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError> {
+            sqlx::query(SELECT_USER_BY_USERNAME)
+                .bind(username.to_owned())
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(user_from_row::<DB>)
+                .transpose()
+        }
+
+        async fn users_of_organization(
+            &self,
+            organization: Uuid,
+        ) -> Result<Vec<StaffUser>, StoreError> {
+            let mut users = sqlx::query(SELECT_USERS_OF_ORGANIZATION)
+                .bind(organization)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(user_from_row::<DB>)
+                .collect::<Result<Vec<_>, _>>()?;
+            // Sorted here rather than by `ORDER BY`: PostgreSQL's collation and SQLite's
+            // byte order disagree on punctuation, and both engines must list alike.
+            users.sort_by(|a, b| a.username.cmp(&b.username));
+            Ok(users)
+        }
+
+        async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError> {
+            Ok(sqlx::query(COUNT_RECOVERY_CODES)
+                .bind(user)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?)
+        }
+
+        async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError> {
+            let Some(row) = sqlx::query(SELECT_SESSION)
+                .bind(token_digest.to_owned())
+                .fetch_optional(&self.pool)
+                .await?
+            else {
+                return Ok(None);
+            };
+            Ok(Some(Session {
+                token_digest: row.try_get(0)?,
+                user_id: row.try_get(1)?,
+                csrf_token: row.try_get(2)?,
+                created_at_ms: row.try_get(3)?,
+                last_seen_ms: row.try_get(4)?,
+                second_factor: row.try_get(5)?,
+            }))
+        }
+
+        async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError> {
+            sqlx::query(TOUCH_SESSION)
+                .bind(now_ms)
+                .bind(token_digest.to_owned())
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        }
+    }
+}
+
+sql_store! {
     pub(super) async fn create_user(
         conn: &mut DB::Connection,
         user: &StaffUser,
@@ -101,43 +178,6 @@ security_sql! {
             .execute(&mut *conn)
             .await?;
         Ok(())
-    }
-
-    pub async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
-        sqlx::query(SELECT_USER)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(user_from_row::<DB>)
-            .transpose()
-    }
-
-    pub async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError> {
-        sqlx::query(SELECT_USER_BY_USERNAME)
-            .bind(username.to_owned())
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(user_from_row::<DB>)
-            .transpose()
-    }
-
-    pub async fn users_of_organization(
-        &self,
-        organization: Uuid,
-    ) -> Result<Vec<StaffUser>, StoreError> {
-        let mut users = sqlx::query(SELECT_USERS_OF_ORGANIZATION)
-            .bind(organization)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(user_from_row::<DB>)
-            .collect::<Result<Vec<_>, _>>()?;
-        // Sorted here rather than by `ORDER BY`: PostgreSQL's collation and SQLite's
-        // byte order disagree on punctuation, and both engines must list alike.
-        users.sort_by(|a, b| a.username.cmp(&b.username));
-        Ok(users)
     }
 
     /// False when the stored hash is no longer `expected_hash` or the account was
@@ -266,14 +306,6 @@ security_sql! {
         Ok(updated.affected() == 1)
     }
 
-    pub async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError> {
-        Ok(sqlx::query(COUNT_RECOVERY_CODES)
-            .bind(user)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?)
-    }
-
     /// False when the account is disabled or its password hash is no longer
     /// `expected_hash`.
     pub(super) async fn create_session(
@@ -293,33 +325,6 @@ security_sql! {
             .execute(&mut *conn)
             .await?;
         Ok(inserted.affected() == 1)
-    }
-
-    pub async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError> {
-        let Some(row) = sqlx::query(SELECT_SESSION)
-            .bind(token_digest.to_owned())
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Session {
-            token_digest: row.try_get(0)?,
-            user_id: row.try_get(1)?,
-            csrf_token: row.try_get(2)?,
-            created_at_ms: row.try_get(3)?,
-            last_seen_ms: row.try_get(4)?,
-            second_factor: row.try_get(5)?,
-        }))
-    }
-
-    pub async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError> {
-        sqlx::query(TOUCH_SESSION)
-            .bind(now_ms)
-            .bind(token_digest.to_owned())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     pub(super) async fn delete_session(

@@ -1,36 +1,12 @@
-//! `commit`: a unit of work's changes and audit events in one transaction.
+//! What each `Change` of a unit of work does to the tables (`Store::commit` runs
+//! them in one transaction with the unit's audit events).
 
-use super::{append, finish};
-use crate::unit::{Change, UnitOfWork};
+use crate::unit::Change;
 use crate::StoreError;
 
-security_sql! {
-    /// Makes every change of `unit`, in order, then appends its events; commits
-    /// only when all of it succeeded.
-    pub async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError> {
-        let (changes, events) = unit.into_parts();
-        if events.is_empty() {
-            // `UnitOfWork` is made with an event; this guards the invariant.
-            return Err(StoreError::Rejected(
-                "a unit of work records at least one audit event".into(),
-            ));
-        }
-        let mut tx = self.begin_audited().await?;
-        let result = async {
-            let conn = &mut *tx;
-            for change in &changes {
-                Self::apply(conn, change).await?;
-            }
-            for event in events {
-                append::<DB>(conn, event).await?;
-            }
-            Ok(())
-        }
-        .await;
-        finish(tx, result).await
-    }
-
-    async fn apply(conn: &mut DB::Connection, change: &Change) -> Result<(), StoreError> {
+sql_store! {
+    /// Makes one change inside the unit's transaction (`Store::commit`).
+    pub(crate) async fn apply(conn: &mut DB::Connection, change: &Change) -> Result<(), StoreError> {
         match change {
             Change::InitializeKeyring { record, keys } => {
                 Self::initialize_keyring(conn, record, keys).await

@@ -1,0 +1,149 @@
+//! What Torchlight persists, one trait per area. `Store` is all of them plus the
+//! one way to change anything audited (`commit`); a service that needs one area
+//! names its trait. Implemented once, by `SqlStore`, for both engines; the same
+//! suites run against both.
+//!
+//! Reads only: every audited change goes through `Store::commit`.
+
+use async_trait::async_trait;
+use torchlight_core::Directory;
+use torchlight_crypto::audit::ChainedEntry;
+use torchlight_crypto::keyring::KeyringRecord;
+use uuid::Uuid;
+
+use crate::security::{
+    CaseCount, CaseKey, OrganizationKey, SecurityKey, Session, StaffUser, VisibleCase,
+};
+use crate::{Engine, StoreError, UnitOfWork};
+
+/// Everything Torchlight persists.
+#[async_trait]
+pub trait Store:
+    DirectoryStore + KeyStore + StaffStore + SecurityKeyStore + CaseStore + AuditStore
+{
+    fn engine(&self) -> Engine;
+
+    /// Makes every change of `unit` and appends its audit events, in one
+    /// transaction: all of it lands or none of it. The only way to change audited
+    /// data or to append to the audit chain. A change whose expectation no longer
+    /// holds fails the unit with `Conflict`.
+    async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError>;
+
+    /// Checks that the database answers; used by `/healthz`.
+    async fn ping(&self) -> Result<(), StoreError>;
+}
+
+/// The public directory: organisations, services and allies. Not audited: it is
+/// public, and replaced whole by an import.
+#[async_trait]
+pub trait DirectoryStore: Send + Sync + 'static {
+    /// Reads the whole directory in a stable order.
+    async fn load_directory(&self) -> Result<Directory, StoreError>;
+
+    /// Replaces the whole directory in one transaction: either every record of the
+    /// new directory is stored, or nothing changes.
+    async fn replace_directory(&self, directory: &Directory) -> Result<(), StoreError>;
+
+    /// True when no organisation is stored yet.
+    async fn directory_is_empty(&self) -> Result<bool, StoreError>;
+}
+
+/// The keyring record and organisations' key pairs.
+#[async_trait]
+pub trait KeyStore: Send + Sync + 'static {
+    /// The keyring record, `None` before `init`.
+    async fn keyring(&self) -> Result<Option<KeyringRecord>, StoreError>;
+
+    /// Every version of every organisation's key pair.
+    async fn organization_keys(&self) -> Result<Vec<OrganizationKey>, StoreError>;
+
+    /// The newest key pair of one organisation.
+    async fn current_organization_key(
+        &self,
+        organization: Uuid,
+    ) -> Result<Option<OrganizationKey>, StoreError>;
+
+    /// One version of one organisation's key pair.
+    async fn organization_key(
+        &self,
+        organization: Uuid,
+        version: i64,
+    ) -> Result<Option<OrganizationKey>, StoreError>;
+
+    /// Every data key wrapped for `organization`.
+    async fn case_keys_of_organization(
+        &self,
+        organization: Uuid,
+    ) -> Result<Vec<CaseKey>, StoreError>;
+}
+
+/// Staff accounts, their recovery codes and their sessions.
+#[async_trait]
+pub trait StaffStore: Send + Sync + 'static {
+    async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError>;
+
+    /// Looks a user up by (lower-case) username.
+    async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError>;
+
+    /// The accounts of one organisation, by username.
+    async fn users_of_organization(&self, organization: Uuid)
+        -> Result<Vec<StaffUser>, StoreError>;
+
+    /// How many unused recovery codes a user has left.
+    async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError>;
+
+    async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError>;
+
+    /// Records that a session was used. Not audited: it changes nothing a person
+    /// could be held to, and every request of a signed-in browser makes it.
+    async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError>;
+}
+
+/// WebAuthn security keys: a second factor beside TOTP.
+#[async_trait]
+pub trait SecurityKeyStore: Send + Sync + 'static {
+    /// A user's keys, oldest first.
+    async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError>;
+}
+
+/// Cases. Every call names the caller's organisation (`scope`) and sees only cases
+/// holding a data key wrapped for it; no caller filters by hand.
+#[async_trait]
+pub trait CaseStore: Send + Sync + 'static {
+    /// The cases `scope` can open, newest first.
+    async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError>;
+
+    /// One case, if `scope` can open it.
+    async fn case_visible_to(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+    ) -> Result<Option<VisibleCase>, StoreError>;
+
+    /// Cases by country and urgency across the coalition (no content).
+    async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError>;
+}
+
+/// The audit chain.
+#[async_trait]
+pub trait AuditStore: Send + Sync + 'static {
+    /// Up to `limit` entries after `after_seq`, in order: how `audit verify` walks
+    /// the chain.
+    async fn audit_entries(
+        &self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<ChainedEntry>, StoreError>;
+
+    /// The head recorded when the last entry was appended (its seq and hash), which
+    /// catches entries cut from the end of the chain.
+    async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError>;
+
+    /// The newest `limit` entries about `case`, only if it is a case `scope` owns.
+    async fn audit_of_case(
+        &self,
+        scope: Uuid,
+        case: Uuid,
+        limit: i64,
+    ) -> Result<Vec<ChainedEntry>, StoreError>;
+}

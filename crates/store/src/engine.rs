@@ -1,0 +1,157 @@
+//! One implementation of every store area for both engines: `SqlStore<DB>` over
+//! an sqlx pool, with the few statements that differ between engines in its
+//! `Dialect`. `SqliteStore` and `PostgresStore` are this type at `Sqlite` and
+//! `Postgres`; they add only how they connect and migrate.
+//!
+//! Every change is made by `commit`, in one write transaction that first takes the
+//! audit lock (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an exclusive lock on
+//! `audit_log`), makes the unit's changes, then appends its events: all are
+//! committed or none is, and appends are serialised, so the chain has no gaps.
+
+/// `impl<DB> [Area for] SqlStore<DB> { ... }` with every bound the SQL needs from
+/// an engine, written once here instead of on every block; `Sqlite` and `Postgres`
+/// meet them all. `sql_store! { #[async_trait::async_trait] impl Area { ... } }`
+/// implements an area's trait; `sql_store! { fn ... }` adds inherent items (the
+/// changes a unit of work applies).
+macro_rules! sql_store {
+    ($(#[$attr:meta])* impl $($area:path)? { $($body:tt)* }) => {
+        $(#[$attr])*
+        impl<DB> $($area for)? $crate::engine::SqlStore<DB>
+        where
+            DB: sqlx::Database,
+            for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+            DB::Arguments: sqlx::IntoArguments<DB>,
+            DB::QueryResult: $crate::engine::Affected,
+            usize: sqlx::ColumnIndex<DB::Row>,
+            uuid::Uuid: $crate::sql::Column<DB>,
+            String: $crate::sql::Column<DB>,
+            Option<String>: $crate::sql::Column<DB>,
+            i64: $crate::sql::Column<DB>,
+            Option<i64>: $crate::sql::Column<DB>,
+            bool: $crate::sql::Column<DB>,
+            Vec<u8>: $crate::sql::Column<DB>,
+            Option<Vec<u8>>: $crate::sql::Column<DB>,
+        {
+            $($body)*
+        }
+    };
+    ($($body:tt)*) => {
+        sql_store! { impl { $($body)* } }
+    };
+}
+
+use sqlx::{Database, Pool, Transaction};
+
+use crate::sql::{classify, Dialect};
+use crate::sql_security::append;
+use crate::unit::UnitOfWork;
+use crate::{Engine, Store, StoreError};
+
+/// How many rows a statement changed, which `Database` does not expose generically.
+/// `pub` in a private module: the area impls name it in their bounds, and nothing
+/// outside the crate can reach it.
+pub trait Affected {
+    fn affected(&self) -> u64;
+}
+
+impl Affected for sqlx::sqlite::SqliteQueryResult {
+    fn affected(&self) -> u64 {
+        self.rows_affected()
+    }
+}
+
+impl Affected for sqlx::postgres::PgQueryResult {
+    fn affected(&self) -> u64 {
+        self.rows_affected()
+    }
+}
+
+/// Every store area over one engine's pool.
+pub struct SqlStore<DB: Database> {
+    pub(crate) pool: Pool<DB>,
+    pub(crate) dialect: Dialect,
+}
+
+impl<DB: Database> SqlStore<DB> {
+    pub(crate) fn new(pool: Pool<DB>, dialect: Dialect) -> Self {
+        SqlStore { pool, dialect }
+    }
+
+    /// A write transaction holding the audit lock: what every audited change runs in.
+    async fn begin_audited(&self) -> Result<Transaction<'static, DB>, StoreError>
+    where
+        for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+        DB::Arguments: sqlx::IntoArguments<DB>,
+    {
+        let mut tx = self.pool.begin_with(self.dialect.begin_write).await?;
+        if let Some(lock) = self.dialect.lock_audit {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
+        Ok(tx)
+    }
+}
+
+sql_store! {
+    #[async_trait::async_trait]
+    impl Store {
+        fn engine(&self) -> Engine {
+            self.dialect.engine
+        }
+
+        /// Makes every change of `unit`, in order, then appends its events; commits
+        /// only when all of it succeeded.
+        async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError> {
+            let (changes, events) = unit.into_parts();
+            if events.is_empty() {
+                // `UnitOfWork` is made with an event; this guards the invariant.
+                return Err(StoreError::Rejected(
+                    "a unit of work records at least one audit event".into(),
+                ));
+            }
+            let mut tx = self.begin_audited().await?;
+            let result = async {
+                let conn = &mut *tx;
+                for change in &changes {
+                    Self::apply(conn, change).await?;
+                }
+                for event in events {
+                    append::<DB>(conn, event).await?;
+                }
+                Ok(())
+            }
+            .await;
+            finish(tx, result).await
+        }
+
+        async fn ping(&self) -> Result<(), StoreError> {
+            sqlx::query("SELECT 1").execute(&self.pool).await?;
+            Ok(())
+        }
+    }
+}
+
+/// Commits `tx` when `result` is a success, rolls it back otherwise; schema
+/// violations become `Rejected`.
+pub(crate) async fn finish<DB: Database, T>(
+    tx: Transaction<'static, DB>,
+    result: Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    match result {
+        Ok(value) => {
+            tx.commit().await.map_err(|e| classify(e.into()))?;
+            Ok(value)
+        }
+        Err(e) => {
+            if let Err(rollback) = tx.rollback().await {
+                tracing::warn!(error = %rollback, "rollback after a failed change failed");
+            }
+            Err(classify(e))
+        }
+    }
+}
+
+/// `LIMIT` takes no negative number on PostgreSQL and reads -1 as "no limit" on
+/// SQLite: a negative limit asks for nothing on both.
+pub(crate) fn clamp_limit(limit: i64) -> i64 {
+    limit.max(0)
+}
