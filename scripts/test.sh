@@ -5,9 +5,11 @@
 #
 # The workspace is built once: `cargo test --no-run` builds every test and the
 # `torchlight` binary the browser journeys drive (no second build with other
-# features). Clippy runs at the same time in a target directory of its own, since
-# a check build shares nothing with a test build, and the setup that waits on the
-# network or the disk (PostgreSQL, Chromium, npm) happens while they compile.
+# features), and clippy lints the workspace's crates during that same build
+# (scripts/clippy-build.sh is the compiler cargo uses for them), so dependencies
+# compile once instead of once for a check build and once for the tests. The setup
+# that waits on the network or the disk (PostgreSQL, Chromium, npm) happens while
+# Rust compiles.
 #
 # PostgreSQL: set TORCHLIGHT_TEST_PG_URL to a server where the user may create
 # databases (each test creates and drops its own), or leave it unset and this
@@ -24,7 +26,10 @@ say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
 
 TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-CLIPPY_TARGET_DIR=$TARGET_DIR/clippy
+# Both the build and the test run need it: a different compiler for the
+# workspace's crates would make the test run build them again.
+command -v clippy-driver >/dev/null 2>&1 || die "clippy-driver is missing: rustup component add clippy"
+export RUSTC_WORKSPACE_WRAPPER=$PWD/scripts/clippy-build.sh
 
 # Phase timings, printed at the end (and on failure, up to the failing phase).
 RUN_STARTED=$SECONDS
@@ -82,11 +87,10 @@ as_postgres() {
 
 PG_DIR=""
 TEST_LOG=""
-CLIPPY_PID=""
 SETUP_PID=""
 cleanup() {
     local status=$?
-    for pid in "$CLIPPY_PID" "$SETUP_PID"; do
+    for pid in "$SETUP_PID"; do
         if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
             kill "$pid" 2>/dev/null || true
             wait "$pid" 2>/dev/null || true
@@ -141,18 +145,8 @@ end_phase
 ( e2e/run.sh --setup-only ) >"$TEST_LOG.setup" 2>&1 &
 SETUP_PID=$!
 
-begin_phase "cargo clippy + test build (side by side)"
-( CARGO_TARGET_DIR=$CLIPPY_TARGET_DIR cargo clippy --workspace --all-targets --color never -- -D warnings ) \
-    >"$TEST_LOG.clippy" 2>&1 &
-CLIPPY_PID=$!
+begin_phase "Build and clippy (cargo test --no-run)"
 cargo test --workspace --no-run
-clippy_status=0
-wait "$CLIPPY_PID" || clippy_status=$?
-CLIPPY_PID=""
-if [[ $clippy_status -ne 0 ]]; then
-    cat "$TEST_LOG.clippy" >&2
-    die "cargo clippy found problems (exit status $clippy_status)"
-fi
 end_phase
 
 begin_phase "Rust tests"
