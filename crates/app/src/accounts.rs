@@ -2,6 +2,7 @@
 //! changing a password, and the second factor.
 
 use torchlight_core::access::Role;
+use torchlight_core::{OrganizationId, UserId};
 use torchlight_crypto::credentials::{self, TotpSecret};
 use torchlight_store::{Change, StaffUser};
 use uuid::Uuid;
@@ -38,14 +39,14 @@ fn one_time_password() -> Zeroizing<String> {
 
 /// What `add_user` needs to know.
 pub struct NewAccount {
-    pub organization: Uuid,
+    pub organization: OrganizationId,
     pub username: String,
     pub display_name: String,
     pub role: Role,
 }
 
 /// The context a TOTP secret is sealed under: bound to its account.
-pub fn totp_context(user: Uuid) -> String {
+pub fn totp_context(user: UserId) -> String {
     format!("totp/{user}")
 }
 
@@ -88,7 +89,7 @@ impl Accounts<'_> {
     pub async fn colleague(
         &self,
         admin: &StaffMember,
-        id: Uuid,
+        id: UserId,
     ) -> Result<Option<StaffUser>, AppError> {
         let user = self
             .app
@@ -153,7 +154,7 @@ impl Accounts<'_> {
             ));
         }
         let user = StaffUser {
-            id: Uuid::new_v4(),
+            id: UserId::from_uuid(Uuid::new_v4()),
             organization_id: account.organization,
             username,
             display_name,

@@ -1,13 +1,13 @@
 //! Who did something, as the audit log names them.
 
+use torchlight_core::{OrganizationId, UserId};
 use torchlight_crypto::audit::AuditEvent;
-use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 pub enum Actor {
     Staff {
-        user: Uuid,
-        organization: Uuid,
+        user: UserId,
+        organization: OrganizationId,
     },
     /// An operator at the command line of the server's machine.
     Operator,

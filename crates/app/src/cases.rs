@@ -3,6 +3,7 @@
 //! server. Reading needs the organisation's secret key, so it needs the vault.
 
 use torchlight_core::case::{CaseDetails, CaseStatus, ValidCase};
+use torchlight_core::CaseId;
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
 use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
@@ -15,7 +16,7 @@ pub struct Cases<'a> {
     pub(crate) app: &'a App,
 }
 
-fn content_context(case: Uuid) -> String {
+fn content_context(case: CaseId) -> String {
     format!("case/{case}/details")
 }
 
@@ -60,7 +61,7 @@ impl Cases<'_> {
         scope: Scope,
         case: ValidCase,
         actor: &Actor,
-    ) -> Result<Uuid, AppError> {
+    ) -> Result<CaseId, AppError> {
         let scope = scope.organization();
         let store = self.app.store();
         let key = store
@@ -68,7 +69,7 @@ impl Cases<'_> {
             .await?
             .ok_or(AppError::NoOrganizationKey(scope))?;
         let recipient = OrgPublicKey::parse(&key.public_key)?;
-        let id = Uuid::new_v4();
+        let id = CaseId::from_uuid(Uuid::new_v4());
         let data_key = DataKey::generate();
         let plaintext = zeroize::Zeroizing::new(
             serde_json::to_vec(&case.details)
@@ -109,7 +110,7 @@ impl Cases<'_> {
     pub async fn open(
         &self,
         scope: Scope,
-        id: Uuid,
+        id: CaseId,
         actor: &Actor,
     ) -> Result<Option<OpenCase>, AppError> {
         let scope = scope.organization();
@@ -166,7 +167,7 @@ impl Cases<'_> {
 
     /// Erases a case owned by `scope`: its wrapped keys go first, so the content
     /// can never be decrypted again. False when `scope` owns no such case.
-    pub async fn erase(&self, scope: Scope, id: Uuid, actor: &Actor) -> Result<bool, AppError> {
+    pub async fn erase(&self, scope: Scope, id: CaseId, actor: &Actor) -> Result<bool, AppError> {
         let unit = self
             .app
             .unit(actor, "case.erase", Some(id.to_string()))
@@ -189,7 +190,7 @@ impl Cases<'_> {
     pub async fn access_trail(
         &self,
         staff: &StaffMember,
-        id: Uuid,
+        id: CaseId,
     ) -> Result<Option<Vec<AccessEntry>>, AppError> {
         let store = self.app.store();
         let scope = staff.scope().organization();

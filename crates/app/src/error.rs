@@ -6,9 +6,9 @@
 //! failure, a `Crypto` failure of stored material or a `Store` failure is logged in
 //! full and shown only as a reference.
 
+use torchlight_core::OrganizationId;
 use torchlight_crypto::CryptoError;
 use torchlight_store::StoreError;
-use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -21,7 +21,7 @@ pub enum AppError {
     #[error("the unsealing secret was refused")]
     Refused,
     #[error("organisation {0} has no key pair yet: unseal the server to create it")]
-    NoOrganizationKey(Uuid),
+    NoOrganizationKey(OrganizationId),
     #[error("unknown organisation {0}")]
     UnknownOrganization(String),
     /// The caller's input breaks a rule; the message names the field and the rule.

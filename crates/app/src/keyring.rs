@@ -2,13 +2,13 @@
 
 use std::net::IpAddr;
 
+use torchlight_core::OrganizationId;
 use torchlight_crypto::keyring::{self as root, KeyringRecord, SealMode, Share};
 use torchlight_crypto::orgkey::{OrgKeyPair, OrgSecretKey};
 use torchlight_crypto::vault::{SealStatus, UnsealProgress};
 use torchlight_crypto::Argon2Cost;
 use torchlight_crypto::CryptoError;
 use torchlight_store::{Change, OrganizationKey, StoreError};
-use uuid::Uuid;
 
 use crate::{Actor, App, AppError};
 
@@ -72,7 +72,7 @@ async fn new_root(
 
 fn new_organization_key(
     root_key: &root::RootKey,
-    organization: Uuid,
+    organization: OrganizationId,
     version: i64,
     root_version: u32,
     now_ms: i64,
@@ -275,7 +275,7 @@ impl Keyring<'_> {
         let store = self.app.store();
         let directory = store.load_directory().await?;
         let existing = store.organization_keys().await?;
-        let missing: Vec<Uuid> = directory
+        let missing: Vec<OrganizationId> = directory
             .organizations
             .iter()
             .map(|org| org.id)
@@ -301,7 +301,7 @@ impl Keyring<'_> {
     /// One version of an organisation's secret key, unwrapped by the vault.
     pub async fn organization_secret(
         &self,
-        organization: Uuid,
+        organization: OrganizationId,
         version: i64,
     ) -> Result<OrgSecretKey, AppError> {
         let vault = self.app.vault();
@@ -324,7 +324,7 @@ impl Keyring<'_> {
     /// secret keys are deleted.
     pub async fn rotate_organization_key(
         &self,
-        organization: Uuid,
+        organization: OrganizationId,
         actor: &Actor,
     ) -> Result<i64, AppError> {
         let store = self.app.store();

@@ -3,14 +3,14 @@
 //! at the command line naming an organisation. Every case operation takes a `Scope`,
 //! so a case query without one cannot be written by accident in a handler.
 
+use torchlight_core::OrganizationId;
 use torchlight_store::StaffUser;
-use uuid::Uuid;
 
 use crate::Actor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scope {
-    organization: Uuid,
+    organization: OrganizationId,
 }
 
 impl Scope {
@@ -23,11 +23,11 @@ impl Scope {
 
     /// An operator at the server's command line acting for `organization` (the
     /// demo's cases, imports). Never built from anything a web request carries.
-    pub fn for_operator(organization: Uuid) -> Scope {
+    pub fn for_operator(organization: OrganizationId) -> Scope {
         Scope { organization }
     }
 
-    pub fn organization(&self) -> Uuid {
+    pub fn organization(&self) -> OrganizationId {
         self.organization
     }
 }

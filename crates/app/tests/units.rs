@@ -13,7 +13,7 @@ use torchlight_app::signin::Attempt;
 use torchlight_app::{Actor, App, AppConfig, AppError, Clock, HashingCost, ManualClock, Scope};
 use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
-use torchlight_core::{Directory, Taxonomy};
+use torchlight_core::{Directory, OrganizationId, Taxonomy, UserId};
 use torchlight_crypto::credentials::TotpSecret;
 use torchlight_store::testing::TestDb;
 use torchlight_store::{Engine, StaffUser};
@@ -23,8 +23,8 @@ use zeroize::Zeroizing;
 const PASSPHRASE: &str = "units fixture passphrase";
 const PASSWORD: &str = "units fixture password";
 
-fn organization() -> Uuid {
-    Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001)
+fn organization() -> OrganizationId {
+    OrganizationId::from_uuid(Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001))
 }
 
 struct World {
@@ -101,7 +101,7 @@ impl World {
         secret.code_at(u64::try_from(self.clock.now_ms() / 1000).unwrap())
     }
 
-    async fn user(&self, id: Uuid) -> StaffUser {
+    async fn user(&self, id: UserId) -> StaffUser {
         self.app.store().user(id).await.unwrap().unwrap()
     }
 
@@ -594,7 +594,7 @@ async fn cases_are_created_viewed_and_erased_with_their_entries(engine: Engine) 
     assert_eq!(open.unwrap().unwrap().details.name, "A. Person");
     assert_eq!(appended, ["case.view"]);
     // Another organisation's scope erases nothing and records nothing.
-    let stranger = Scope::for_operator(Uuid::new_v4());
+    let stranger = Scope::for_operator(OrganizationId::from_uuid(Uuid::new_v4()));
     let (erased, appended) = world
         .appended_by(cases.erase(stranger, id, &Actor::Operator))
         .await;

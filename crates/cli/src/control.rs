@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use torchlight_app::keyring::{KeyringStatus, SealChoice, Unsealing};
 use torchlight_app::{Actor, AppError};
+use torchlight_core::OrganizationId;
 use torchlight_crypto::vault::UnsealProgress;
 use torchlight_web::AppState;
-use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::BadInput;
@@ -221,12 +221,15 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError>
 }
 
 /// An organisation of the directory by id or exact name.
-pub fn resolve_organization(state: &AppState, given: &str) -> Result<Uuid, AppError> {
+pub fn resolve_organization(state: &AppState, given: &str) -> Result<OrganizationId, AppError> {
     let directory = state.directory();
     resolve_in(&directory, given)
 }
 
-pub fn resolve_in(directory: &torchlight_core::Directory, given: &str) -> Result<Uuid, AppError> {
+pub fn resolve_in(
+    directory: &torchlight_core::Directory,
+    given: &str,
+) -> Result<OrganizationId, AppError> {
     let given = given.trim();
     directory
         .organizations

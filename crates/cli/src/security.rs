@@ -10,6 +10,7 @@ use torchlight_app::keyring::{KeyringStatus, SealChoice};
 use torchlight_app::{Actor, App, AppError};
 use torchlight_core::access::Role;
 use torchlight_core::signin::AccountStatus;
+use torchlight_core::OrganizationId;
 use zeroize::Zeroizing;
 
 use crate::commands::ConfiguredApp;
@@ -219,7 +220,7 @@ pub async fn user_add(configured: ConfiguredApp, add: AddUser) -> anyhow::Result
 }
 
 /// `--org`: an organisation of the stored directory, by id or exact name.
-async fn resolve_organization(app: &App, given: &str) -> anyhow::Result<uuid::Uuid> {
+async fn resolve_organization(app: &App, given: &str) -> anyhow::Result<OrganizationId> {
     let directory = app.store().load_directory().await?;
     control::resolve_in(&directory, given).map_err(|e| BadInput(format!("--org: {e}")).into())
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::code::Code;
+use crate::ids::OrganizationId;
 use crate::taxonomy::{Taxonomy, Vocabulary};
 
 /// How a service is delivered. Fixed in code because matching reasons about it:
@@ -57,7 +58,7 @@ pub struct Translation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    pub id: Uuid,
+    pub id: OrganizationId,
     pub name: String,
     /// An `actor_kind` code.
     pub kind: Code,
@@ -102,7 +103,7 @@ pub struct Coverage {
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: Uuid,
-    pub organization_id: Uuid,
+    pub organization_id: OrganizationId,
     pub name: String,
     pub description: String,
     /// A `support_type` code.
@@ -140,7 +141,7 @@ pub struct Ally {
     /// Phone, Signal or e-mail; staff only.
     pub contact: String,
     /// The organisation that keeps this ally on its roster.
-    pub organization_id: Uuid,
+    pub organization_id: OrganizationId,
     #[serde(default)]
     pub notes: String,
 }
@@ -165,7 +166,7 @@ pub struct RecordError {
 }
 
 impl Directory {
-    pub fn organization(&self, id: Uuid) -> Option<&Organization> {
+    pub fn organization(&self, id: OrganizationId) -> Option<&Organization> {
         self.organizations.iter().find(|o| o.id == id)
     }
 
@@ -173,7 +174,7 @@ impl Directory {
         self.services.iter().find(|s| s.id == id)
     }
 
-    pub fn services_of(&self, organization: Uuid) -> impl Iterator<Item = &Service> {
+    pub fn services_of(&self, organization: OrganizationId) -> impl Iterator<Item = &Service> {
         self.services
             .iter()
             .filter(move |s| s.organization_id == organization)
@@ -191,7 +192,7 @@ impl Directory {
                 format!("organization '{}' ({})", org.name, org.id),
                 &mut errors,
             );
-            check.unique_id(&mut ids, org.id);
+            check.unique_id(&mut ids, org.id.as_uuid());
             check.text("name", &org.name, 200);
             check.text("description", &org.description, 4000);
             check.text("public_contact", &org.public_contact, 500);
@@ -201,7 +202,7 @@ impl Directory {
             check.codes(Vocabulary::Language, "languages", &mut org.languages, true);
             check.translations(&mut org.translations);
         }
-        let org_ids: HashSet<Uuid> = self.organizations.iter().map(|o| o.id).collect();
+        let org_ids: HashSet<OrganizationId> = self.organizations.iter().map(|o| o.id).collect();
         for service in &mut self.services {
             let mut check = Checker::new(
                 taxonomy,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use torchlight_core::{Code, Coverage, Directory, Format, Taxonomy, Translation};
+use torchlight_core::{Code, Coverage, Directory, Format, OrganizationId, Taxonomy, Translation};
 use uuid::Uuid;
 
 use crate::error::{core_label, record_label, ImportError};
@@ -143,7 +143,7 @@ pub(crate) fn import(value: Value, taxonomy: &Taxonomy) -> Result<Directory, Vec
             e.field == "organization_id"
                 && points_at
                     .get(&e.record)
-                    .is_some_and(|id| failed.contains(id))
+                    .is_some_and(|id: &OrganizationId| failed.contains(&id.as_uuid()))
         };
         errors.extend(
             found

@@ -6,10 +6,9 @@
 //! Reads only: every audited change goes through `Store::commit`.
 
 use async_trait::async_trait;
-use torchlight_core::Directory;
+use torchlight_core::{CaseId, Directory, OrganizationId, UserId};
 use torchlight_crypto::audit::ChainedEntry;
 use torchlight_crypto::keyring::KeyringRecord;
-use uuid::Uuid;
 
 use crate::security::{
     CaseCount, CaseKey, OrganizationKey, SecurityKey, Session, StaffUser, VisibleCase,
@@ -60,37 +59,39 @@ pub trait KeyStore: Send + Sync + 'static {
     /// The newest key pair of one organisation.
     async fn current_organization_key(
         &self,
-        organization: Uuid,
+        organization: OrganizationId,
     ) -> Result<Option<OrganizationKey>, StoreError>;
 
     /// One version of one organisation's key pair.
     async fn organization_key(
         &self,
-        organization: Uuid,
+        organization: OrganizationId,
         version: i64,
     ) -> Result<Option<OrganizationKey>, StoreError>;
 
     /// Every data key wrapped for `organization`.
     async fn case_keys_of_organization(
         &self,
-        organization: Uuid,
+        organization: OrganizationId,
     ) -> Result<Vec<CaseKey>, StoreError>;
 }
 
 /// Staff accounts, their recovery codes and their sessions.
 #[async_trait]
 pub trait StaffStore: Send + Sync + 'static {
-    async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError>;
+    async fn user(&self, id: UserId) -> Result<Option<StaffUser>, StoreError>;
 
     /// Looks a user up by (lower-case) username.
     async fn user_by_username(&self, username: &str) -> Result<Option<StaffUser>, StoreError>;
 
     /// The accounts of one organisation, by username.
-    async fn users_of_organization(&self, organization: Uuid)
-        -> Result<Vec<StaffUser>, StoreError>;
+    async fn users_of_organization(
+        &self,
+        organization: OrganizationId,
+    ) -> Result<Vec<StaffUser>, StoreError>;
 
     /// How many unused recovery codes a user has left.
-    async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError>;
+    async fn remaining_recovery_codes(&self, user: UserId) -> Result<i64, StoreError>;
 
     async fn session(&self, token_digest: &str) -> Result<Option<Session>, StoreError>;
 
@@ -103,7 +104,7 @@ pub trait StaffStore: Send + Sync + 'static {
 #[async_trait]
 pub trait SecurityKeyStore: Send + Sync + 'static {
     /// A user's keys, oldest first.
-    async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError>;
+    async fn security_keys_of(&self, user: UserId) -> Result<Vec<SecurityKey>, StoreError>;
 }
 
 /// Cases. Every call names the caller's organisation (`scope`) and sees only cases
@@ -111,13 +112,14 @@ pub trait SecurityKeyStore: Send + Sync + 'static {
 #[async_trait]
 pub trait CaseStore: Send + Sync + 'static {
     /// The cases `scope` can open, newest first.
-    async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError>;
+    async fn cases_visible_to(&self, scope: OrganizationId)
+        -> Result<Vec<VisibleCase>, StoreError>;
 
     /// One case, if `scope` can open it.
     async fn case_visible_to(
         &self,
-        scope: Uuid,
-        case: Uuid,
+        scope: OrganizationId,
+        case: CaseId,
     ) -> Result<Option<VisibleCase>, StoreError>;
 
     /// Cases by country and urgency across the coalition (no content).
@@ -142,8 +144,8 @@ pub trait AuditStore: Send + Sync + 'static {
     /// The newest `limit` entries about `case`, only if it is a case `scope` owns.
     async fn audit_of_case(
         &self,
-        scope: Uuid,
-        case: Uuid,
+        scope: OrganizationId,
+        case: CaseId,
         limit: i64,
     ) -> Result<Vec<ChainedEntry>, StoreError>;
 }

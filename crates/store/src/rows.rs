@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use torchlight_core::{
-    Ally, Code, Coverage, Directory, Format, Organization, Service, Translation, Vocabulary,
+    Ally, Code, Coverage, Directory, Format, Organization, OrganizationId, Service, Translation,
+    Vocabulary,
 };
 use uuid::Uuid;
 
@@ -94,7 +95,7 @@ impl Rows {
         for (position, org) in (0_i64..).zip(&directory.organizations) {
             let record = || format!("organization {}", org.id);
             rows.organizations.push(OrganizationRow {
-                id: org.id,
+                id: org.id.as_uuid(),
                 position,
                 name: org.name.clone(),
                 kind: storable(Vocabulary::ActorKind, &org.kind, record, "kind")?,
@@ -105,7 +106,7 @@ impl Rows {
             let codes = &mut rows.organization_codes;
             push_codes(
                 codes,
-                org.id,
+                org.id.as_uuid(),
                 COUNTRY,
                 Vocabulary::Country,
                 &org.countries,
@@ -113,7 +114,7 @@ impl Rows {
             )?;
             push_codes(
                 codes,
-                org.id,
+                org.id.as_uuid(),
                 REGION,
                 Vocabulary::Region,
                 &org.regions,
@@ -121,7 +122,7 @@ impl Rows {
             )?;
             push_codes(
                 codes,
-                org.id,
+                org.id.as_uuid(),
                 LANGUAGE,
                 Vocabulary::Language,
                 &org.languages,
@@ -129,7 +130,7 @@ impl Rows {
             )?;
             push_translations(
                 &mut rows.organization_translations,
-                org.id,
+                org.id.as_uuid(),
                 &org.translations,
                 record,
             )?;
@@ -140,7 +141,7 @@ impl Rows {
             rows.services.push(ServiceRow {
                 id: service.id,
                 position,
-                organization_id: service.organization_id,
+                organization_id: service.organization_id.as_uuid(),
                 name: service.name.clone(),
                 description: service.description.clone(),
                 support: storable(Vocabulary::SupportType, &service.support, record, "support")?,
@@ -213,7 +214,7 @@ impl Rows {
             rows.allies.push(AllyRow {
                 id: ally.id,
                 position,
-                organization_id: ally.organization_id,
+                organization_id: ally.organization_id.as_uuid(),
                 name: ally.name.clone(),
                 profession: storable(
                     Vocabulary::Profession,
@@ -263,7 +264,7 @@ impl Rows {
         for row in self.organizations {
             let id = row.id;
             directory.organizations.push(Organization {
-                id,
+                id: OrganizationId::from_uuid(id),
                 name: row.name,
                 kind: read_code(Vocabulary::ActorKind, &row.kind)?,
                 countries: org_codes.take(id, COUNTRY, Vocabulary::Country)?,
@@ -287,7 +288,7 @@ impl Rows {
                 .collect::<Result<Vec<_>, _>>()?;
             directory.services.push(Service {
                 id,
-                organization_id: row.organization_id,
+                organization_id: OrganizationId::from_uuid(row.organization_id),
                 name: row.name,
                 description: row.description,
                 support: read_code(Vocabulary::SupportType, &row.support)?,
@@ -323,7 +324,7 @@ impl Rows {
                 regions: ally_codes.take(id, REGION, Vocabulary::Region)?,
                 languages: ally_codes.take(id, LANGUAGE, Vocabulary::Language)?,
                 contact: row.contact,
-                organization_id: row.organization_id,
+                organization_id: OrganizationId::from_uuid(row.organization_id),
                 notes: row.notes,
             });
         }
@@ -490,7 +491,7 @@ mod tests {
         );
         Directory {
             organizations: vec![Organization {
-                id: org,
+                id: OrganizationId::from_uuid(org),
                 name: "Org".into(),
                 kind: code(Vocabulary::ActorKind, "local_cso"),
                 countries: vec![code(Vocabulary::Country, "KG")],
@@ -506,7 +507,7 @@ mod tests {
             }],
             services: vec![Service {
                 id: Uuid::from_u128(2),
-                organization_id: org,
+                organization_id: OrganizationId::from_uuid(org),
                 name: "S".into(),
                 description: "d".into(),
                 support: code(Vocabulary::SupportType, "legal"),

@@ -5,14 +5,13 @@
 
 use torchlight_core::access::Role;
 use torchlight_core::case::{CaseStatus, Urgency};
-use torchlight_core::Code;
-use uuid::Uuid;
+use torchlight_core::{CaseId, Code, OrganizationId, UserId};
 
 /// One version of an organisation's key pair: the public key in clear, the secret
 /// key sealed under the root key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganizationKey {
-    pub organization_id: Uuid,
+    pub organization_id: OrganizationId,
     /// 1 for the first pair, one more per rotation.
     pub version: i64,
     /// `age1…`
@@ -26,8 +25,8 @@ pub struct OrganizationKey {
 /// A staff account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffUser {
-    pub id: Uuid,
-    pub organization_id: Uuid,
+    pub id: UserId,
+    pub organization_id: OrganizationId,
     /// Lower-case, unique across the deployment.
     pub username: String,
     pub display_name: String,
@@ -50,7 +49,7 @@ pub struct StaffUser {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     pub token_digest: String,
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub csrf_token: String,
     pub created_at_ms: i64,
     pub last_seen_ms: i64,
@@ -62,9 +61,9 @@ pub struct Session {
 /// or describes a person sealed in `content` under the case's data key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRecord {
-    pub id: Uuid,
+    pub id: CaseId,
     /// The organisation that owns the case.
-    pub organization_id: Uuid,
+    pub organization_id: OrganizationId,
     /// A country of the taxonomy.
     pub country: Code,
     pub urgency: Urgency,
@@ -77,8 +76,8 @@ pub struct CaseRecord {
 /// A case's data key wrapped to one organisation's public key of `key_version`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseKey {
-    pub case_id: Uuid,
-    pub organization_id: Uuid,
+    pub case_id: CaseId,
+    pub organization_id: OrganizationId,
     pub key_version: i64,
     pub wrapped_key: Vec<u8>,
 }
@@ -104,7 +103,7 @@ pub struct CaseCount {
 pub struct SecurityKey {
     /// The credential id, base64url.
     pub credential_id: String,
-    pub user_id: Uuid,
+    pub user_id: UserId,
     /// What the user called it ("blue key", "laptop").
     pub name: String,
     /// The credential as the WebAuthn library serialises it (public key, counter).

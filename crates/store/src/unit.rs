@@ -10,9 +10,9 @@
 //! caller's organisation); when it no longer holds, the whole unit fails with
 //! `StoreError::Conflict` and nothing lands, so two requests cannot undo each other.
 
+use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::audit::AuditEvent;
 use torchlight_crypto::keyring::KeyringRecord;
-use uuid::Uuid;
 
 use crate::security::{CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser};
 
@@ -34,7 +34,7 @@ pub enum Change {
     RotateRoot {
         record: KeyringRecord,
         organization_keys: Vec<OrganizationKey>,
-        totp_secrets: Vec<(Uuid, Vec<u8>)>,
+        totp_secrets: Vec<(UserId, Vec<u8>)>,
     },
     /// An organisation's next key pair, every data key of it re-wrapped, its older
     /// secret keys deleted.
@@ -50,29 +50,29 @@ pub enum Change {
     /// changed. A conflict when the stored hash is no longer `expected_hash` (a reset
     /// came first) or the account was disabled meanwhile.
     ChangePassword {
-        user: Uuid,
+        user: UserId,
         expected_hash: String,
         new_hash: String,
     },
     /// An administrator's reset: a one-time password to change at the next sign-in,
     /// the second factor and recovery codes removed, every session ended.
-    ResetCredentials { user: Uuid, new_hash: String },
+    ResetCredentials { user: UserId, new_hash: String },
     /// Disables or enables an account; either way its sessions end.
-    SetDisabled { user: Uuid, disabled: bool },
+    SetDisabled { user: UserId, disabled: bool },
     /// A TOTP secret (sealed) with the step its first code was given at, and the
     /// digests of fresh recovery codes. A conflict when a secret is enrolled already.
     EnrolTotp {
-        user: Uuid,
+        user: UserId,
         totp_sealed: Vec<u8>,
         step: i64,
         recovery_digests: Vec<String>,
     },
     /// The TOTP step just accepted. A conflict unless it is later than the stored
     /// one (the same code used twice).
-    AdvanceTotpStep { user: Uuid, step: i64 },
+    AdvanceTotpStep { user: UserId, step: i64 },
     /// Spends a recovery code. A conflict when it does not exist unused.
     SpendRecoveryCode {
-        user: Uuid,
+        user: UserId,
         digest: String,
         at_ms: i64,
     },
@@ -88,22 +88,25 @@ pub enum Change {
     /// Ends one session (nothing when it has ended already).
     EndSession { token_digest: String },
     /// Ends every session of a user.
-    EndSessionsOfUser { user: Uuid },
+    EndSessionsOfUser { user: UserId },
 
     // Cases, always within the caller's organisation (`scope`).
     /// A case owned by `scope` with its wrapped keys. Refused unless the record's
     /// owner is `scope` and a key is wrapped for `scope`.
     CreateCase {
-        scope: Uuid,
+        scope: OrganizationId,
         record: CaseRecord,
         keys: Vec<CaseKey>,
     },
     /// New content and triage fields of a case `scope` can open; a conflict when it
     /// cannot.
-    UpdateCase { scope: Uuid, record: CaseRecord },
+    UpdateCase {
+        scope: OrganizationId,
+        record: CaseRecord,
+    },
     /// Erases a case owned by `scope` (its wrapped keys first); a conflict when
     /// `scope` owns no such case.
-    EraseCase { scope: Uuid, case: Uuid },
+    EraseCase { scope: OrganizationId, case: CaseId },
 
     // Security keys.
     /// A key registered by its user. Refused when its credential id is registered.
@@ -111,13 +114,13 @@ pub enum Change {
     /// A key's new state (its signature counter) after a sign-in with it; a conflict
     /// when the user has no such key.
     RecordSecurityKeyUse {
-        user: Uuid,
+        user: UserId,
         credential_id: String,
         credential: String,
         used_at_ms: i64,
     },
     /// Removes one of a user's keys; a conflict when the user has no such key.
-    RemoveSecurityKey { user: Uuid, credential_id: String },
+    RemoveSecurityKey { user: UserId, credential_id: String },
 }
 
 /// The changes of one operation and the audit events that record them, committed

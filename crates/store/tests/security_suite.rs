@@ -14,6 +14,7 @@ use torchlight_core::access::Role;
 use torchlight_core::case::{CaseStatus, Urgency};
 use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::Code;
+use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::audit::{AuditEvent, ChainVerifier, ChainedEntry};
 use torchlight_crypto::keyring::{KeyringRecord, SealMode};
 use torchlight_store::testing::TestDb;
@@ -23,8 +24,12 @@ use torchlight_store::{
 };
 use uuid::Uuid;
 
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(0x5ec0_0000_0000_4000_8000_0000_0000_0000 | n)
+/// Fixture `n` as whichever id the call needs (a user's, a case's, an
+/// organisation's, or the bare UUID an audit event names).
+fn id<Id: From<Uuid>>(n: u128) -> Id {
+    Id::from(Uuid::from_u128(
+        0x5ec0_0000_0000_4000_8000_0000_0000_0000 | n,
+    ))
 }
 
 const ORG_A: u128 = 1;
@@ -35,7 +40,7 @@ fn event(action: &str, object: Option<Uuid>) -> AuditEvent {
     AuditEvent {
         at_ms: 1_700_000_000_000,
         actor: "cli".into(),
-        organization: Some(id(ORG_A).to_string()),
+        organization: Some(id::<Uuid>(ORG_A).to_string()),
         action: action.into(),
         object: object.map(|o| o.hyphenated().to_string()),
     }
@@ -157,7 +162,7 @@ async fn create_user(store: &SharedStore, user: &StaffUser) {
     store
         .commit(unit(
             Change::CreateUser(user.clone()),
-            event("user.create", Some(user.id)),
+            event("user.create", Some(user.id.as_uuid())),
         ))
         .await
         .unwrap();
@@ -171,7 +176,7 @@ async fn create_case(store: &SharedStore, scope: u128, record: &CaseRecord, keys
                 record: record.clone(),
                 keys: keys.to_vec(),
             },
-            event("case.create", Some(record.id)),
+            event("case.create", Some(record.id.as_uuid())),
         ))
         .await
         .unwrap();
@@ -358,7 +363,7 @@ async fn organisation_keys_are_read_by_version_and_added_once(engine: Engine) {
         store.current_organization_key(id(ORG_A)).await.unwrap(),
         Some(org_key(ORG_A, 2, 1))
     );
-    let versions: Vec<(Uuid, i64)> = store
+    let versions: Vec<(OrganizationId, i64)> = store
         .organization_keys()
         .await
         .unwrap()
@@ -379,7 +384,7 @@ async fn root_rotation_requires_the_next_version_and_every_secret(engine: Engine
     create_user(&store, &user(11, ORG_A, "bakyt")).await;
     let resealed = [org_key(ORG_A, 1, 2), org_key(ORG_B, 1, 2)];
     let totp = [(id(10), b"totp under root 2".to_vec())];
-    let rotate = |version: u32, keys: &[OrganizationKey], totp: &[(Uuid, Vec<u8>)]| {
+    let rotate = |version: u32, keys: &[OrganizationKey], totp: &[(UserId, Vec<u8>)]| {
         unit(
             Change::RotateRoot {
                 record: record(version),
@@ -647,7 +652,7 @@ async fn users_are_created_read_and_updated(engine: Engine) {
                     user: ghost,
                     new_hash: "x".into(),
                 },
-                event("staff.reset", Some(ghost)),
+                event("staff.reset", Some(ghost.as_uuid())),
             ))
             .await,
         "no user",
@@ -659,7 +664,7 @@ async fn users_are_created_read_and_updated(engine: Engine) {
                     user: ghost,
                     disabled: true,
                 },
-                event("staff.disable", Some(ghost)),
+                event("staff.disable", Some(ghost.as_uuid())),
             ))
             .await,
         "no user",
@@ -672,7 +677,7 @@ async fn users_are_created_read_and_updated(engine: Engine) {
                     expected_hash: zarina.password_hash.clone(),
                     new_hash: "x".into(),
                 },
-                event("staff.password_changed", Some(ghost)),
+                event("staff.password_changed", Some(ghost.as_uuid())),
             ))
             .await,
     );
@@ -685,7 +690,7 @@ async fn users_are_created_read_and_updated(engine: Engine) {
                     step: 1,
                     recovery_digests: vec![],
                 },
-                event("staff.totp_enrolled", Some(ghost)),
+                event("staff.totp_enrolled", Some(ghost.as_uuid())),
             ))
             .await,
     );
@@ -1013,7 +1018,7 @@ async fn cases_are_seen_only_through_a_key_of_the_scope(engine: Engine) {
     )
     .await;
 
-    let ids = |cases: Vec<torchlight_store::VisibleCase>| -> Vec<Uuid> {
+    let ids = |cases: Vec<torchlight_store::VisibleCase>| -> Vec<CaseId> {
         cases.into_iter().map(|c| c.record.id).collect()
     };
     assert_eq!(
@@ -1053,7 +1058,7 @@ async fn cases_are_seen_only_through_a_key_of_the_scope(engine: Engine) {
                 scope: id(scope),
                 record: record.clone(),
             },
-            event("case.update", Some(record.id)),
+            event("case.update", Some(record.id.as_uuid())),
         )
     };
     let before = audit_state(&store).await;
@@ -1414,13 +1419,13 @@ async fn every_audited_change_appends_exactly_one_entry(engine: Engine) {
     check(&store, &expected).await;
     store
         .commit(
-            UnitOfWork::recording(event("staff.sign_in", Some(u.id)))
+            UnitOfWork::recording(event("staff.sign_in", Some(u.id.as_uuid())))
                 // After the reset above, with its one-time password.
                 .with(Change::CreateSession {
                     session: session("tok3", 130),
                     expected_hash: "$argon2id$one-time".into(),
                 })
-                .and_record(event("staff.second_factor", Some(u.id))),
+                .and_record(event("staff.second_factor", Some(u.id.as_uuid()))),
         )
         .await
         .unwrap();
@@ -1725,7 +1730,7 @@ async fn security_keys_belong_to_their_user(engine: Engine) {
         let owner = key.user_id;
         unit(
             Change::AddSecurityKey(key),
-            event("staff.security_key_added", Some(owner)),
+            event("staff.security_key_added", Some(owner.as_uuid())),
         )
     };
     // Recording a key's use was unaudited before; it is a unit of its own now.

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use sqlx::Connection;
 use torchlight_core::{
-    Ally, Code, Coverage, Directory, Format, Organization, Service, Translation, Vocabulary,
+    Ally, Code, Coverage, Directory, Format, Organization, OrganizationId, Service, Translation,
+    Vocabulary,
 };
 use torchlight_store::testing::{with_database, TestDb};
 use torchlight_store::{open, StoreError};
@@ -39,9 +40,13 @@ fn id(n: u128) -> Uuid {
     Uuid::from_u128(0x7030_0000_0000_4000_8000_0000_0000_0000 | n)
 }
 
+fn org_id(n: u128) -> OrganizationId {
+    OrganizationId::from_uuid(id(n))
+}
+
 fn organization(n: u128, name: &str) -> Organization {
     Organization {
-        id: id(n),
+        id: org_id(n),
         name: name.into(),
         kind: code(Vocabulary::ActorKind, "local_cso"),
         countries: codes(Vocabulary::Country, &["KG"]),
@@ -57,7 +62,7 @@ fn organization(n: u128, name: &str) -> Organization {
 fn service(n: u128, organization: Uuid, name: &str) -> Service {
     Service {
         id: id(n),
-        organization_id: organization,
+        organization_id: OrganizationId::from_uuid(organization),
         name: name.into(),
         description: "Legal aid.".into(),
         support: code(Vocabulary::SupportType, "legal"),
@@ -93,7 +98,7 @@ fn full_directory() -> Directory {
         translation(None, Some("ადამიანის უფლებები"), Some("ყველა")),
     );
     let zeta = Organization {
-        id: id(30),
+        id: org_id(30),
         name: "Zeta Human Rights House".into(),
         kind: code(Vocabulary::ActorKind, "regional_network"),
         countries: codes(Vocabulary::Country, &["GE", "AM"]),
@@ -198,7 +203,7 @@ fn full_directory() -> Directory {
 /// A small directory sharing no id with `full_directory`.
 fn other_directory() -> Directory {
     let org = organization(100, "Bishkek Focal Point");
-    let services = vec![service(101, org.id, "Digital security clinic")];
+    let services = vec![service(101, org.id.as_uuid(), "Digital security clinic")];
     Directory {
         organizations: vec![org],
         services,
@@ -276,11 +281,11 @@ async fn a_replace_that_fails_midway_changes_nothing(db: &TestDb) {
 
     // Each of these fails only after the deletes and some inserts have run.
     let mut orphan_service = other_directory();
-    orphan_service.services[0].organization_id = id(999);
+    orphan_service.services[0].organization_id = org_id(999);
     let mut orphan_ally = full_directory();
     orphan_ally.organizations.pop();
     orphan_ally.services.pop();
-    orphan_ally.allies[1].organization_id = id(999);
+    orphan_ally.allies[1].organization_id = org_id(999);
     let mut repeated_id = other_directory();
     let twin = repeated_id.services[0].clone();
     repeated_id.services.push(twin);
@@ -330,7 +335,11 @@ async fn a_directory_larger_than_one_batch_round_trips(db: &TestDb) {
     for o in 0..30_u128 {
         let org = organization(1_000 + o, &format!("Organisation {o}"));
         for s in 0..40_u128 {
-            let mut svc = service(100_000 + o * 100 + s, org.id, &format!("Service {o}/{s}"));
+            let mut svc = service(
+                100_000 + o * 100 + s,
+                org.id.as_uuid(),
+                &format!("Service {o}/{s}"),
+            );
             svc.groups = codes(
                 Vocabulary::DefenderGroup,
                 &["environmental", "students_youth"],

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{Coverage, Directory, Format, Organization, Service};
 use crate::code::Code;
+use crate::ids::OrganizationId;
 use crate::taxonomy::Taxonomy;
 
 /// The built-in taxonomy, loaded once for the whole test binary.
@@ -33,9 +34,13 @@ pub(crate) fn id(n: u128) -> Uuid {
     Uuid::from_u128(n)
 }
 
+pub(crate) fn org_id(n: u128) -> OrganizationId {
+    OrganizationId::from_uuid(id(n))
+}
+
 pub(crate) fn organization(n: u128, name: &str, countries: &[&str]) -> Organization {
     Organization {
-        id: id(n),
+        id: org_id(n),
         name: name.to_owned(),
         kind: code("local_cso"),
         countries: codes(countries),
@@ -58,7 +63,7 @@ pub(crate) fn service(
 ) -> Service {
     Service {
         id: id(n),
-        organization_id: id(organization),
+        organization_id: org_id(organization),
         name: name.to_owned(),
         description: format!("{name}, described."),
         support: code(support),

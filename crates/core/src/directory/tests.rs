@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::fixtures::{code, codes, id, organization, service, taxonomy};
+use super::fixtures::{code, codes, id, org_id, organization, service, taxonomy};
 use super::*;
 
 fn one_service(edit: impl FnOnce(&mut Service)) -> Directory {
@@ -83,7 +83,7 @@ fn unknown_support_code_names_record_and_field() {
 #[test]
 fn missing_organization_names_record_and_field() {
     let error = single_error(
-        one_service(|s| s.organization_id = id(99)),
+        one_service(|s| s.organization_id = org_id(99)),
         SERVICE_10,
         "organization_id",
     );
@@ -276,7 +276,7 @@ fn ally_fields_are_checked() {
         regions: codes(&["KG-GB"]),
         languages: codes(&["ru"]),
         contact: "+996 000 000".into(),
-        organization_id: id(2),
+        organization_id: org_id(2),
         notes: String::new(),
     });
     let errors = errors_of(directory);
@@ -328,9 +328,9 @@ fn directory_reads_from_json_and_validates() {
     let service = &directory.services[0];
     assert_eq!(service.coverage.regions, codes(&["KG-O"]));
     assert_eq!(service.formats, [Format::Online, Format::RequiresTravel]);
-    assert_eq!(directory.services_of(id(1)).count(), 1);
+    assert_eq!(directory.services_of(org_id(1)).count(), 1);
     assert!(directory.service(id(2)).is_some());
-    assert!(directory.organization(id(2)).is_none());
+    assert!(directory.organization(org_id(2)).is_none());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::directory::fixtures::{code, codes, directory, id, service, taxonomy};
+use crate::directory::fixtures::{code, codes, directory, id, org_id, service, taxonomy};
 
 fn raw(pairs: &[(&str, &str)]) -> RawFilters {
     let mut raw = RawFilters::default();
@@ -427,7 +427,7 @@ fn exile_comes_after_national_and_before_worldwide() {
 fn hits_carry_their_organization() {
     let directory = sample();
     let hits = search(&directory, &taxonomy(), &filters(&[("language", "ky")]));
-    assert_eq!(hits[0].organization.id, id(1));
+    assert_eq!(hits[0].organization.id, org_id(1));
 }
 
 #[test]

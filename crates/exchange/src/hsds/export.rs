@@ -67,42 +67,42 @@ fn organization(org: &Organization, services: Vec<Value>, taxonomy: &Taxonomy) -
     let entity = Entity::Organization;
     let mut attributes = vec![code_attribute(
         entity,
-        org.id,
+        org.id.as_uuid(),
         Link::Kind,
         Vocabulary::ActorKind,
         &org.kind,
     )];
     attributes.extend(codes(
         entity,
-        org.id,
+        org.id.as_uuid(),
         Link::Countries,
         Vocabulary::Country,
         &org.countries,
     ));
     attributes.extend(codes(
         entity,
-        org.id,
+        org.id.as_uuid(),
         Link::Regions,
         Vocabulary::Region,
         &org.regions,
     ));
     attributes.extend(codes(
         entity,
-        org.id,
+        org.id.as_uuid(),
         Link::Languages,
         Vocabulary::Language,
         &org.languages,
     ));
     attributes.push(property_attribute(
         entity,
-        org.id,
+        org.id.as_uuid(),
         Property::PublicContact,
         org.public_contact.clone(),
     ));
     if let (Some(website), None) = (&org.website, web_url) {
         attributes.push(property_attribute(
             entity,
-            org.id,
+            org.id.as_uuid(),
             Property::Website,
             website.clone(),
         ));

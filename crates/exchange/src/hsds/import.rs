@@ -186,9 +186,9 @@ impl Importer<'_> {
         let services = scope.array(object, "services");
         let reported = std::mem::take(&mut scope.reported);
         let services_prefix = scope.path("services");
-        let id = organization.as_ref().map(|o| o.id);
+        let id = organization.as_ref().map(|o| o.id.as_uuid());
         if let Some(org) = organization {
-            self.organizations.insert(org.id);
+            self.organizations.insert(org.id.as_uuid());
             let origin = Origin {
                 kind: Kind::Organization,
                 label: label.clone(),

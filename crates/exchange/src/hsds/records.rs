@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use torchlight_core::taxonomy::Vocabulary;
-use torchlight_core::{Code, Coverage, Organization, Service, Taxonomy, Translation};
+use torchlight_core::{
+    Code, Coverage, Organization, OrganizationId, Service, Taxonomy, Translation,
+};
 use uuid::Uuid;
 
 use super::foreign;
@@ -93,7 +95,7 @@ pub(crate) fn map_organization(
     };
     let translations = translations(object, &attributes, taxonomy, scope);
     Some(Organization {
-        id: id?,
+        id: OrganizationId::from_uuid(id?),
         name,
         kind,
         countries,
@@ -227,7 +229,7 @@ pub(crate) fn map_service(
     let translations = translations(object, &attributes, taxonomy, scope);
     Some(Service {
         id: id?,
-        organization_id: organization_id?,
+        organization_id: OrganizationId::from_uuid(organization_id?),
         name,
         description,
         support,

@@ -8,7 +8,8 @@ use std::sync::{Mutex, OnceLock};
 use serde_json::Value;
 use torchlight_core::taxonomy::{SourceFile, Vocabulary};
 use torchlight_core::{
-    Ally, Code, Coverage, Directory, Format, Organization, Service, Taxonomy, Translation,
+    Ally, Code, Coverage, Directory, Format, Organization, OrganizationId, Service, Taxonomy,
+    Translation,
 };
 use uuid::Uuid;
 
@@ -162,7 +163,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
     use Vocabulary as V;
     let lang = |c: &str| code(V::Language, c);
     let kg = Organization {
-        id: id(1),
+        id: OrganizationId::from_uuid(id(1)),
         name: "Bir Duino \"Kyrgyzstan\"".into(),
         kind: code(V::ActorKind, "local_cso"),
         countries: codes(V::Country, &["KG"]),
@@ -182,7 +183,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
         ]),
     };
     let intl = Organization {
-        id: id(2),
+        id: OrganizationId::from_uuid(id(2)),
         name: "Shelter International".into(),
         kind: code(V::ActorKind, "international_cso"),
         countries: codes(V::Country, &["GE", "UA", "AZ"]),
@@ -194,7 +195,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
         translations: BTreeMap::new(),
     };
     let focal = Organization {
-        id: id(3),
+        id: OrganizationId::from_uuid(id(3)),
         name: "Kyiv Focal Point".into(),
         kind: code(V::ActorKind, "focal_point"),
         countries: codes(V::Country, &["UA"]),
@@ -209,7 +210,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
         )]),
     };
     let quiet = Organization {
-        id: id(4),
+        id: OrganizationId::from_uuid(id(4)),
         name: "Human Rights House Tbilisi".into(),
         kind: code(V::ActorKind, "regional_network"),
         countries: codes(V::Country, &["GE"]),
@@ -222,7 +223,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
     };
     let service = |n: u128, org: Uuid, name: &str, support: &str| Service {
         id: id(n),
-        organization_id: org,
+        organization_id: OrganizationId::from_uuid(org),
         name: name.into(),
         description: format!("{name}, described."),
         support: code(V::SupportType, support),
@@ -236,7 +237,7 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
         open: true,
         translations: BTreeMap::new(),
     };
-    let mut legal = service(11, kg.id, "Lawyers on call", "legal");
+    let mut legal = service(11, kg.id.as_uuid(), "Lawyers on call", "legal");
     legal.coverage = Coverage {
         countries: codes(V::Country, &["KG"]),
         remote_areas: true,
@@ -251,13 +252,13 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
         lang("ru"),
         translation(Some("Адвокаты"), Some("Описание"), Some("Правозащитники")),
     )]);
-    let mut psych = service(12, kg.id, "Counselling in Osh", "psychological");
+    let mut psych = service(12, kg.id.as_uuid(), "Counselling in Osh", "psychological");
     psych.coverage.regions = codes(V::Region, &["KG-O"]);
     psych.open = false;
     psych.response_hours = 50;
     let mut relocation = service(
         21,
-        intl.id,
+        intl.id.as_uuid(),
         "Emergency relocation",
         "relocation_international",
     );
@@ -270,7 +271,12 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
     relocation.formats = vec![Format::RequiresTravel];
     relocation.family_eligible = true;
     relocation.response_hours = 336;
-    let mut digital = service(22, intl.id, "Digital helpline", "digital_security");
+    let mut digital = service(
+        22,
+        intl.id.as_uuid(),
+        "Digital helpline",
+        "digital_security",
+    );
     digital.coverage = Coverage {
         countries: codes(V::Country, &["UA"]),
         regions: codes(V::Region, &["UA-43"]),
@@ -280,10 +286,10 @@ pub fn full_directory(taxonomy: &Taxonomy) -> Directory {
     digital.response_hours = 1;
     digital.translations =
         BTreeMap::from([(lang("uk"), translation(Some("Цифрова лінія"), None, None))]);
-    let mut exile_only = service(23, intl.id, "Exile grants", "financial");
+    let mut exile_only = service(23, intl.id.as_uuid(), "Exile grants", "financial");
     exile_only.coverage.exile_from = codes(V::Country, &["BY"]);
     exile_only.response_hours = 8760;
-    let mut info = service(31, focal.id, "Know your rights", "information");
+    let mut info = service(31, focal.id.as_uuid(), "Know your rights", "information");
     info.coverage.countries = codes(V::Country, &["UA"]);
     info.languages = codes(V::Language, &["uk", "crh"]);
     info.formats = vec![Format::Online, Format::InPerson, Format::RequiresTravel];

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use serde_json::json;
 use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::{
-    Code, Coverage, Directory, Format, Organization, Service, Taxonomy, Translation,
+    Code, Coverage, Directory, Format, Organization, OrganizationId, Service, Taxonomy, Translation,
 };
 use torchlight_exchange::{export_hsds, export_json, import, ImportOptions};
 use uuid::Uuid;
@@ -296,7 +296,7 @@ fn build(pools: &Pools, seeds: &[OrgSeed], taxonomy: &Taxonomy) -> Directory {
         let mut languages = pick(&pools.languages, &seed.languages);
         languages.push(pools.languages[0].clone());
         let org = Organization {
-            id: new_id(),
+            id: OrganizationId::from_uuid(new_id()),
             name,
             kind: pools.kinds[seed.kind % pools.kinds.len()].clone(),
             countries: [

@@ -2,8 +2,8 @@
 //! verify`, and the trail of one case.
 
 use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
+use torchlight_core::{CaseId, OrganizationId};
 use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest};
-use uuid::Uuid;
 
 use crate::engine::clamp_limit;
 use crate::sql::Column;
@@ -116,15 +116,15 @@ sql_store! {
 
         async fn audit_of_case(
             &self,
-            scope: Uuid,
-            case: Uuid,
+            scope: OrganizationId,
+            case: CaseId,
             limit: i64,
         ) -> Result<Vec<ChainedEntry>, StoreError> {
             // Events name a case by its id's hyphenated lower-case form.
             sqlx::query(SELECT_ENTRIES_OF_CASE)
-                .bind(case.hyphenated().to_string())
-                .bind(case)
-                .bind(scope)
+                .bind(case.as_uuid().hyphenated().to_string())
+                .bind(case.as_uuid())
+                .bind(scope.as_uuid())
                 .bind(clamp_limit(limit))
                 .fetch_all(&self.pool)
                 .await?

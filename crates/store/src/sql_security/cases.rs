@@ -3,6 +3,7 @@
 //! belongs to the owner alone.
 
 use sqlx::{ColumnIndex, Database, Row};
+use torchlight_core::{CaseId, OrganizationId};
 use uuid::Uuid;
 
 use crate::engine::Affected;
@@ -38,9 +39,9 @@ const COUNT_CASES: &str = "SELECT country, urgency, COUNT(*) FROM cases GROUP BY
 sql_store! {
     #[async_trait::async_trait]
     impl crate::CaseStore {
-        async fn cases_visible_to(&self, scope: Uuid) -> Result<Vec<VisibleCase>, StoreError> {
+        async fn cases_visible_to(&self, scope: OrganizationId) -> Result<Vec<VisibleCase>, StoreError> {
             sqlx::query(SELECT_VISIBLE_CASES)
-                .bind(scope)
+                .bind(scope.as_uuid())
                 .fetch_all(&self.pool)
                 .await?
                 .iter()
@@ -50,12 +51,12 @@ sql_store! {
 
         async fn case_visible_to(
             &self,
-            scope: Uuid,
-            case: Uuid,
+            scope: OrganizationId,
+            case: CaseId,
         ) -> Result<Option<VisibleCase>, StoreError> {
             sqlx::query(SELECT_VISIBLE_CASE)
-                .bind(scope)
-                .bind(case)
+                .bind(scope.as_uuid())
+                .bind(case.as_uuid())
                 .fetch_optional(&self.pool)
                 .await?
                 .as_ref()
@@ -88,14 +89,14 @@ sql_store! {
 sql_store! {
     pub(super) async fn create_case(
         conn: &mut DB::Connection,
-        scope: Uuid,
+        scope: OrganizationId,
         record: &CaseRecord,
         keys: &[CaseKey],
     ) -> Result<(), StoreError> {
         check_new_case(scope, record, keys)?;
         sqlx::query(INSERT_CASE)
-            .bind(record.id)
-            .bind(record.organization_id)
+            .bind(record.id.as_uuid())
+            .bind(record.organization_id.as_uuid())
             .bind(record.country.as_str().to_owned())
             .bind(record.urgency.code().to_owned())
             .bind(record.status.code().to_owned())
@@ -106,8 +107,8 @@ sql_store! {
             .await?;
         for key in keys {
             sqlx::query(INSERT_CASE_KEY)
-                .bind(key.case_id)
-                .bind(key.organization_id)
+                .bind(key.case_id.as_uuid())
+                .bind(key.organization_id.as_uuid())
                 .bind(key.key_version)
                 .bind(key.wrapped_key.clone())
                 .execute(&mut *conn)
@@ -118,7 +119,7 @@ sql_store! {
 
     pub(super) async fn update_case(
         conn: &mut DB::Connection,
-        scope: Uuid,
+        scope: OrganizationId,
         record: &CaseRecord,
     ) -> Result<bool, StoreError> {
         let updated = sqlx::query(UPDATE_VISIBLE_CASE)
@@ -127,8 +128,8 @@ sql_store! {
             .bind(record.status.code().to_owned())
             .bind(record.updated_at_ms)
             .bind(record.content.clone())
-            .bind(record.id)
-            .bind(scope)
+            .bind(record.id.as_uuid())
+            .bind(scope.as_uuid())
             .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
@@ -136,12 +137,12 @@ sql_store! {
 
     pub(super) async fn erase_case(
         conn: &mut DB::Connection,
-        scope: Uuid,
-        case: Uuid,
+        scope: OrganizationId,
+        case: CaseId,
     ) -> Result<bool, StoreError> {
         let owned = sqlx::query(SELECT_OWNED_CASE)
-            .bind(case)
-            .bind(scope)
+            .bind(case.as_uuid())
+            .bind(scope.as_uuid())
             .fetch_optional(&mut *conn)
             .await?;
         if owned.is_none() {
@@ -150,12 +151,12 @@ sql_store! {
         // The wrapped keys first: without them the content cannot be decrypted
         // by anyone, even from a copy of the database taken before the erase.
         sqlx::query(DELETE_CASE_KEYS)
-            .bind(case)
+            .bind(case.as_uuid())
             .execute(&mut *conn)
             .await?;
         sqlx::query(DELETE_OWNED_CASE)
-            .bind(case)
-            .bind(scope)
+            .bind(case.as_uuid())
+            .bind(scope.as_uuid())
             .execute(&mut *conn)
             .await?;
         Ok(true)
@@ -164,7 +165,11 @@ sql_store! {
 
 /// A new case must belong to `scope`, carry a data key wrapped for `scope`, and
 /// carry keys of this case only.
-fn check_new_case(scope: Uuid, record: &CaseRecord, keys: &[CaseKey]) -> Result<(), StoreError> {
+fn check_new_case(
+    scope: OrganizationId,
+    record: &CaseRecord,
+    keys: &[CaseKey],
+) -> Result<(), StoreError> {
     if record.organization_id != scope {
         return Err(StoreError::Rejected(format!(
             "case {} belongs to organisation {}, not to the caller's organisation {scope}",
@@ -198,8 +203,8 @@ where
 {
     Ok(VisibleCase {
         record: CaseRecord {
-            id: row.try_get(0)?,
-            organization_id: row.try_get(1)?,
+            id: CaseId::from_uuid(row.try_get(0)?),
+            organization_id: OrganizationId::from_uuid(row.try_get(1)?),
             country: country(row.try_get(2)?)?,
             urgency: urgency(row.try_get(3)?)?,
             status: status(row.try_get(4)?)?,
@@ -208,8 +213,8 @@ where
             content: row.try_get(7)?,
         },
         key: CaseKey {
-            case_id: row.try_get(8)?,
-            organization_id: row.try_get(9)?,
+            case_id: CaseId::from_uuid(row.try_get(8)?),
+            organization_id: OrganizationId::from_uuid(row.try_get(9)?),
             key_version: row.try_get(10)?,
             wrapped_key: row.try_get(11)?,
         },

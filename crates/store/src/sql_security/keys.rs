@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
+use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
@@ -72,10 +73,10 @@ sql_store! {
 
         async fn current_organization_key(
             &self,
-            organization: Uuid,
+            organization: OrganizationId,
         ) -> Result<Option<OrganizationKey>, StoreError> {
             sqlx::query(SELECT_CURRENT_ORGANIZATION_KEY)
-                .bind(organization)
+                .bind(organization.as_uuid())
                 .fetch_optional(&self.pool)
                 .await?
                 .as_ref()
@@ -85,11 +86,11 @@ sql_store! {
 
         async fn organization_key(
             &self,
-            organization: Uuid,
+            organization: OrganizationId,
             version: i64,
         ) -> Result<Option<OrganizationKey>, StoreError> {
             sqlx::query(SELECT_ORGANIZATION_KEY)
-                .bind(organization)
+                .bind(organization.as_uuid())
                 .bind(version)
                 .fetch_optional(&self.pool)
                 .await?
@@ -100,17 +101,17 @@ sql_store! {
 
         async fn case_keys_of_organization(
             &self,
-            organization: Uuid,
+            organization: OrganizationId,
         ) -> Result<Vec<CaseKey>, StoreError> {
             sqlx::query(SELECT_CASE_KEYS_OF_ORGANIZATION)
-                .bind(organization)
+                .bind(organization.as_uuid())
                 .fetch_all(&self.pool)
                 .await?
                 .iter()
                 .map(|row| {
                     Ok(CaseKey {
-                        case_id: row.try_get(0)?,
-                        organization_id: row.try_get(1)?,
+                        case_id: CaseId::from_uuid(row.try_get(0)?),
+                        organization_id: OrganizationId::from_uuid(row.try_get(1)?),
                         key_version: row.try_get(2)?,
                         wrapped_key: row.try_get(3)?,
                     })
@@ -148,7 +149,7 @@ sql_store! {
     ) -> Result<(), StoreError> {
         for key in keys {
             let existing = sqlx::query(SELECT_ANY_KEY_OF_ORGANIZATION)
-                .bind(key.organization_id)
+                .bind(key.organization_id.as_uuid())
                 .fetch_optional(&mut *conn)
                 .await?;
             if existing.is_some() {
@@ -166,7 +167,7 @@ sql_store! {
         conn: &mut DB::Connection,
         record: &KeyringRecord,
         organization_keys: &[OrganizationKey],
-        totp_secrets: &[(Uuid, Vec<u8>)],
+        totp_secrets: &[(UserId, Vec<u8>)],
     ) -> Result<(), StoreError> {
         let text = keyring_json(record)?;
         let new_root = i64::from(record.version);
@@ -192,7 +193,7 @@ sql_store! {
             let updated = sqlx::query(RESEAL_ORGANIZATION_KEY)
                 .bind(key.wrapped_secret.clone())
                 .bind(key.root_version)
-                .bind(key.organization_id)
+                .bind(key.organization_id.as_uuid())
                 .bind(key.version)
                 .execute(&mut *conn)
                 .await?;
@@ -214,7 +215,7 @@ sql_store! {
         for (user, sealed) in totp_secrets {
             let updated = sqlx::query(RESEAL_TOTP)
                 .bind(sealed.clone())
-                .bind(*user)
+                .bind(user.as_uuid())
                 .execute(&mut *conn)
                 .await?;
             if updated.affected() != 1 {
@@ -245,7 +246,7 @@ sql_store! {
     ) -> Result<(), StoreError> {
         let organization = new_key.organization_id;
         let newest: i64 = sqlx::query(SELECT_NEWEST_VERSION)
-            .bind(organization)
+            .bind(organization.as_uuid())
             .fetch_one(&mut *conn)
             .await?
             .try_get(0)?;
@@ -269,8 +270,8 @@ sql_store! {
             let updated = sqlx::query(REWRAP_CASE_KEY)
                 .bind(key.key_version)
                 .bind(key.wrapped_key.clone())
-                .bind(key.case_id)
-                .bind(key.organization_id)
+                .bind(key.case_id.as_uuid())
+                .bind(key.organization_id.as_uuid())
                 .execute(&mut *conn)
                 .await?;
             if updated.affected() != 1 {
@@ -281,7 +282,7 @@ sql_store! {
             }
         }
         let left_behind: i64 = sqlx::query(COUNT_CASE_KEYS_UNDER_OTHER_VERSIONS)
-            .bind(organization)
+            .bind(organization.as_uuid())
             .bind(new_key.version)
             .fetch_one(&mut *conn)
             .await?
@@ -294,7 +295,7 @@ sql_store! {
             )));
         }
         sqlx::query(DELETE_OLDER_KEYS)
-            .bind(organization)
+            .bind(organization.as_uuid())
             .bind(new_key.version)
             .execute(&mut *conn)
             .await?;
@@ -341,7 +342,7 @@ where
     Vec<u8>: Column<DB>,
 {
     sqlx::query(INSERT_ORGANIZATION_KEY)
-        .bind(key.organization_id)
+        .bind(key.organization_id.as_uuid())
         .bind(key.version)
         .bind(key.public_key.clone())
         .bind(key.wrapped_secret.clone())
@@ -382,7 +383,7 @@ where
     Vec<u8>: Column<DB>,
 {
     Ok(OrganizationKey {
-        organization_id: row.try_get(0)?,
+        organization_id: OrganizationId::from_uuid(row.try_get(0)?),
         version: row.try_get(1)?,
         public_key: row.try_get(2)?,
         wrapped_secret: row.try_get(3)?,

@@ -1,7 +1,7 @@
 //! WebAuthn credentials of staff accounts.
 
 use sqlx::Row;
-use uuid::Uuid;
+use torchlight_core::UserId;
 
 use crate::engine::Affected;
 use crate::security::SecurityKey;
@@ -19,16 +19,16 @@ const DELETE_KEY: &str = "DELETE FROM security_keys WHERE user_id = $1 AND crede
 sql_store! {
     #[async_trait::async_trait]
     impl crate::SecurityKeyStore {
-        async fn security_keys_of(&self, user: Uuid) -> Result<Vec<SecurityKey>, StoreError> {
+        async fn security_keys_of(&self, user: UserId) -> Result<Vec<SecurityKey>, StoreError> {
             sqlx::query(SELECT_KEYS_OF_USER)
-                .bind(user)
+                .bind(user.as_uuid())
                 .fetch_all(&self.pool)
                 .await?
                 .iter()
                 .map(|row| {
                     Ok(SecurityKey {
                         credential_id: row.try_get(0)?,
-                        user_id: row.try_get(1)?,
+                        user_id: UserId::from_uuid(row.try_get(1)?),
                         name: row.try_get(2)?,
                         credential: row.try_get(3)?,
                         created_at_ms: row.try_get(4)?,
@@ -47,7 +47,7 @@ sql_store! {
     ) -> Result<(), StoreError> {
         sqlx::query(INSERT_KEY)
             .bind(key.credential_id.clone())
-            .bind(key.user_id)
+            .bind(key.user_id.as_uuid())
             .bind(key.name.clone())
             .bind(key.credential.clone())
             .bind(key.created_at_ms)
@@ -59,7 +59,7 @@ sql_store! {
 
     pub(super) async fn update_security_key(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         credential_id: &str,
         credential: &str,
         used_at_ms: i64,
@@ -67,7 +67,7 @@ sql_store! {
         let updated = sqlx::query(UPDATE_KEY)
             .bind(credential.to_owned())
             .bind(Some(used_at_ms))
-            .bind(user)
+            .bind(user.as_uuid())
             .bind(credential_id.to_owned())
             .execute(&mut *conn)
             .await?;
@@ -76,11 +76,11 @@ sql_store! {
 
     pub(super) async fn remove_security_key(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         credential_id: &str,
     ) -> Result<bool, StoreError> {
         let deleted = sqlx::query(DELETE_KEY)
-            .bind(user)
+            .bind(user.as_uuid())
             .bind(credential_id.to_owned())
             .execute(&mut *conn)
             .await?

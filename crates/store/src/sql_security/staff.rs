@@ -2,6 +2,7 @@
 
 use sqlx::{ColumnIndex, Database, QueryBuilder, Row};
 use torchlight_core::access::Role;
+use torchlight_core::{OrganizationId, UserId};
 use uuid::Uuid;
 
 use crate::engine::Affected;
@@ -74,9 +75,9 @@ const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
 sql_store! {
     #[async_trait::async_trait]
     impl crate::StaffStore {
-        async fn user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
+        async fn user(&self, id: UserId) -> Result<Option<StaffUser>, StoreError> {
             sqlx::query(SELECT_USER)
-                .bind(id)
+                .bind(id.as_uuid())
                 .fetch_optional(&self.pool)
                 .await?
                 .as_ref()
@@ -96,10 +97,10 @@ sql_store! {
 
         async fn users_of_organization(
             &self,
-            organization: Uuid,
+            organization: OrganizationId,
         ) -> Result<Vec<StaffUser>, StoreError> {
             let mut users = sqlx::query(SELECT_USERS_OF_ORGANIZATION)
-                .bind(organization)
+                .bind(organization.as_uuid())
                 .fetch_all(&self.pool)
                 .await?
                 .iter()
@@ -111,9 +112,9 @@ sql_store! {
             Ok(users)
         }
 
-        async fn remaining_recovery_codes(&self, user: Uuid) -> Result<i64, StoreError> {
+        async fn remaining_recovery_codes(&self, user: UserId) -> Result<i64, StoreError> {
             Ok(sqlx::query(COUNT_RECOVERY_CODES)
-                .bind(user)
+                .bind(user.as_uuid())
                 .fetch_one(&self.pool)
                 .await?
                 .try_get(0)?)
@@ -129,7 +130,7 @@ sql_store! {
             };
             Ok(Some(Session {
                 token_digest: row.try_get(0)?,
-                user_id: row.try_get(1)?,
+                user_id: UserId::from_uuid(row.try_get(1)?),
                 csrf_token: row.try_get(2)?,
                 created_at_ms: row.try_get(3)?,
                 last_seen_ms: row.try_get(4)?,
@@ -163,8 +164,8 @@ sql_store! {
             return Err(username_taken(&user.username));
         }
         sqlx::query(INSERT_USER)
-            .bind(user.id)
-            .bind(user.organization_id)
+            .bind(user.id.as_uuid())
+            .bind(user.organization_id.as_uuid())
             .bind(user.username.clone())
             .bind(user.display_name.clone())
             .bind(user.role.code().to_owned())
@@ -184,14 +185,14 @@ sql_store! {
     /// disabled since it was read.
     pub(super) async fn change_password(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         expected_hash: &str,
         new_hash: &str,
     ) -> Result<bool, StoreError> {
         let updated = sqlx::query(CHANGE_PASSWORD)
             .bind(new_hash.to_owned())
             .bind(false)
-            .bind(user)
+            .bind(user.as_uuid())
             .bind(expected_hash.to_owned())
             .bind(false)
             .execute(&mut *conn)
@@ -201,13 +202,13 @@ sql_store! {
 
     pub(super) async fn reset_credentials(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         new_hash: &str,
     ) -> Result<(), StoreError> {
         let updated = sqlx::query(RESET_CREDENTIALS)
             .bind(new_hash.to_owned())
             .bind(true)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?;
         if updated.affected() != 1 {
@@ -220,12 +221,12 @@ sql_store! {
 
     pub(super) async fn set_disabled(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         disabled: bool,
     ) -> Result<(), StoreError> {
         let updated = sqlx::query(SET_DISABLED)
             .bind(disabled)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?;
         if updated.affected() != 1 {
@@ -238,7 +239,7 @@ sql_store! {
     /// False when a secret is enrolled already.
     pub(super) async fn enrol_totp(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         totp_sealed: &[u8],
         step: i64,
         recovery_digests: &[String],
@@ -246,7 +247,7 @@ sql_store! {
         let updated = sqlx::query(ENROL_TOTP)
             .bind(totp_sealed.to_vec())
             .bind(step)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?;
         if updated.affected() != 1 {
@@ -259,12 +260,12 @@ sql_store! {
     /// False unless `step` is later than the step stored.
     pub(super) async fn advance_totp_step(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         step: i64,
     ) -> Result<bool, StoreError> {
         let updated = sqlx::query(ADVANCE_TOTP_STEP)
             .bind(step)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
@@ -272,18 +273,18 @@ sql_store! {
 
     async fn replace_recovery_codes(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         digests: &[String],
     ) -> Result<(), StoreError> {
         sqlx::query(DELETE_RECOVERY_CODES)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?;
         for chunk in digests.chunks(CODES_PER_INSERT) {
             let mut builder =
                 QueryBuilder::<DB>::new("INSERT INTO recovery_codes (user_id, digest) ");
             builder.push_values(chunk, |mut b, digest| {
-                b.push_bind(user).push_bind(digest.clone());
+                b.push_bind(user.as_uuid()).push_bind(digest.clone());
             });
             builder.build().execute(&mut *conn).await?;
         }
@@ -293,13 +294,13 @@ sql_store! {
     /// False when the code does not exist unused.
     pub(super) async fn use_recovery_code(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
         digest: &str,
         at_ms: i64,
     ) -> Result<bool, StoreError> {
         let updated = sqlx::query(USE_RECOVERY_CODE)
             .bind(at_ms)
-            .bind(user)
+            .bind(user.as_uuid())
             .bind(digest.to_owned())
             .execute(&mut *conn)
             .await?;
@@ -315,7 +316,7 @@ sql_store! {
     ) -> Result<bool, StoreError> {
         let inserted = sqlx::query(INSERT_SESSION)
             .bind(session.token_digest.clone())
-            .bind(session.user_id)
+            .bind(session.user_id.as_uuid())
             .bind(session.csrf_token.clone())
             .bind(session.created_at_ms)
             .bind(session.last_seen_ms)
@@ -340,10 +341,10 @@ sql_store! {
 
     pub(super) async fn delete_sessions_of_user(
         conn: &mut DB::Connection,
-        user: Uuid,
+        user: UserId,
     ) -> Result<u64, StoreError> {
         Ok(sqlx::query(DELETE_SESSIONS_OF_USER)
-            .bind(user)
+            .bind(user.as_uuid())
             .execute(&mut *conn)
             .await?
             .affected())
@@ -354,7 +355,7 @@ fn username_taken(username: &str) -> StoreError {
     StoreError::Rejected(format!("the username {username:?} is taken"))
 }
 
-fn no_such_user(id: Uuid) -> StoreError {
+fn no_such_user(id: UserId) -> StoreError {
     StoreError::Rejected(format!("there is no user {id}"))
 }
 
@@ -370,14 +371,14 @@ where
     bool: Column<DB>,
     Option<Vec<u8>>: Column<DB>,
 {
-    let id: Uuid = row.try_get(0)?;
+    let id = UserId::from_uuid(row.try_get(0)?);
     let role: String = row.try_get(4)?;
     let role = Role::from_code(&role).map_err(|_| {
         StoreError::Corrupt(format!("user {id} has the unknown role code {role:?}"))
     })?;
     Ok(StaffUser {
         id,
-        organization_id: row.try_get(1)?,
+        organization_id: OrganizationId::from_uuid(row.try_get(1)?),
         username: row.try_get(2)?,
         display_name: row.try_get(3)?,
         role,

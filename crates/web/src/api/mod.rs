@@ -5,7 +5,7 @@ mod types;
 
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
-use torchlight_core::{search, Vocabulary};
+use torchlight_core::{search, OrganizationId, Vocabulary};
 use torchlight_i18n::Locale;
 use utoipa::OpenApi;
 use uuid::Uuid;
@@ -161,7 +161,7 @@ pub async fn get_organization(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<OrganizationOut>, ApiError> {
-    let id = Uuid::parse_str(&id).map_err(|_| WebError::NotFound)?;
+    let id: OrganizationId = id.parse().map_err(|_| WebError::NotFound)?;
     let directory = state.directory();
     let organization = directory.organization(id).ok_or(WebError::NotFound)?;
     Ok(Json(OrganizationOut::new(organization)))

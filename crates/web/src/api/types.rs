@@ -105,7 +105,7 @@ pub struct OrganizationOut {
 impl OrganizationOut {
     pub fn new(o: &Organization) -> OrganizationOut {
         OrganizationOut {
-            id: o.id,
+            id: o.id.as_uuid(),
             name: o.name.clone(),
             kind: o.kind.to_string(),
             countries: strings(&o.countries),

@@ -8,7 +8,7 @@ mod views;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Html;
-use torchlight_core::{search, Filters, Vocabulary};
+use torchlight_core::{search, Filters, OrganizationId, Vocabulary};
 use torchlight_i18n::args;
 use uuid::Uuid;
 
@@ -232,7 +232,7 @@ pub async fn organization(
     page: PageLocale,
     Path(id): Path<String>,
 ) -> PageResult {
-    let id = Uuid::parse_str(&id).map_err(|_| WebError::NotFound)?;
+    let id: OrganizationId = id.parse().map_err(|_| WebError::NotFound)?;
     let directory = state.directory();
     let organization = directory.organization(id).ok_or(WebError::NotFound)?;
     let ctx = PageContext::new(&state, &page);

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use torchlight_app::AppError;
 use torchlight_core::access::{Cell, Role};
 use torchlight_core::signin::AccountStatus;
+use torchlight_core::UserId;
 use torchlight_i18n::args;
-use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::session::Staff;
@@ -246,7 +246,7 @@ async fn colleague(
     staff: &Staff,
     id: &str,
 ) -> Result<torchlight_store::StaffUser, PageError> {
-    let id = Uuid::parse_str(id).map_err(|_| PageError(WebError::NotFound))?;
+    let id: UserId = id.parse().map_err(|_| PageError(WebError::NotFound))?;
     state
         .app()
         .accounts()

@@ -8,7 +8,7 @@ use axum::Form;
 use serde::Deserialize;
 use torchlight_core::access::Permission;
 use torchlight_core::case::{CaseDraft, Urgency};
-use uuid::Uuid;
+use torchlight_core::CaseId;
 
 use super::guard::redirect;
 use super::session::Staff;
@@ -193,8 +193,8 @@ struct CasePage<'a> {
 }
 
 /// A case id from the path; anything else is simply not found.
-fn case_id(raw: &str) -> Result<Uuid, PageError> {
-    Uuid::parse_str(raw).map_err(|_| PageError(WebError::NotFound))
+fn case_id(raw: &str) -> Result<CaseId, PageError> {
+    raw.parse().map_err(|_| PageError(WebError::NotFound))
 }
 
 pub async fn show(

@@ -205,7 +205,7 @@ pub async fn register_start(State(state): State<AppState>, staff: Staff) -> Page
         .collect::<Vec<_>>();
     let (challenge, registration) = webauthn
         .start_passkey_registration(
-            staff.user.id,
+            staff.user.id.as_uuid(),
             &staff.user.username,
             &staff.user.display_name,
             Some(exclude),

@@ -8,6 +8,7 @@ use std::process::Command;
 use torchlight_app::accounts::NewAccount;
 use torchlight_app::Actor;
 use torchlight_core::access::Role::Caseworker;
+use torchlight_core::CaseId;
 use uuid::Uuid;
 
 use crate::both_engines;
@@ -110,7 +111,10 @@ async fn case_details_are_not_stored_in_clear(engine: Engine) {
         .await;
     assert_eq!(reply.status, 303, "{}", reply.body);
     let location = reply.location().unwrap().to_owned();
-    let id = Uuid::parse_str(location.trim_start_matches("/staff/cases/")).unwrap();
+    let id: CaseId = location
+        .trim_start_matches("/staff/cases/")
+        .parse()
+        .unwrap();
 
     // Positive control: the proper path shows every detail.
     let page = session.get(&location).await;
@@ -126,7 +130,7 @@ async fn case_details_are_not_stored_in_clear(engine: Engine) {
     // The case's row is in what was read: its clear metadata is there.
     match engine {
         Engine::Sqlite => assert!(
-            contains(&bytes, id.as_bytes()),
+            contains(&bytes, id.as_uuid().as_bytes()),
             "the case's id is in the SQLite files"
         ),
         Engine::Postgres => {

@@ -11,6 +11,7 @@ use torchlight_app::Actor;
 use torchlight_core::access::Role::{
     self, Analyst, Caseworker, Coordinator, OrganizationAdmin, SystemAdmin,
 };
+use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_store::{Change, SecurityKey, UnitOfWork};
 use torchlight_web::staff::guard::Access;
 use torchlight_web::WebConfig;
@@ -226,12 +227,12 @@ fn table_matches_router() {
 /// What the test can see of the state a refused request must not change.
 #[derive(Debug, PartialEq, Eq)]
 struct Snapshot {
-    cases: Vec<(Uuid, Vec<Uuid>)>,
+    cases: Vec<(OrganizationId, Vec<CaseId>)>,
     /// id, disabled, must change password, password hash, TOTP enrolled.
-    users: Vec<(Uuid, bool, bool, String, bool)>,
+    users: Vec<(UserId, bool, bool, String, bool)>,
     /// The security keys of the fixture's accounts (not of accounts made since).
-    keys: Vec<(Uuid, Vec<String>)>,
-    key_versions: Vec<(Uuid, i64)>,
+    keys: Vec<(UserId, Vec<String>)>,
+    key_versions: Vec<(OrganizationId, i64)>,
     sealed: bool,
 }
 
@@ -242,7 +243,7 @@ async fn snapshot(app: &StaffApp) -> Snapshot {
     let mut key_versions = Vec::new();
     let mut keys = Vec::new();
     for org in [Org::A, Org::B] {
-        let mut ids: Vec<Uuid> = store
+        let mut ids: Vec<CaseId> = store
             .cases_visible_to(org.id())
             .await
             .unwrap()
@@ -302,7 +303,7 @@ struct Attempt {
 }
 
 /// A security key stored for `user` straight in the store (no authenticator here).
-async fn add_key(app: &StaffApp, user: Uuid) -> String {
+async fn add_key(app: &StaffApp, user: UserId) -> String {
     let id = format!("key-{}", Uuid::new_v4().simple());
     let key = SecurityKey {
         credential_id: id.clone(),
@@ -345,7 +346,7 @@ async fn prepare(
     app: &StaffApp,
     row: &Row,
     org: Org,
-    actor: Option<Uuid>,
+    actor: Option<UserId>,
     fresh: bool,
     targets: &Targets,
 ) -> Attempt {
@@ -359,9 +360,9 @@ async fn prepare(
     {
         let id = match object {
             Object::Case if fresh && row.path.ends_with("/erase") => {
-                app.create_case(org, "Fresh case to erase").await
+                app.create_case(org, "Fresh case to erase").await.as_uuid()
             }
-            Object::Case => app.case_of(org),
+            Object::Case => app.case_of(org).as_uuid(),
             Object::User if fresh => {
                 let member = app
                     .add_member(org, Role::Caseworker, &fresh_username())
@@ -374,9 +375,9 @@ async fn prepare(
                         .await
                         .unwrap();
                 }
-                member.id
+                member.id.as_uuid()
             }
-            Object::User => targets.user_of(org),
+            Object::User => targets.user_of(org).as_uuid(),
             Object::SecurityKey => {
                 let key = match actor {
                     Some(actor) if fresh => add_key(app, actor).await,
@@ -423,14 +424,14 @@ async fn prepare(
 
 /// Accounts that refused requests aim at (a refused request must leave them be).
 struct Targets {
-    a: Uuid,
-    b: Uuid,
+    a: UserId,
+    b: UserId,
     key_a: String,
     key_b: String,
 }
 
 impl Targets {
-    async fn new(app: &StaffApp, a: Uuid, b: Uuid) -> Targets {
+    async fn new(app: &StaffApp, a: UserId, b: UserId) -> Targets {
         Targets {
             a,
             b,
@@ -439,7 +440,7 @@ impl Targets {
         }
     }
 
-    fn user_of(&self, org: Org) -> Uuid {
+    fn user_of(&self, org: Org) -> UserId {
         match org {
             Org::A => self.a,
             Org::B => self.b,
@@ -694,8 +695,11 @@ async fn permission_matrix(engine: Engine) {
     }
 }
 
-fn target_id(attempt: &Attempt) -> Uuid {
-    Uuid::parse_str(attempt.target.as_deref().unwrap()).unwrap()
+fn target_id<Id: std::str::FromStr>(attempt: &Attempt) -> Id
+where
+    Id::Err: std::fmt::Debug,
+{
+    attempt.target.as_deref().unwrap().parse().unwrap()
 }
 
 fn with_security_keys() -> WebConfig {
@@ -736,7 +740,10 @@ async fn check_effect(
         }
         ("POST", "/staff/cases") => {
             let location = reply.location().unwrap();
-            let id = Uuid::parse_str(location.trim_start_matches("/staff/cases/")).unwrap();
+            let id: CaseId = location
+                .trim_start_matches("/staff/cases/")
+                .parse()
+                .unwrap();
             assert!(app.case_exists(org, id).await, "{who}");
             assert!(!app.case_exists(org.other(), id).await, "{who}");
         }

@@ -15,6 +15,7 @@ use torchlight_app::keyring::SealChoice;
 use torchlight_app::{Actor, App, AppConfig, Clock, Scope};
 use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
+use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::credentials::TotpSecret;
 use torchlight_store::SharedStore;
 use torchlight_web::{AppState, WebConfig};
@@ -38,11 +39,12 @@ pub enum Org {
 }
 
 impl Org {
-    pub fn id(self) -> Uuid {
-        match self {
+    pub fn id(self) -> OrganizationId {
+        let id = match self {
             Org::A => Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001),
             Org::B => Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0002),
-        }
+        };
+        OrganizationId::from_uuid(id)
     }
 
     pub fn other(self) -> Org {
@@ -62,7 +64,7 @@ impl Org {
 
 /// A fixture account and the TOTP secret its "phone" holds.
 pub struct Member {
-    pub id: Uuid,
+    pub id: UserId,
     pub username: String,
     pub role: Role,
     pub org: Org,
@@ -75,8 +77,8 @@ pub struct Member {
 pub struct StaffApp {
     pub app: TestApp,
     pub members: Vec<Member>,
-    pub case_a: Uuid,
-    pub case_b: Uuid,
+    pub case_a: CaseId,
+    pub case_b: CaseId,
 }
 
 impl StaffApp {
@@ -111,8 +113,8 @@ impl StaffApp {
         let mut staff = StaffApp {
             app,
             members: Vec::new(),
-            case_a: Uuid::nil(),
-            case_b: Uuid::nil(),
+            case_a: CaseId::from_uuid(Uuid::nil()),
+            case_b: CaseId::from_uuid(Uuid::nil()),
         };
         for org in [Org::A, Org::B] {
             for role in Role::ALL {
@@ -157,7 +159,7 @@ impl StaffApp {
             .expect("fixture member")
     }
 
-    pub fn case_of(&self, org: Org) -> Uuid {
+    pub fn case_of(&self, org: Org) -> CaseId {
         match org {
             Org::A => self.case_a,
             Org::B => self.case_b,
@@ -202,7 +204,7 @@ impl StaffApp {
     }
 
     /// A case owned by `org`, created as the pages create one.
-    pub async fn create_case(&self, org: Org, name: &str) -> Uuid {
+    pub async fn create_case(&self, org: Org, name: &str) -> CaseId {
         let draft = CaseDraft {
             country: "KG".into(),
             urgency: "within_days".into(),
@@ -219,7 +221,7 @@ impl StaffApp {
     }
 
     /// Whether `org` still has case `id` (read straight from the store).
-    pub async fn case_exists(&self, org: Org, id: Uuid) -> bool {
+    pub async fn case_exists(&self, org: Org, id: CaseId) -> bool {
         self.store()
             .case_visible_to(org.id(), id)
             .await
