@@ -2,7 +2,7 @@
 //! is wrapped to the owning organisation's public key, which needs no unsealed
 //! server. Reading needs the organisation's secret key, so it needs the vault.
 
-use torchlight_core::case::{CaseDetails, CaseStatus, ValidCase};
+use torchlight_core::case::{CaseAction, CaseDetails, CaseRelation, CaseStatus, ValidCase};
 use torchlight_core::CaseId;
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
@@ -113,14 +113,13 @@ impl Cases<'_> {
         id: CaseId,
         actor: &Actor,
     ) -> Result<Option<OpenCase>, AppError> {
-        let scope = scope.organization();
         if self.app.vault().is_sealed() {
             return Err(AppError::Sealed);
         }
-        let store = self.app.store();
-        let Some(visible) = store.case_visible_to(scope, id).await? else {
+        let Some(visible) = self.readable(scope, id, CaseAction::Open).await? else {
             return Ok(None);
         };
+        let scope = scope.organization();
         let secret = self
             .app
             .keyring()
@@ -165,26 +164,45 @@ impl Cases<'_> {
         Ok(open)
     }
 
-    /// Erases a case owned by `scope`: its wrapped keys go first, so the content
-    /// can never be decrypted again. False when `scope` owns no such case.
+    /// Erases a case `scope` owns: its wrapped keys go first, so the content can
+    /// never be decrypted again. False when `scope` may not erase such a case
+    /// (none it can read, or one it was only sent).
     pub async fn erase(&self, scope: Scope, id: CaseId, actor: &Actor) -> Result<bool, AppError> {
+        let Some(case) = self.readable(scope, id, CaseAction::Erase).await? else {
+            return Ok(false);
+        };
         let unit = self
             .app
             .unit(actor, "case.erase", Some(id.to_string()))
             .with(Change::EraseCase {
-                scope: scope.organization(),
+                owner: case.record.organization_id,
                 case: id,
             });
         match self.app.commit(unit).await {
             Ok(()) => Ok(true),
-            // Not a case of this organisation: nothing erased, nothing recorded.
+            // Erased meanwhile by another request: nothing erased, nothing recorded.
             Err(AppError::Conflict(_)) => Ok(false),
             Err(e) => Err(e),
         }
     }
 
+    /// The case `id` as `scope` can read it, when `scope`'s relation to it allows
+    /// `action` (`core::case::CaseRelation`); `None` otherwise, so a case that may
+    /// not be acted on looks like one that does not exist.
+    async fn readable(
+        &self,
+        scope: Scope,
+        id: CaseId,
+        action: CaseAction,
+    ) -> Result<Option<VisibleCase>, AppError> {
+        let reader = scope.organization();
+        let visible = self.app.store().case_visible_to(reader, id).await?;
+        Ok(visible
+            .filter(|case| CaseRelation::of(case.record.organization_id, reader).allows(action)))
+    }
+
     /// "Who looked at this": the newest entries of the audit chain about one case
-    /// of the staff member's organisation, each with who it was (a colleague's
+    /// the staff member's organisation owns, each with who it was (a colleague's
     /// name, or `None` for anyone outside the organisation). `None` when the case
     /// is not theirs. Looking is itself recorded.
     pub async fn access_trail(
@@ -192,14 +210,16 @@ impl Cases<'_> {
         staff: &StaffMember,
         id: CaseId,
     ) -> Result<Option<Vec<AccessEntry>>, AppError> {
+        if self
+            .readable(staff.scope(), id, CaseAction::ViewAccessTrail)
+            .await?
+            .is_none()
+        {
+            return Ok(None);
+        }
         let store = self.app.store();
         let scope = staff.scope().organization();
         let entries = store.audit_of_case(scope, id, ACCESS_TRAIL_LENGTH).await?;
-        // A case always has at least its creation on record; none means it is
-        // not this organisation's.
-        if entries.is_empty() {
-            return Ok(None);
-        }
         let unit = self
             .app
             .unit(&staff.actor(), "case.access_viewed", Some(id.to_string()));

@@ -12,11 +12,11 @@ use torchlight_app::keyring::{SealChoice, Unsealing};
 use torchlight_app::signin::Attempt;
 use torchlight_app::{Actor, App, AppConfig, AppError, Clock, HashingCost, ManualClock, Scope};
 use torchlight_core::access::Role;
-use torchlight_core::case::CaseDraft;
-use torchlight_core::{Directory, OrganizationId, Taxonomy, UserId};
+use torchlight_core::case::{CaseDraft, CaseStatus, Urgency};
+use torchlight_core::{CaseId, Code, Directory, OrganizationId, Taxonomy, UserId, Vocabulary};
 use torchlight_crypto::credentials::TotpSecret;
 use torchlight_store::testing::TestDb;
-use torchlight_store::{Engine, StaffUser};
+use torchlight_store::{CaseKey, CaseRecord, Change, Engine, StaffUser, UnitOfWork};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -27,6 +27,11 @@ fn organization() -> OrganizationId {
     OrganizationId::from_uuid(Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001))
 }
 
+/// A second organisation, which a case can be shared with.
+fn partner() -> OrganizationId {
+    OrganizationId::from_uuid(Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0002))
+}
+
 struct World {
     app: App,
     clock: ManualClock,
@@ -34,7 +39,7 @@ struct World {
 }
 
 impl World {
-    /// A store with one organisation, its keyring set up (unsealed), and one
+    /// A store with two organisations, its keyring set up (unsealed), and one
     /// enrolled caseworker whose TOTP secret is returned.
     async fn new(engine: Engine) -> (World, StaffUser, TotpSecret) {
         let db = TestDb::new(engine).await;
@@ -44,6 +49,10 @@ impl World {
                 "id": organization(), "name": "Ala-Too Circle", "kind": "local_cso",
                 "countries": ["KG"], "languages": ["ru"], "description": "A CSO.",
                 "public_contact": "hello@ala-too.example.org"
+            }, {
+                "id": partner(), "name": "Partner Network", "kind": "regional_network",
+                "countries": ["KG"], "languages": ["ru"], "description": "A network.",
+                "public_contact": "hello@partner.example.org"
             }],
             "services": []
         }))
@@ -612,6 +621,63 @@ async fn cases_are_created_viewed_and_erased_with_their_entries(engine: Engine) 
         .is_none());
 }
 
+async fn a_case_shared_with_another_organisation_stays_its_owners_to_erase(engine: Engine) {
+    let (world, _, _) = World::new(engine).await;
+    // As a referral will leave it: the case's key wrapped for its owner and for the
+    // partner. Erasing reads no content, so the wrapped keys need not be real.
+    let case = CaseId::from_uuid(Uuid::new_v4());
+    let key = |organization_id| CaseKey {
+        case_id: case,
+        organization_id,
+        key_version: 1,
+        wrapped_key: b"a wrapped data key".to_vec(),
+    };
+    let record = CaseRecord {
+        id: case,
+        organization_id: organization(),
+        country: Code::parse(Vocabulary::Country, "KG").unwrap(),
+        urgency: Urgency::WithinDays,
+        status: CaseStatus::Open,
+        created_at_ms: 1_000,
+        updated_at_ms: 1_000,
+        content: b"sealed".to_vec(),
+    };
+    let shared = UnitOfWork::recording(Actor::Operator.event(1_000, "case.create", None)).with(
+        Change::CreateCase {
+            scope: organization(),
+            record,
+            keys: vec![key(organization()), key(partner())],
+        },
+    );
+    world.app.store().commit(shared).await.unwrap();
+
+    let cases = world.app.cases();
+    let (erased, appended) = world
+        .appended_by(cases.erase(Scope::for_operator(partner()), case, &Actor::Operator))
+        .await;
+    assert!(
+        !erased.unwrap(),
+        "a recipient does not erase the owner's case"
+    );
+    assert!(appended.is_empty());
+    let store = world.app.store();
+    assert!(store
+        .case_visible_to(partner(), case)
+        .await
+        .unwrap()
+        .is_some());
+    let (erased, appended) = world
+        .appended_by(cases.erase(Scope::for_operator(organization()), case, &Actor::Operator))
+        .await;
+    assert!(erased.unwrap());
+    assert_eq!(appended, ["case.erase"]);
+    assert!(store
+        .case_visible_to(partner(), case)
+        .await
+        .unwrap()
+        .is_none());
+}
+
 macro_rules! both_engines {
     ($($story:ident),* $(,)?) => {
         mod sqlite {
@@ -645,4 +711,5 @@ both_engines!(
     enrolling_at_sign_in_commits_the_secret_and_the_session_together,
     sealing_and_unsealing_are_recorded,
     cases_are_created_viewed_and_erased_with_their_entries,
+    a_case_shared_with_another_organisation_stays_its_owners_to_erase,
 );

@@ -2,6 +2,7 @@
 //! can be sorted without keys, and the person's details, which only ever leave
 //! this module to be encrypted.
 
+use crate::ids::OrganizationId;
 use crate::taxonomy::{Taxonomy, Vocabulary};
 use crate::Code;
 
@@ -67,6 +68,49 @@ impl CaseStatus {
             (self, next),
             (CaseStatus::Open, CaseStatus::Closed) | (CaseStatus::Closed, CaseStatus::Open)
         )
+    }
+}
+
+/// How an organisation stands to a case it can read (a data key of the case is
+/// wrapped for it). What its staff may do with the case follows from this, beside
+/// what their role allows (`access::Permission`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRelation {
+    /// The organisation that recorded the case.
+    Owner,
+    /// Another organisation the case was shared with (a referral wraps the case's
+    /// key for it).
+    Recipient,
+}
+
+/// What can be done to a case, as far as the organisation's relation decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseAction {
+    Open,
+    Update,
+    Erase,
+    /// See who looked at the case ("who looked at this").
+    ViewAccessTrail,
+}
+
+impl CaseRelation {
+    /// The relation of `reader`, which can read the case, to a case `owner` recorded.
+    pub fn of(owner: OrganizationId, reader: OrganizationId) -> CaseRelation {
+        if owner == reader {
+            CaseRelation::Owner
+        } else {
+            CaseRelation::Recipient
+        }
+    }
+
+    /// The owner does everything. A recipient reads what it was sent, but the
+    /// record stays the owner's: only the owner changes or erases it, and only the
+    /// owner sees who looked at it (the trail names other organisations' staff).
+    pub fn allows(self, action: CaseAction) -> bool {
+        match self {
+            CaseRelation::Owner => true,
+            CaseRelation::Recipient => matches!(action, CaseAction::Open),
+        }
     }
 }
 
@@ -205,6 +249,26 @@ mod tests {
             contact: "signal: +996".into(),
             narrative: "Summoned for questioning.".into(),
         }
+    }
+
+    #[test]
+    fn the_owner_may_do_everything_and_a_recipient_only_read() {
+        let owner = OrganizationId::from_uuid(uuid::Uuid::from_u128(1));
+        let other = OrganizationId::from_uuid(uuid::Uuid::from_u128(2));
+        assert_eq!(CaseRelation::of(owner, owner), CaseRelation::Owner);
+        assert_eq!(CaseRelation::of(owner, other), CaseRelation::Recipient);
+        let all = [
+            CaseAction::Open,
+            CaseAction::Update,
+            CaseAction::Erase,
+            CaseAction::ViewAccessTrail,
+        ];
+        assert!(all.iter().all(|&a| CaseRelation::Owner.allows(a)));
+        let recipient: Vec<CaseAction> = all
+            .into_iter()
+            .filter(|&a| CaseRelation::Recipient.allows(a))
+            .collect();
+        assert_eq!(recipient, vec![CaseAction::Open]);
     }
 
     #[test]

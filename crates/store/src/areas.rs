@@ -141,7 +141,7 @@ pub trait AuditStore: Send + Sync + 'static {
     /// catches entries cut from the end of the chain.
     async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError>;
 
-    /// The newest `limit` entries about `case`, only if it is a case `scope` owns.
+    /// The newest `limit` entries about `case`, only if `scope` can read it.
     async fn audit_of_case(
         &self,
         scope: OrganizationId,

@@ -104,9 +104,10 @@ pub enum Change {
         scope: OrganizationId,
         record: CaseRecord,
     },
-    /// Erases a case owned by `scope` (its wrapped keys first); a conflict when
-    /// `scope` owns no such case.
-    EraseCase { scope: OrganizationId, case: CaseId },
+    /// Erases a case (its wrapped keys first) that the application layer found
+    /// `owner` owns and may erase (`core::case::CaseRelation`); a conflict when
+    /// there is no longer such a case.
+    EraseCase { owner: OrganizationId, case: CaseId },
 
     // Security keys.
     /// A key registered by its user. Refused when its credential id is registered.

@@ -13,10 +13,11 @@ const SELECT_LAST_ENTRY: &str = "SELECT seq, at_ms, actor, organization_id, acti
      prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 const SELECT_ENTRIES_AFTER: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
      prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2";
-/// Entries about a case, only when `scope` owns it; newest first.
+/// Entries about a case, only when `scope` can read it (holds a key of it); newest
+/// first. Who may see them is the application layer's decision.
 const SELECT_ENTRIES_OF_CASE: &str = "SELECT seq, at_ms, actor, organization_id, action, \
      object, prev_hash, hash FROM audit_log WHERE object = $1 \
-     AND EXISTS (SELECT 1 FROM cases WHERE id = $2 AND organization_id = $3) \
+     AND EXISTS (SELECT 1 FROM case_keys WHERE case_id = $2 AND organization_id = $3) \
      ORDER BY seq DESC LIMIT $4";
 const SELECT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
 const INSERT_ENTRY: &str = "INSERT INTO audit_log \

@@ -1,6 +1,6 @@
 //! Encrypted cases, always seen through one organisation's `scope`: a case exists
 //! for an organisation only if a data key is wrapped for it (`case_keys`); erasing
-//! belongs to the owner alone.
+//! takes the owner the application layer found (who may erase is `core::case`).
 
 use sqlx::{ColumnIndex, Database, Row};
 use torchlight_core::{CaseId, OrganizationId};
@@ -137,12 +137,12 @@ sql_store! {
 
     pub(super) async fn erase_case(
         conn: &mut DB::Connection,
-        scope: OrganizationId,
+        owner: OrganizationId,
         case: CaseId,
     ) -> Result<bool, StoreError> {
         let owned = sqlx::query(SELECT_OWNED_CASE)
             .bind(case.as_uuid())
-            .bind(scope.as_uuid())
+            .bind(owner.as_uuid())
             .fetch_optional(&mut *conn)
             .await?;
         if owned.is_none() {
@@ -156,7 +156,7 @@ sql_store! {
             .await?;
         sqlx::query(DELETE_OWNED_CASE)
             .bind(case.as_uuid())
-            .bind(scope.as_uuid())
+            .bind(owner.as_uuid())
             .execute(&mut *conn)
             .await?;
         Ok(true)

@@ -83,9 +83,9 @@ sql_store! {
                     format!("organisation {scope} can open no case {}", record.id)
                 })
             }
-            Change::EraseCase { scope, case } => {
-                expect(Self::erase_case(conn, *scope, *case).await?, || {
-                    format!("organisation {scope} owns no case {case}")
+            Change::EraseCase { owner, case } => {
+                expect(Self::erase_case(conn, *owner, *case).await?, || {
+                    format!("organisation {owner} owns no case {case}")
                 })
             }
             Change::AddSecurityKey(key) => Self::add_security_key(conn, key).await,
