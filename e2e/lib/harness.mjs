@@ -237,52 +237,91 @@ export class Visitor {
     assert.deepEqual(foreign, [], `requests to origins other than ${this.origin}`);
   }
 
-  /**
-   * axe-core runs in a separate JavaScript-enabled context that bypasses the
-   * server's CSP (which rightly forbids injected scripts), on the very HTML this
-   * visitor was shown: the same URL, answered with a snapshot of the page. The
-   * snapshot also covers pages no second GET can reproduce (a POST's answer).
-   * The axe pages are the file's (see takeAxePage): each check loads its
-   * snapshot as a new document in one that no other check is using.
-   */
+  /** No serious or critical axe violation on the page this visitor was shown (see runAxe). */
   async assertAccessible(pageUrl) {
     const html = await this.page.content();
-    const page = await takeAxePage();
-    let reusable = false;
-    try {
-      axeSnapshots.set(page, { url: pageUrl, html });
-      // Only a URL that differs from the page's last one by its #fragment alone
-      // would be a same-document move (no new document): that one goes by way of
-      // about:blank.
-      if (new URL(pageUrl).hash && withoutFragment(page.url()) === withoutFragment(pageUrl)) {
-        await page.goto('about:blank');
-      }
-      const response = await page.goto(pageUrl, { waitUntil: 'load' });
-      assert.ok(response, `the axe page loaded no new document for ${pageUrl}`);
-      // Only violations are read: resultTypes spares axe the selectors of every
-      // node that passed (same rules, same violations, about a fifth faster).
-      const violations = await page.evaluate(
-        async (tags) =>
-          (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations,
-        AXE_TAGS,
-      );
-      // axe has answered: the page is in a known state and can serve the next check.
-      reusable = true;
-      const blocking = violations.filter((v) => AXE_BLOCKING.has(v.impact));
-      const lesser = violations.filter((v) => !AXE_BLOCKING.has(v.impact));
-      for (const v of lesser) console.log(`axe (${v.impact}) ${pageUrl}: ${v.id}: ${v.help}`);
-      assert.deepEqual(
-        blocking.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        [],
-        `accessibility violations on ${pageUrl}`,
-      );
-    } finally {
-      await giveBackAxePage(page, reusable);
+    const key = axeKey(html);
+    // The analysis is shared while it runs: journeys going side by side reach the
+    // same pages at about the same time.
+    let verdict = axeVerdicts.get(key);
+    if (!verdict) {
+      verdict = runAxe(pageUrl, html);
+      axeVerdicts.set(key, verdict);
+      // A check that broke off is no verdict: the next visit tries again.
+      verdict.catch(() => axeVerdicts.delete(key));
     }
+    const violations = await verdict;
+    const blocking = violations.filter((v) => AXE_BLOCKING.has(v.impact));
+    const lesser = violations.filter((v) => !AXE_BLOCKING.has(v.impact));
+    for (const v of lesser) console.log(`axe (${v.impact}) ${pageUrl}: ${v.id}: ${v.help}`);
+    assert.deepEqual(
+      blocking.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      [],
+      `accessibility violations on ${pageUrl}`,
+    );
   }
 
   async close() {
     await this.context.close();
+  }
+}
+
+/**
+ * What axe found on each page of the file, by the page's HTML with its tokens and
+ * numbers blanked (`axeKey`). A journey sees the same page on both engines and
+ * with JavaScript on and off, differing only in ids, tokens, secrets and times,
+ * none of which an accessibility rule reads; each such page is analysed once, and
+ * its violations (kept, not only a pass) are asserted on every visit. Holds the
+ * analyses as promises.
+ */
+const axeVerdicts = new Map();
+
+/**
+ * `html` with SVG path data, UUIDs, tokens (16 or more URL-safe or base64
+ * characters) and digits blanked: a QR code's drawing, like a secret, is no
+ * matter for an accessibility rule (its role and label stay in the key).
+ */
+export function axeKey(html) {
+  return html
+    .replace(/ d="[^"]*"/g, ' d=""')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'U')
+    .replace(/[A-Za-z0-9_+/=-]{16,}/g, 'T')
+    .replace(/[0-9]+/g, '0');
+}
+
+/**
+ * axe-core runs in a separate JavaScript-enabled context that bypasses the
+ * server's CSP (which rightly forbids injected scripts), on the very HTML the
+ * visitor was shown: the same URL, answered with a snapshot of the page. The
+ * snapshot also covers pages no second GET can reproduce (a POST's answer). The
+ * axe pages are the file's (see takeAxePage): each check loads its snapshot as a
+ * new document in one that no other check is using.
+ */
+async function runAxe(pageUrl, html) {
+  const page = await takeAxePage();
+  let reusable = false;
+  try {
+    axeSnapshots.set(page, { url: pageUrl, html });
+    // Only a URL that differs from the page's last one by its #fragment alone
+    // would be a same-document move (no new document): that one goes by way of
+    // about:blank.
+    if (new URL(pageUrl).hash && withoutFragment(page.url()) === withoutFragment(pageUrl)) {
+      await page.goto('about:blank');
+    }
+    const response = await page.goto(pageUrl, { waitUntil: 'load' });
+    assert.ok(response, `the axe page loaded no new document for ${pageUrl}`);
+    // Only violations are read: resultTypes spares axe the selectors of every
+    // node that passed (same rules, same violations, about a fifth faster).
+    const violations = await page.evaluate(
+      async (tags) =>
+        (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations,
+      AXE_TAGS,
+    );
+    // axe has answered: the page is in a known state and can serve the next check.
+    reusable = true;
+    return violations;
+  } finally {
+    await giveBackAxePage(page, reusable);
   }
 }
 
