@@ -188,3 +188,6 @@ error-throttled = { $minutes ->
    *[other] Həddindən artıq cəhd. { $minutes } dəqiqədən sonra yenidən cəhd edin.
 }
 error-invalid-input = Formadakı bəzi məlumatları qəbul etmək mümkün deyil.
+# uncertain (this and the next message): "bu arada" for "meanwhile"
+error-conflict-title = Bu arada dəyişdirilib
+error-conflict = Bu arada başqa biri bunu dəyişdirdi, ona görə də indi heç nə dəyişdirilmədi. Səhifəni yeniləyin və yenidən cəhd edin.

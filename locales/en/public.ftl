@@ -212,3 +212,5 @@ error-throttled = { $minutes ->
    *[other] Too many attempts. Try again in { $minutes } minutes.
 }
 error-invalid-input = Something in the form cannot be accepted.
+error-conflict-title = Changed meanwhile
+error-conflict = Someone else changed this meanwhile, so nothing was changed now. Reload the page and try again.

@@ -186,3 +186,6 @@ error-throttled = { $minutes ->
    *[other] Չափազանց շատ փորձեր։ Նորից փորձեք { $minutes } րոպե անց։
 }
 error-invalid-input = Ձևի որոշ տվյալներ հնարավոր չէ ընդունել։
+# uncertain (this and the next message): "այդ ընթացքում" for "meanwhile"
+error-conflict-title = Այդ ընթացքում փոխվել է
+error-conflict = Այդ ընթացքում մեկ ուրիշը փոխել է սա, ուստի հիմա ոչինչ չի փոխվել։ Թարմացրեք էջը և կրկին փորձեք։

@@ -186,3 +186,6 @@ error-throttled = { $minutes ->
    *[other] ძალიან ბევრი მცდელობა. სცადეთ ხელახლა { $minutes } წუთში.
 }
 error-invalid-input = ფორმაში ზოგიერთი მონაცემის მიღება შეუძლებელია.
+# uncertain (this and the next message): "ამასობაში" for "meanwhile"
+error-conflict-title = ამასობაში შეიცვალა
+error-conflict = ამასობაში ეს სხვამ შეცვალა, ამიტომ ახლა არაფერი შეცვლილა. განაახლეთ გვერდი და სცადეთ ხელახლა.

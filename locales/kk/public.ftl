@@ -185,3 +185,6 @@ error-throttled = { $minutes ->
    *[other] Тым көп әрекет. { $minutes } минуттан кейін қайталап көріңіз.
 }
 error-invalid-input = Формадағы кейбір деректерді қабылдау мүмкін емес.
+# uncertain (this and the next message): "бұл арада" for "meanwhile"
+error-conflict-title = Бұл арада өзгертілді
+error-conflict = Бұл арада мұны басқа біреу өзгертті, сондықтан қазір ештеңе өзгертілмеді. Бетті жаңартып, қайталап көріңіз.

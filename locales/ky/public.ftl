@@ -185,3 +185,6 @@ error-throttled = { $minutes ->
    *[other] Өтө көп аракет. { $minutes } мүнөттөн кийин кайра аракет кылыңыз.
 }
 error-invalid-input = Формадагы айрым маалыматтарды кабыл алуу мүмкүн эмес.
+# uncertain (this and the next message): "ушул аралыкта" for "meanwhile"
+error-conflict-title = Ушул аралыкта өзгөртүлдү
+error-conflict = Ушул аралыкта муну башка бирөө өзгөрттү, ошондуктан азыр эч нерсе өзгөртүлгөн жок. Баракты жаңыртып, кайра аракет кылыңыз.

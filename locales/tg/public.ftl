@@ -186,3 +186,6 @@ error-throttled = { $minutes ->
 }
 # uncertain: "шакл" for a web form; "варақа" is also used
 error-invalid-input = Баъзе маълумоти шакл қабул карда намешавад.
+# uncertain (this and the next message): "дар ин миён" for "meanwhile"
+error-conflict-title = Дар ин миён тағйир ёфт
+error-conflict = Дар ин миён каси дигаре инро тағйир дод, бинобар ин ҳоло ҳеҷ чиз тағйир наёфт. Саҳифаро нав кунед ва бори дигар кӯшиш кунед.

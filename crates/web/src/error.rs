@@ -115,11 +115,7 @@ impl WebError {
             WebError::InvalidInput(detail) => PageFailure::InvalidInput {
                 detail: detail.clone(),
             },
-            WebError::Conflict(_) => PageFailure::InvalidInput {
-                detail: "This was changed by someone else meanwhile, so nothing was changed \
-                         now; reload the page and try again."
-                    .to_owned(),
-            },
+            WebError::Conflict(_) => PageFailure::Conflict,
             WebError::Store(_)
             | WebError::Template(_)
             | WebError::App(_)
@@ -165,6 +161,8 @@ pub enum PageFailure {
     InvalidInput {
         detail: String,
     },
+    /// What a change expected no longer held: someone else changed it meanwhile.
+    Conflict,
     Internal {
         reference: String,
     },
@@ -229,6 +227,12 @@ impl PageFailure {
                 format!("Too many attempts. Try again in {minutes} minutes."),
             ),
             PageFailure::InvalidInput { detail } => (None, detail.clone()),
+            PageFailure::Conflict => (
+                None,
+                "Someone else changed this meanwhile, so nothing was changed now. Reload the \
+                 page and try again."
+                    .to_owned(),
+            ),
             PageFailure::Internal { reference } => (
                 None,
                 format!("Something went wrong on our side. If it happens again, quote reference {reference}."),
@@ -248,6 +252,7 @@ impl PageFailure {
             StatusCode::FORBIDDEN => "error-forbidden-title",
             StatusCode::SERVICE_UNAVAILABLE => "error-sealed-title",
             StatusCode::TOO_MANY_REQUESTS => "error-throttled-title",
+            StatusCode::CONFLICT => "error-conflict-title",
             _ => "error-internal-title",
         };
         let with = |id: &str, name: &'static str, value: String| {
@@ -302,6 +307,7 @@ impl PageFailure {
                 ctx.text("error-invalid-input").into_owned(),
                 Some(detail.clone()),
             ),
+            PageFailure::Conflict => (ctx.text("error-conflict").into_owned(), None),
             PageFailure::Internal { reference } => {
                 (with("error-internal", "reference", reference.clone()), None)
             }
