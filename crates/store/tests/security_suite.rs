@@ -754,7 +754,12 @@ async fn stored_roles_must_be_known(engine: Engine) {
 
 async fn totp_steps_only_move_forward(engine: Engine) {
     let (_db, store) = fresh(engine).await;
-    create_user(&store, &user(60, ORG_A, "totp")).await;
+    let enrolled = StaffUser {
+        totp_sealed: Some(b"sealed totp secret".to_vec()),
+        ..user(60, ORG_A, "totp")
+    };
+    create_user(&store, &enrolled).await;
+    create_user(&store, &user(61, ORG_A, "no-totp")).await;
     // Accepting a step was unaudited before; it is now a unit recording the
     // second factor, one entry per accepted step and none for a refused one.
     let advance = |user: u128, step: i64| {
@@ -767,12 +772,21 @@ async fn totp_steps_only_move_forward(engine: Engine) {
         )
     };
     store.commit(advance(60, 1000)).await.unwrap();
-    let before = (store.user(id(60)).await.unwrap(), audit_state(&store).await);
+    let before = (
+        store.user(id(60)).await.unwrap(),
+        store.user(id(61)).await.unwrap(),
+        audit_state(&store).await,
+    );
     assert_conflict(store.commit(advance(60, 1000)).await); // a replay
     assert_conflict(store.commit(advance(60, 999)).await); // an older code
     assert_conflict(store.commit(advance(99, 5000)).await); // no such user
+    assert_conflict(store.commit(advance(61, 5000)).await); // no TOTP to verify
     assert_eq!(
-        (store.user(id(60)).await.unwrap(), audit_state(&store).await),
+        (
+            store.user(id(60)).await.unwrap(),
+            store.user(id(61)).await.unwrap(),
+            audit_state(&store).await,
+        ),
         before,
         "refused steps change and record nothing"
     );
@@ -783,8 +797,8 @@ async fn totp_steps_only_move_forward(engine: Engine) {
     );
     assert_eq!(
         audit_count(&store).await,
-        3,
-        "the creation and two accepted steps"
+        4,
+        "two creations and two accepted steps"
     );
 }
 

@@ -49,7 +49,8 @@ const SET_DISABLED: &str = "UPDATE staff_users SET disabled = $1 WHERE id = $2";
 const ENROL_TOTP: &str = "UPDATE staff_users SET totp_sealed = $1, totp_last_step = $2 \
      WHERE id = $3 AND totp_sealed IS NULL";
 const ADVANCE_TOTP_STEP: &str = "UPDATE staff_users SET totp_last_step = $1 \
-     WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)";
+     WHERE id = $2 AND totp_sealed IS NOT NULL \
+     AND (totp_last_step IS NULL OR totp_last_step < $1)";
 
 const DELETE_RECOVERY_CODES: &str = "DELETE FROM recovery_codes WHERE user_id = $1";
 /// Two values a code: stays far below either engine's limit on bound values.
