@@ -129,6 +129,7 @@ unseal-share = Your share
 unseal-submit = Unseal
 unseal-refused = Refused. The server stays sealed; if several shares were entered, all trustees must enter theirs again.
 unseal-malformed = This is not a valid share. Check it for typos.
+unseal-busy = Another passphrase is being checked right now. Try again in a moment.
 
 ## Security keys
 

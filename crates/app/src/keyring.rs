@@ -44,6 +44,9 @@ pub enum Unsealing {
     Progress(UnsealProgress),
     /// A well-formed passphrase or share that is not the keyring's.
     Refused,
+    /// Another passphrase is being checked right now: nothing was tried. One key
+    /// derivation runs at a time, so a flood of guesses cannot exhaust memory.
+    Busy,
     /// Not a share at all (a typo the checksum caught), or a passphrase too short.
     Malformed,
 }
@@ -168,10 +171,10 @@ impl Keyring<'_> {
         client: Option<IpAddr>,
         actor: &Actor,
     ) -> Result<Unsealing, AppError> {
-        let throttle = self.app.throttle();
-        if let Err(blocked) = throttle.check_unseal(client, self.app.now_ms()) {
-            return Ok(Unsealing::Throttled(blocked));
-        }
+        let attempt = match self.app.throttle().begin_unseal(client, self.app.now_ms()) {
+            Ok(attempt) => attempt,
+            Err(blocked) => return Ok(Unsealing::Throttled(blocked)),
+        };
         let Some(record) = self.app.store().keyring().await? else {
             return Ok(Unsealing::NotInitialized);
         };
@@ -179,21 +182,34 @@ impl Keyring<'_> {
             return Ok(Unsealing::AlreadyUnsealed);
         }
         let result = match record.mode {
-            SealMode::Passphrase { .. } => self
-                .unseal_with_passphrase(secret, actor)
-                .await
-                .map(|()| UnsealProgress::Unsealed),
+            SealMode::Passphrase { .. } => {
+                // An operator at the machine waits for the derivation running now;
+                // anyone else is told to try again, and costs nothing.
+                let permit = match actor {
+                    Actor::Operator => self.app.unseal_derivation().acquire().await.ok(),
+                    _ => self.app.unseal_derivation().try_acquire().ok(),
+                };
+                let Some(_permit) = permit else {
+                    return Ok(Unsealing::Busy);
+                };
+                self.unseal_with_passphrase(secret, actor)
+                    .await
+                    .map(|()| UnsealProgress::Unsealed)
+            }
             SealMode::Shamir { .. } => self.submit_share(&secret, actor).await,
         };
         let failed = match result {
-            Ok(progress) => return Ok(Unsealing::Progress(progress)),
+            Ok(progress) => {
+                attempt.succeeded();
+                return Ok(Unsealing::Progress(progress));
+            }
             Err(AppError::Refused) => Unsealing::Refused,
             Err(AppError::Invalid(_)) | Err(AppError::Crypto(CryptoError::Malformed(_))) => {
                 Unsealing::Malformed
             }
             Err(e) => return Err(e),
         };
-        throttle.unseal_failed(client, self.app.now_ms());
+        attempt.failed(self.app.now_ms());
         Ok(failed)
     }
 
@@ -418,5 +434,70 @@ impl Keyring<'_> {
         vault.seal();
         vault.unseal_with_root(new_root, version);
         Ok(shares)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::sync::Arc;
+
+    use torchlight_store::testing::TestDb;
+    use torchlight_store::Engine;
+    use zeroize::Zeroizing;
+
+    use super::*;
+    use crate::{AppConfig, HashingCost, ManualClock};
+
+    const PASSPHRASE: &str = "keyring fixture passphrase";
+
+    #[tokio::test]
+    async fn one_passphrase_is_derived_at_a_time() {
+        let db = TestDb::new(Engine::Sqlite).await;
+        let config = AppConfig {
+            hashing: HashingCost::insecure_for_tests().unwrap(),
+            ..AppConfig::default()
+        };
+        let app = App::new(
+            db.open().await,
+            Arc::new(ManualClock::starting_now()),
+            &config,
+        );
+        let keyring = app.keyring();
+        keyring
+            .initialize(SealChoice::Passphrase(Zeroizing::new(PASSPHRASE.into())))
+            .await
+            .unwrap();
+        keyring.seal(&Actor::Operator).await.unwrap();
+        let recorded = app.store().audit_entries(0, 1_000).await.unwrap().len();
+
+        // A derivation is running: a guess from the unseal page is turned away
+        // without being tried (no memory spent, nothing to record).
+        let running = app.unseal_derivation().try_acquire().unwrap();
+        let guess = keyring
+            .unseal(Zeroizing::new("a guess".into()), None, &Actor::Trustee)
+            .await
+            .unwrap();
+        assert_eq!(guess, Unsealing::Busy);
+        assert_eq!(
+            app.store().audit_entries(0, 1_000).await.unwrap().len(),
+            recorded
+        );
+
+        // The operator at the machine waits for it instead, and unseals.
+        let operator = tokio::spawn({
+            let app = app.clone();
+            async move {
+                app.keyring()
+                    .unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Operator)
+                    .await
+            }
+        });
+        tokio::task::yield_now().await;
+        assert!(!operator.is_finished());
+        drop(running);
+        let outcome = operator.await.unwrap().unwrap();
+        assert_eq!(outcome, Unsealing::Progress(UnsealProgress::Unsealed));
+        assert!(!app.vault().is_sealed());
     }
 }

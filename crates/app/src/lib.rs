@@ -74,6 +74,8 @@ struct Inner {
     clock: SharedClock,
     hasher: PasswordHasher,
     throttle: Throttle,
+    /// One passphrase derivation at a time (64 MiB of Argon2id each).
+    unseal_derivation: tokio::sync::Semaphore,
     sessions: SessionLimits,
 }
 
@@ -87,6 +89,7 @@ impl App {
                 clock,
                 hasher: PasswordHasher::new(config.concurrent_password_hashes, config.hashing),
                 throttle: Throttle::default(),
+                unseal_derivation: tokio::sync::Semaphore::new(1),
                 sessions: config.sessions,
             }),
         }
@@ -148,6 +151,10 @@ impl App {
     /// Failed sign-ins and unseals, counted per account and client.
     pub fn throttle(&self) -> &Throttle {
         &self.inner.throttle
+    }
+
+    pub(crate) fn unseal_derivation(&self) -> &tokio::sync::Semaphore {
+        &self.inner.unseal_derivation
     }
 
     /// Commits a unit of work: its changes and its audit events, all or none.

@@ -14,7 +14,7 @@ use torchlight_store::{Change, Session, StaffUser, UnitOfWork};
 use zeroize::Zeroizing;
 
 use crate::accounts::SecondFactorSpend;
-use crate::throttle::Blocked;
+use crate::throttle::{Attempting, Blocked};
 use crate::{Actor, App, AppError, StaffMember};
 
 /// The sign-in service of an [`App`].
@@ -177,17 +177,23 @@ impl SignIn<'_> {
         previous_token: Option<&str>,
     ) -> Result<Attempt<Started>, AppError> {
         let username = username.trim().to_lowercase();
-        let throttle = self.app.throttle();
-        if let Err(blocked) = throttle.check_sign_in(&username, client, self.app.now_ms()) {
-            return Ok(Attempt::Throttled(blocked));
-        }
+        // Reserved before the hash is computed: a burst for one account is
+        // evaluated only up to the limit.
+        let attempt = match self
+            .app
+            .throttle()
+            .begin_sign_in(&username, client, self.app.now_ms())
+        {
+            Ok(attempt) => attempt,
+            Err(blocked) => return Ok(Attempt::Throttled(blocked)),
+        };
         let user = self.app.store().user_by_username(&username).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let matches = self.app.hasher().verify(hash, password).await?;
         let user = match user {
             Some(user) if matches && !user.disabled => user,
             found => {
-                throttle.sign_in_failed(&username, client, self.app.now_ms());
+                attempt.failed(self.app.now_ms());
                 if let Some(user) = found {
                     let unit = self.app.unit(
                         &Actor::of(&user),
@@ -199,7 +205,7 @@ impl SignIn<'_> {
                 return Ok(Attempt::Refused);
             }
         };
-        throttle.sign_in_succeeded(&username);
+        attempt.succeeded();
         let unit = self.app.unit(
             &Actor::of(&user),
             "staff.sign_in",
@@ -249,26 +255,25 @@ impl SignIn<'_> {
         Ok(Attempt::Accepted((enrolment.codes, started)))
     }
 
-    /// Whether a second factor may be tried for `user` from `client` now.
-    pub fn check_second_factor(
+    /// Reserves a second-factor attempt for `user` from `client` (see
+    /// `throttle`), or says how long attempts are refused.
+    pub fn begin_second_factor(
         &self,
         user: &StaffUser,
         client: Option<IpAddr>,
-    ) -> Result<(), Blocked> {
+    ) -> Result<Attempting<'_>, Blocked> {
         self.app
             .throttle()
-            .check_sign_in(&second_factor_key(user), client, self.app.now_ms())
+            .begin_sign_in(&second_factor_key(user), client, self.app.now_ms())
     }
 
     /// Counts and records a wrong second factor (a code or a security key).
     pub async fn second_factor_failed(
         &self,
+        attempt: Attempting<'_>,
         user: &StaffUser,
-        client: Option<IpAddr>,
     ) -> Result<(), AppError> {
-        self.app
-            .throttle()
-            .sign_in_failed(&second_factor_key(user), client, self.app.now_ms());
+        attempt.failed(self.app.now_ms());
         let unit = self.app.unit(
             &Actor::of(user),
             "staff.second_factor_failed",
@@ -288,11 +293,12 @@ impl SignIn<'_> {
         client: Option<IpAddr>,
     ) -> Result<Attempt<Started>, AppError> {
         at_second_factor(session, &user)?;
-        if let Err(blocked) = self.check_second_factor(&user, client) {
-            return Ok(Attempt::Throttled(blocked));
-        }
+        let attempt = match self.begin_second_factor(&user, client) {
+            Ok(attempt) => attempt,
+            Err(blocked) => return Ok(Attempt::Throttled(blocked)),
+        };
         let Some(spend) = self.app.accounts().second_factor_spend(&user, code)? else {
-            self.second_factor_failed(&user, client).await?;
+            self.second_factor_failed(attempt, &user).await?;
             return Ok(Attempt::Refused);
         };
         let actor = Actor::of(&user);
@@ -314,20 +320,26 @@ impl SignIn<'_> {
         {
             // A step used already, or no such unused recovery code.
             Err(AppError::Conflict(_)) => {
-                self.second_factor_failed(&user, client).await?;
+                self.second_factor_failed(attempt, &user).await?;
                 Ok(Attempt::Refused)
             }
-            other => other.map(Attempt::Accepted),
+            Ok(started) => {
+                attempt.succeeded();
+                Ok(Attempt::Accepted(started))
+            }
+            Err(e) => Err(e),
         }
     }
 
     /// Completes the second step with a security key the web layer's WebAuthn
-    /// check accepted; `key_updates` are the keys' new states (credential id and
-    /// its serialised credential, with the signature counter moved on).
+    /// check accepted, within the `attempt` it reserved; `key_updates` are the
+    /// keys' new states (credential id and its serialised credential, with the
+    /// signature counter moved on).
     pub async fn with_security_key(
         &self,
         session: &Session,
         user: StaffUser,
+        attempt: Attempting<'_>,
         key_updates: Vec<(String, String)>,
     ) -> Result<Started, AppError> {
         at_second_factor(session, &user)?;
@@ -345,7 +357,9 @@ impl SignIn<'_> {
                 used_at_ms: now,
             });
         }
-        self.complete_second_factor(session, user, unit).await
+        let started = self.complete_second_factor(session, user, unit).await?;
+        attempt.succeeded();
+        Ok(started)
     }
 
     /// Commits `unit` (the factor spent and its record) with the session replaced
@@ -356,13 +370,11 @@ impl SignIn<'_> {
         user: StaffUser,
         unit: UnitOfWork,
     ) -> Result<Started, AppError> {
-        let key = second_factor_key(&user);
         let started = self.new_session(user, true);
         let previous = Some(session.token_digest.clone());
         self.app
             .commit(Self::replacing(unit, previous, &started))
             .await?;
-        self.app.throttle().sign_in_succeeded(&key);
         Ok(started)
     }
 

@@ -2,6 +2,11 @@
 //! memory. Past a limit, attempts are refused until the window ends, with the same
 //! message whether or not the account exists, so the limit reveals no account.
 //!
+//! An attempt is reserved before its slow step (a password hash, a key
+//! derivation) and counted against the limit while it runs: a burst sent at once
+//! is evaluated at most up to the limit, and the rest are refused without any
+//! work. It becomes a failure or is released when its outcome is known.
+//!
 //! Client addresses are used here only as keys of this map, never logged, and
 //! forgotten when their window ends.
 
@@ -29,6 +34,26 @@ struct Window {
     /// Milliseconds since the epoch, by the application's clock.
     started_ms: i64,
     failures: u32,
+    /// Attempts reserved and not yet resolved; they count against the limit.
+    in_flight: u32,
+}
+
+impl Window {
+    fn new(now_ms: i64) -> Window {
+        Window {
+            started_ms: now_ms,
+            failures: 0,
+            in_flight: 0,
+        }
+    }
+
+    /// Starts a fresh window when this one has ended, keeping what is in flight.
+    fn renew(&mut self, now_ms: i64) {
+        if age(self, now_ms) >= WINDOW {
+            self.started_ms = now_ms;
+            self.failures = 0;
+        }
+    }
 }
 
 #[derive(Default)]
@@ -49,64 +74,119 @@ impl Blocked {
     }
 }
 
+/// One attempt allowed to go ahead, counted against its limits until it is
+/// resolved: `failed` counts it, `succeeded` clears the account, and dropping it
+/// unresolved (an outage mid-way) releases it uncounted.
+#[must_use = "an attempt holds its place in the limit until it is resolved"]
+pub struct Attempting<'a> {
+    throttle: &'a Throttle,
+    keys: Vec<Key>,
+    /// The key a success clears (the account's).
+    cleared_by_success: Option<Key>,
+    resolved: bool,
+}
+
+impl Attempting<'_> {
+    pub fn failed(mut self, now_ms: i64) {
+        self.resolved = true;
+        let mut windows = self.throttle.lock();
+        for key in &self.keys {
+            let window = windows
+                .entry(key.clone())
+                .or_insert_with(|| Window::new(now_ms));
+            window.in_flight = window.in_flight.saturating_sub(1);
+            window.renew(now_ms);
+            window.failures = window.failures.saturating_add(1);
+        }
+    }
+
+    /// A success clears the account's count (not the client's).
+    pub fn succeeded(mut self) {
+        self.resolved = true;
+        let mut windows = self.throttle.lock();
+        release(&mut windows, &self.keys);
+        if let Some(key) = &self.cleared_by_success {
+            if let Some(window) = windows.get_mut(key) {
+                window.failures = 0;
+                if window.in_flight == 0 {
+                    windows.remove(key);
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Attempting<'_> {
+    fn drop(&mut self) {
+        if !self.resolved {
+            release(&mut self.throttle.lock(), &self.keys);
+        }
+    }
+}
+
+fn release(windows: &mut HashMap<Key, Window>, keys: &[Key]) {
+    for key in keys {
+        if let Some(window) = windows.get_mut(key) {
+            window.in_flight = window.in_flight.saturating_sub(1);
+        }
+    }
+}
+
 impl Throttle {
-    /// Whether a sign-in for `username` from `client` may be tried now.
-    pub fn check_sign_in(
+    /// Reserves a sign-in attempt for `username` from `client`, or says how long
+    /// attempts are refused. Second factors are attempts of their own account key.
+    pub fn begin_sign_in(
         &self,
         username: &str,
         client: Option<IpAddr>,
         now_ms: i64,
-    ) -> Result<(), Blocked> {
-        let windows = self.lock();
-        let mut keys = vec![(Key::Account(username.to_owned()), ACCOUNT_LIMIT)];
+    ) -> Result<Attempting<'_>, Blocked> {
+        let account = Key::Account(username.to_owned());
+        let mut keys = vec![(account.clone(), ACCOUNT_LIMIT)];
         if let Some(ip) = client {
             keys.push((Key::Client(ip), CLIENT_LIMIT));
         }
-        blocked(&windows, &keys, now_ms)
+        self.begin(keys, Some(account), now_ms)
     }
 
-    pub fn sign_in_failed(&self, username: &str, client: Option<IpAddr>, now_ms: i64) {
-        let mut keys = vec![Key::Account(username.to_owned())];
-        keys.extend(client.map(Key::Client));
-        self.record(keys, now_ms);
+    /// Reserves an unseal attempt from `client`. Without a known client there is
+    /// nothing to count by (one derivation at a time bounds those).
+    pub fn begin_unseal(
+        &self,
+        client: Option<IpAddr>,
+        now_ms: i64,
+    ) -> Result<Attempting<'_>, Blocked> {
+        let keys = client
+            .map(|ip| (Key::Unseal(ip), ACCOUNT_LIMIT * 2))
+            .into_iter()
+            .collect();
+        self.begin(keys, None, now_ms)
     }
 
-    /// A successful sign-in clears the account's count (not the client's).
-    pub fn sign_in_succeeded(&self, username: &str) {
-        self.lock().remove(&Key::Account(username.to_owned()));
-    }
-
-    pub fn check_unseal(&self, client: Option<IpAddr>, now_ms: i64) -> Result<(), Blocked> {
-        let Some(ip) = client else { return Ok(()) };
-        blocked(
-            &self.lock(),
-            &[(Key::Unseal(ip), ACCOUNT_LIMIT * 2)],
-            now_ms,
-        )
-    }
-
-    pub fn unseal_failed(&self, client: Option<IpAddr>, now_ms: i64) {
-        self.record(client.map(Key::Unseal).into_iter().collect(), now_ms);
-    }
-
-    fn record(&self, keys: Vec<Key>, now_ms: i64) {
+    fn begin(
+        &self,
+        keys: Vec<(Key, u32)>,
+        cleared_by_success: Option<Key>,
+        now_ms: i64,
+    ) -> Result<Attempting<'_>, Blocked> {
         let mut windows = self.lock();
         if windows.len() > SWEEP_ABOVE {
-            windows.retain(|_, w| age(w, now_ms) < WINDOW);
+            windows.retain(|_, w| w.in_flight > 0 || age(w, now_ms) < WINDOW);
         }
-        for key in keys {
-            let window = windows.entry(key).or_insert(Window {
-                started_ms: now_ms,
-                failures: 0,
-            });
-            if age(window, now_ms) >= WINDOW {
-                *window = Window {
-                    started_ms: now_ms,
-                    failures: 0,
-                };
-            }
-            window.failures = window.failures.saturating_add(1);
+        blocked(&windows, &keys, now_ms)?;
+        for (key, _) in &keys {
+            let window = windows
+                .entry(key.clone())
+                .or_insert_with(|| Window::new(now_ms));
+            window.renew(now_ms);
+            window.in_flight = window.in_flight.saturating_add(1);
         }
+        Ok(Attempting {
+            throttle: self,
+            keys: keys.into_iter().map(|(key, _)| key).collect(),
+            cleared_by_success,
+            resolved: false,
+        })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Window>> {
@@ -132,8 +212,15 @@ fn blocked(
     for (key, limit) in keys {
         if let Some(window) = windows.get(key) {
             let age = age(window, now_ms);
-            if age < WINDOW && window.failures >= *limit {
-                let left = WINDOW - age;
+            let failures = if age < WINDOW { window.failures } else { 0 };
+            if failures.saturating_add(window.in_flight) >= *limit {
+                // Attempts in flight free their places within moments; failures
+                // only when their window ends.
+                let left = if failures >= *limit {
+                    WINDOW - age
+                } else {
+                    Duration::from_secs(60)
+                };
                 longest = Some(longest.map_or(left, |l| l.max(left)));
             }
         }
@@ -152,28 +239,67 @@ mod tests {
     /// An arbitrary instant: the throttle only compares times.
     const T: i64 = 1_700_000_000_000;
 
+    fn fail(throttle: &Throttle, username: &str, client: Option<IpAddr>, now_ms: i64) {
+        throttle
+            .begin_sign_in(username, client, now_ms)
+            .unwrap()
+            .failed(now_ms);
+    }
+
+    fn allowed(throttle: &Throttle, username: &str, client: Option<IpAddr>, now_ms: i64) -> bool {
+        throttle.begin_sign_in(username, client, now_ms).is_ok()
+    }
+
     #[test]
     fn an_account_is_blocked_after_its_limit_whoever_tries() {
         let throttle = Throttle::default();
         let a: IpAddr = [10, 0, 0, 1].into();
         let b: IpAddr = [10, 0, 0, 2].into();
         for _ in 0..ACCOUNT_LIMIT {
-            assert!(throttle.check_sign_in("amira", Some(a), T).is_ok());
-            throttle.sign_in_failed("amira", Some(a), T);
+            fail(&throttle, "amira", Some(a), T);
         }
-        let blocked = throttle.check_sign_in("amira", Some(b), T).unwrap_err();
+        let blocked = throttle.begin_sign_in("amira", Some(b), T).err().unwrap();
         assert_eq!(blocked.minutes(), 15);
         // Another account from the first client is still allowed.
-        assert!(throttle.check_sign_in("bakyt", Some(a), T).is_ok());
+        assert!(allowed(&throttle, "bakyt", Some(a), T));
+    }
+
+    #[test]
+    fn attempts_in_flight_count_against_the_limit() {
+        let throttle = Throttle::default();
+        let running: Vec<Attempting<'_>> = (0..ACCOUNT_LIMIT)
+            .map(|_| throttle.begin_sign_in("amira", None, T).unwrap())
+            .collect();
+        // A burst sent at once: the limit is reached before any attempt has failed.
+        assert!(throttle.begin_sign_in("amira", None, T).is_err());
+        let mut running = running.into_iter();
+        running.next().unwrap().succeeded();
+        // A success frees its place (and clears the failures, of which there are none).
+        assert!(allowed(&throttle, "amira", None, T));
+        for attempt in running {
+            attempt.failed(T);
+        }
+        assert!(throttle.begin_sign_in("amira", None, T).is_ok());
+        fail(&throttle, "amira", None, T);
+        assert!(throttle.begin_sign_in("amira", None, T).is_err());
+    }
+
+    #[test]
+    fn an_attempt_dropped_unresolved_is_released_uncounted() {
+        let throttle = Throttle::default();
+        for _ in 0..ACCOUNT_LIMIT * 3 {
+            drop(throttle.begin_sign_in("amira", None, T).unwrap());
+        }
+        assert!(allowed(&throttle, "amira", None, T));
     }
 
     #[test]
     fn unknown_accounts_are_counted_like_real_ones() {
         let throttle = Throttle::default();
         for _ in 0..ACCOUNT_LIMIT {
-            throttle.sign_in_failed("nobody-here", None, T);
+            fail(&throttle, "nobody-here", None, T);
         }
-        assert!(throttle.check_sign_in("nobody-here", None, T).is_err());
+        assert!(!allowed(&throttle, "nobody-here", None, T));
     }
 
     #[test]
@@ -181,36 +307,55 @@ mod tests {
         let throttle = Throttle::default();
         let ip: IpAddr = [10, 0, 0, 3].into();
         for n in 0..CLIENT_LIMIT {
-            throttle.sign_in_failed(&format!("user{n}"), Some(ip), T);
+            fail(&throttle, &format!("user{n}"), Some(ip), T);
         }
-        assert!(throttle.check_sign_in("fresh", Some(ip), T).is_err());
-        assert!(throttle.check_sign_in("fresh", None, T).is_ok());
+        assert!(!allowed(&throttle, "fresh", Some(ip), T));
+        assert!(allowed(&throttle, "fresh", None, T));
     }
 
     #[test]
     fn success_clears_the_account() {
         let throttle = Throttle::default();
         for _ in 0..ACCOUNT_LIMIT - 1 {
-            throttle.sign_in_failed("amira", None, T);
+            fail(&throttle, "amira", None, T);
         }
-        throttle.sign_in_succeeded("amira");
-        throttle.sign_in_failed("amira", None, T);
-        assert!(throttle.check_sign_in("amira", None, T).is_ok());
+        throttle
+            .begin_sign_in("amira", None, T)
+            .unwrap()
+            .succeeded();
+        fail(&throttle, "amira", None, T);
+        assert!(allowed(&throttle, "amira", None, T));
     }
 
     #[test]
     fn a_window_ends_by_the_clock_it_is_given() {
         let throttle = Throttle::default();
         for _ in 0..ACCOUNT_LIMIT {
-            throttle.sign_in_failed("amira", None, T);
+            fail(&throttle, "amira", None, T);
         }
         let window = i64::try_from(WINDOW.as_millis()).unwrap();
         let blocked = throttle
-            .check_sign_in("amira", None, T + window - 60_000)
-            .unwrap_err();
+            .begin_sign_in("amira", None, T + window - 60_000)
+            .err()
+            .unwrap();
         assert_eq!(blocked.minutes(), 1);
-        assert!(throttle.check_sign_in("amira", None, T + window).is_ok());
         // A clock set back does not lift a block early.
-        assert!(throttle.check_sign_in("amira", None, T - 1).is_err());
+        assert!(!allowed(&throttle, "amira", None, T - 1));
+        assert!(allowed(&throttle, "amira", None, T + window));
+    }
+
+    #[test]
+    fn unseal_attempts_are_reserved_by_client() {
+        let throttle = Throttle::default();
+        let ip: IpAddr = [10, 0, 0, 4].into();
+        let running: Vec<Attempting<'_>> = (0..ACCOUNT_LIMIT * 2)
+            .map(|_| throttle.begin_unseal(Some(ip), T).unwrap())
+            .collect();
+        assert!(throttle.begin_unseal(Some(ip), T).is_err());
+        assert!(throttle.begin_unseal(None, T).is_ok());
+        for attempt in running {
+            attempt.failed(T);
+        }
+        assert!(throttle.begin_unseal(Some(ip), T).is_err());
     }
 }

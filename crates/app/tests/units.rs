@@ -678,6 +678,38 @@ async fn a_case_shared_with_another_organisation_stays_its_owners_to_erase(engin
         .is_none());
 }
 
+async fn a_burst_of_wrong_passwords_is_evaluated_only_up_to_the_limit(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    // Thirty wrong passwords for one account sent at once: each is reserved before
+    // its hash is computed, so only the account's limit of five are evaluated.
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let app = world.app.clone();
+        let username = user.username.clone();
+        burst.spawn(async move {
+            app.sign_in()
+                .with_password(&username, Zeroizing::new("wrong".into()), None, None)
+                .await
+        });
+    }
+    let (mut refused, mut throttled) = (0, 0);
+    while let Some(outcome) = burst.join_next().await {
+        match outcome.unwrap().unwrap() {
+            Attempt::Refused => refused += 1,
+            Attempt::Throttled(_) => throttled += 1,
+            Attempt::Accepted(_) => panic!("a wrong password signed in"),
+        }
+    }
+    assert_eq!((refused, throttled), (5, 25));
+    let failures = world
+        .actions()
+        .await
+        .into_iter()
+        .filter(|a| a == "staff.sign_in_failed")
+        .count();
+    assert_eq!(failures, 5, "one entry per evaluated attempt");
+}
+
 macro_rules! both_engines {
     ($($story:ident),* $(,)?) => {
         mod sqlite {
@@ -712,4 +744,5 @@ both_engines!(
     sealing_and_unsealing_are_recorded,
     cases_are_created_viewed_and_erased_with_their_entries,
     a_case_shared_with_another_organisation_stays_its_owners_to_erase,
+    a_burst_of_wrong_passwords_is_evaluated_only_up_to_the_limit,
 );

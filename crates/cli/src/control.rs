@@ -175,6 +175,10 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError>
                 Unsealing::Malformed => {
                     refusal(true, "this is not a valid share or passphrase: check it for typos")
                 }
+                Unsealing::Busy => refusal(
+                    true,
+                    "another passphrase is being checked; try again in a moment",
+                ),
                 Unsealing::Throttled(blocked) => refusal(
                     true,
                     format!("too many attempts; try again in {} minutes", blocked.minutes()),

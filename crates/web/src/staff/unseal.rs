@@ -136,6 +136,10 @@ pub async fn submit(
             Some(ctx.text("unseal-malformed").into_owned()),
             StatusCode::BAD_REQUEST,
         ),
+        Unsealing::Busy => (
+            Some(ctx.text("unseal-busy").into_owned()),
+            StatusCode::SERVICE_UNAVAILABLE,
+        ),
     };
     unseal_page(&state, &page, &headers, message, status).await
 }

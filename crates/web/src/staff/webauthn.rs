@@ -316,12 +316,11 @@ pub async fn sign_in_finish(
     let (session, user) = waiting(&state, &headers).await?;
     let client = session::client_ip(&extensions);
     let sign_in = state.app().sign_in();
-    if let Err(blocked) = sign_in.check_second_factor(&user, client) {
-        return Err(WebError::Throttled {
+    let attempt = sign_in
+        .begin_second_factor(&user, client)
+        .map_err(|blocked| WebError::Throttled {
             minutes: blocked.minutes(),
-        }
-        .into());
-    }
+        })?;
     let Some(Ceremony::Authenticate(authentication)) =
         state.security_keys().take(&session.token_digest)
     else {
@@ -333,7 +332,7 @@ pub async fn sign_in_finish(
     let result = match webauthn.finish_passkey_authentication(&credential, &authentication) {
         Ok(result) => result,
         Err(_) => {
-            sign_in.second_factor_failed(&user, client).await?;
+            sign_in.second_factor_failed(attempt, &user).await?;
             return Err(WebError::Forbidden.into());
         }
     };
@@ -352,7 +351,7 @@ pub async fn sign_in_finish(
         }
     }
     let started = sign_in
-        .with_security_key(&session, user, key_updates)
+        .with_security_key(&session, user, attempt, key_updates)
         .await?;
     let response =
         Json(serde_json::json!({ "redirect": format!("{}/staff", page.prefix()) })).into_response();
