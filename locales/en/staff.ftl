@@ -33,6 +33,7 @@ staff-enrol-title = Set up your authenticator app
 staff-enrol-lead = Case data needs a second factor. Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), then type the 6-digit code it shows.
 staff-enrol-qr = QR code for your authenticator app
 staff-enrol-manual = Or type this key into the app by hand:
+staff-enrol-link = Using this phone? Open the key in your authenticator app
 staff-enrol-confirm = Confirm
 staff-code = Code
 staff-code-wrong = This code is not valid. Check the time on your phone and try the newest code.

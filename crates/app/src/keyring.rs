@@ -280,9 +280,13 @@ impl Keyring<'_> {
     /// failure to record it is reported.
     pub async fn seal(&self, actor: &Actor) -> Result<(), AppError> {
         self.app.vault().seal();
-        self.app
-            .commit(self.app.unit(actor, "keyring.seal", None))
-            .await
+        // Everyone is signed out with the seal, in its unit: after an unseal,
+        // every browser signs in again with its password and second factor.
+        let unit = self
+            .app
+            .unit(actor, "keyring.seal", None)
+            .with(Change::EndAllSessions);
+        self.app.commit(unit).await
     }
 
     /// Gives a key pair to every organisation of the directory that has none:

@@ -24,6 +24,7 @@ pub mod throttle;
 
 mod actor;
 mod clock;
+mod enrolment;
 mod error;
 mod hashing;
 mod scope;
@@ -74,6 +75,7 @@ struct Inner {
     clock: SharedClock,
     hasher: PasswordHasher,
     throttle: Throttle,
+    enrolments: enrolment::Enrolments,
     /// One passphrase derivation at a time (64 MiB of Argon2id each).
     unseal_derivation: tokio::sync::Semaphore,
     sessions: SessionLimits,
@@ -89,6 +91,7 @@ impl App {
                 clock,
                 hasher: PasswordHasher::new(config.concurrent_password_hashes, config.hashing),
                 throttle: Throttle::default(),
+                enrolments: enrolment::Enrolments::default(),
                 unseal_derivation: tokio::sync::Semaphore::new(1),
                 sessions: config.sessions,
             }),
@@ -151,6 +154,10 @@ impl App {
     /// Failed sign-ins and unseals, counted per account and client.
     pub fn throttle(&self) -> &Throttle {
         &self.inner.throttle
+    }
+
+    pub(crate) fn enrolments(&self) -> &enrolment::Enrolments {
+        &self.inner.enrolments
     }
 
     pub(crate) fn unseal_derivation(&self) -> &tokio::sync::Semaphore {

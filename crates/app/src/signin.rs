@@ -206,11 +206,19 @@ impl SignIn<'_> {
             }
         };
         attempt.succeeded();
-        let unit = self.app.unit(
-            &Actor::of(&user),
-            "staff.sign_in",
-            Some(user.id.to_string()),
-        );
+        // Each sign-in also sweeps away the sessions nobody can use any more.
+        let (last_seen_before_ms, created_before_ms) = self.limits().dead_before(self.app.now_ms());
+        let unit = self
+            .app
+            .unit(
+                &Actor::of(&user),
+                "staff.sign_in",
+                Some(user.id.to_string()),
+            )
+            .with(Change::EndDeadSessions {
+                last_seen_before_ms,
+                created_before_ms,
+            });
         let started = self.new_session(user, false);
         let previous = previous_token.map(token_digest);
         self.app
@@ -219,14 +227,22 @@ impl SignIn<'_> {
         Ok(Attempt::Accepted(started))
     }
 
-    /// Enrols the authenticator app whose `secret` this sign-in showed, if `code`
-    /// proves the app reads it; returns the recovery codes to show once and the
-    /// new, fully signed-in session. `Refused` when the code does not match.
+    /// The TOTP secret to show this sign-in at enrolment: the same one on every
+    /// reload while it waits for its code (see `enrolment`).
+    pub fn offered_secret(&self, session: &Session) -> TotpSecret {
+        self.app
+            .enrolments()
+            .offer(&session.token_digest, self.app.now_ms())
+    }
+
+    /// Enrols the authenticator app this sign-in was offered (`offered_secret`),
+    /// if `code` proves the app reads it; returns the recovery codes to show once
+    /// and the new, fully signed-in session. `Refused` when the code does not
+    /// match; the offer then stands.
     pub async fn enrol(
         &self,
         session: &Session,
         user: StaffUser,
-        secret: &TotpSecret,
         code: &str,
     ) -> Result<Attempt<(Vec<Zeroizing<String>>, Started)>, AppError> {
         if step_of(&user, session) != SignInStep::EnrolSecondFactor {
@@ -234,10 +250,19 @@ impl SignIn<'_> {
                 "this sign-in is not at the step of enrolling a second factor".into(),
             ));
         }
-        let Some(step) = self.app.accounts().totp_step_of(secret, code) else {
+        let Some(secret) = self
+            .app
+            .enrolments()
+            .offered(&session.token_digest, self.app.now_ms())
+        else {
+            return Err(AppError::Invalid(
+                "enrolment: the page has expired; reload it for a new code".into(),
+            ));
+        };
+        let Some(step) = self.app.accounts().totp_step_of(&secret, code) else {
             return Ok(Attempt::Refused);
         };
-        let enrolment = self.app.accounts().totp_enrolment(&user, secret, step)?;
+        let enrolment = self.app.accounts().totp_enrolment(&user, &secret, step)?;
         let unit = self
             .app
             .unit(
@@ -252,6 +277,7 @@ impl SignIn<'_> {
         self.app
             .commit(Self::replacing(unit, previous, &started))
             .await?;
+        self.app.enrolments().confirmed(&session.token_digest);
         Ok(Attempt::Accepted((enrolment.codes, started)))
     }
 

@@ -357,6 +357,28 @@ async fn an_expired_session_ends_by_rule_and_is_recorded(engine: Engine) {
     assert_eq!(appended, ["staff.session_ended"]);
 }
 
+async fn dead_sessions_are_swept_at_the_next_sign_in(engine: Engine) {
+    let (world, amira, amira_secret) = World::new(engine).await;
+    let (bakyt, bakyt_secret) = world.enrolled("bakyt").await;
+    let idle = world.signed_in(&amira, &amira_secret).await;
+    world.clock.advance(Duration::from_secs(20 * 60));
+    let live = world.signed_in(&bakyt, &bakyt_secret).await;
+    // 35 minutes on, the first session is past its idle limit; nobody used it.
+    world.clock.advance(Duration::from_secs(15 * 60));
+    let store = world.app.store();
+    let stored = |started: &torchlight_app::signin::Started| started.session.token_digest.clone();
+    assert!(store.session(&stored(&idle)).await.unwrap().is_some());
+    let attempt = world
+        .app
+        .sign_in()
+        .with_password(&amira.username, Zeroizing::new(PASSWORD.into()), None, None)
+        .await
+        .unwrap();
+    assert!(matches!(attempt, Attempt::Accepted(_)));
+    assert!(store.session(&stored(&idle)).await.unwrap().is_none());
+    assert!(store.session(&stored(&live)).await.unwrap().is_some());
+}
+
 async fn disabling_and_resetting_change_the_account_and_end_its_sessions(engine: Engine) {
     let (world, user, secret) = World::new(engine).await;
     let started = world.signed_in(&user, &secret).await;
@@ -503,12 +525,11 @@ async fn enrolling_at_sign_in_commits_the_secret_and_the_session_together(engine
     else {
         panic!("refused")
     };
-    let secret = TotpSecret::generate();
+    let secret = world.app.sign_in().offered_secret(&first.session);
     let (attempt, appended) = world
         .appended_by(world.app.sign_in().enrol(
             &first.session,
             first.user.clone(),
-            &secret,
             &world.code(&secret),
         ))
         .await;
@@ -539,7 +560,6 @@ async fn enrolling_at_sign_in_commits_the_secret_and_the_session_together(engine
         .enrol(
             &first.session,
             world.user(user.id).await,
-            &secret,
             &world.code(&secret),
         )
         .await;
@@ -547,12 +567,17 @@ async fn enrolling_at_sign_in_commits_the_secret_and_the_session_together(engine
 }
 
 async fn sealing_and_unsealing_are_recorded(engine: Engine) {
-    let (world, _, _) = World::new(engine).await;
+    let (world, user, secret) = World::new(engine).await;
+    let started = world.signed_in(&user, &secret).await;
+    let digest = started.session.token_digest.clone();
+    assert!(world.app.store().session(&digest).await.unwrap().is_some());
     let keyring = world.app.keyring();
     let (result, appended) = world.appended_by(keyring.seal(&Actor::Operator)).await;
     result.unwrap();
     assert_eq!(appended, ["keyring.seal"]);
     assert!(world.app.vault().is_sealed());
+    // Everyone is signed out in the seal's unit.
+    assert!(world.app.store().session(&digest).await.unwrap().is_none());
     let (outcome, appended) = world
         .appended_by(keyring.unseal(
             Zeroizing::new("not the passphrase".into()),
@@ -745,4 +770,5 @@ both_engines!(
     cases_are_created_viewed_and_erased_with_their_entries,
     a_case_shared_with_another_organisation_stays_its_owners_to_erase,
     a_burst_of_wrong_passwords_is_evaluated_only_up_to_the_limit,
+    dead_sessions_are_swept_at_the_next_sign_in,
 );

@@ -94,6 +94,16 @@ impl SessionLimits {
         now_ms.saturating_sub(last_seen_ms) <= self.idle_ms
             && now_ms.saturating_sub(created_ms) <= self.lifetime_ms
     }
+
+    /// The bounds of the sessions dead at `now_ms`, which a sweep deletes: last
+    /// used before the first, or created before the second (`is_live`'s
+    /// complement).
+    pub fn dead_before(&self, now_ms: i64) -> (i64, i64) {
+        (
+            now_ms.saturating_sub(self.idle_ms),
+            now_ms.saturating_sub(self.lifetime_ms),
+        )
+    }
 }
 
 impl Default for SessionLimits {

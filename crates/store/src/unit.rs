@@ -89,6 +89,14 @@ pub enum Change {
     EndSession { token_digest: String },
     /// Ends every session of a user.
     EndSessionsOfUser { user: UserId },
+    /// Ends every session of every user: sealing signs everyone out.
+    EndAllSessions,
+    /// Deletes the sessions nobody can use any more: last used before
+    /// `last_seen_before_ms` or created before `created_before_ms`.
+    EndDeadSessions {
+        last_seen_before_ms: i64,
+        created_before_ms: i64,
+    },
 
     // Cases, always within the caller's organisation (`scope`).
     /// A case owned by `scope` with its wrapped keys. Refused unless the record's

@@ -40,7 +40,7 @@ fn staff(permission: Permission) -> Access {
 
 /// The whole table. Paths carry no language prefix (the locale layer strips it).
 pub fn table() -> Vec<RouteDef> {
-    use Access::{Public, SignIn, Unseal};
+    use Access::{Public, SignIn, SignOut, Unseal};
     use Permission::*;
     let any_staff = Access::Staff(None);
     vec![
@@ -122,7 +122,7 @@ pub fn table() -> Vec<RouteDef> {
         route(Method::POST, "/staff/enrol", SignIn, post(auth::enrol)),
         route(Method::GET, "/staff/verify", SignIn, get(auth::verify_form)),
         route(Method::POST, "/staff/verify", SignIn, post(auth::verify)),
-        route(Method::POST, "/staff/logout", SignIn, post(auth::logout)),
+        route(Method::POST, "/staff/logout", SignOut, post(auth::logout)),
         route(
             Method::POST,
             "/staff/webauthn/start",

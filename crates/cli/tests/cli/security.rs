@@ -476,11 +476,7 @@ pub async fn enrol(browser: &Browser) -> (TotpSecret, Page) {
     let recovery = browser
         .post(
             "/staff/enrol",
-            &[
-                ("csrf", &page.hidden("csrf")),
-                ("secret", &page.hidden("secret")),
-                ("code", &code),
-            ],
+            &[("csrf", &page.hidden("csrf")), ("code", &code)],
         )
         .await;
     assert_eq!(recovery.status, 200, "{recovery:?}");
@@ -630,8 +626,13 @@ async fn rotating_the_root_key_replaces_the_passphrase(engine: Engine) {
     unseal(&world, NEW_PASSPHRASE)
         .success()
         .stdout_has(&["unsealed"]);
-    // The organisation keys were re-wrapped, not lost: the cases still open.
-    demo_cases_open(&browser, &links).await;
+    // The seal signed everyone out.
+    assert_eq!(browser.get(&links[0]).await.status, 303);
+    // The organisation keys were re-wrapped, not lost: the cases still open, for a
+    // colleague signing in now.
+    let colleague = server.browser();
+    sign_in_demo(&colleague, "demo-admin").await;
+    demo_cases_open(&colleague, &links).await;
     drop(server);
     audit_entries(&world);
 }

@@ -72,6 +72,9 @@ const TOUCH_SESSION: &str =
     "UPDATE sessions SET last_seen_ms = $1 WHERE token_digest = $2 AND last_seen_ms < $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_digest = $1";
 const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+const DELETE_ALL_SESSIONS: &str = "DELETE FROM sessions";
+const DELETE_DEAD_SESSIONS: &str =
+    "DELETE FROM sessions WHERE last_seen_ms < $1 OR created_at_ms < $2";
 
 sql_store! {
     #[async_trait::async_trait]
@@ -349,6 +352,24 @@ sql_store! {
             .execute(&mut *conn)
             .await?
             .affected())
+    }
+
+    pub(super) async fn delete_all_sessions(conn: &mut DB::Connection) -> Result<(), StoreError> {
+        sqlx::query(DELETE_ALL_SESSIONS).execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    pub(super) async fn delete_dead_sessions(
+        conn: &mut DB::Connection,
+        last_seen_before_ms: i64,
+        created_before_ms: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(DELETE_DEAD_SESSIONS)
+            .bind(last_seen_before_ms)
+            .bind(created_before_ms)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
     }
 }
 

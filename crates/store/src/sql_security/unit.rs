@@ -73,6 +73,13 @@ sql_store! {
             Change::EndSessionsOfUser { user } => {
                 Self::delete_sessions_of_user(conn, *user).await.map(drop)
             }
+            Change::EndAllSessions => Self::delete_all_sessions(conn).await,
+            Change::EndDeadSessions {
+                last_seen_before_ms,
+                created_before_ms,
+            } => {
+                Self::delete_dead_sessions(conn, *last_seen_before_ms, *created_before_ms).await
+            }
             Change::CreateCase {
                 scope,
                 record,

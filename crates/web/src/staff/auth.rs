@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 use super::guard::{redirect, step_path, LOGIN_PATH};
 use super::session::{self, Staff, CSRF_COOKIE, SESSION_COOKIE};
 use super::{context, render, Frame};
-use crate::error::{PageError, WebError};
+use crate::error::PageError;
 use crate::locale::PageLocale;
 use crate::pages::PageContext;
 use crate::state::AppState;
@@ -281,6 +281,8 @@ struct EnrolPage<'a> {
     title: String,
     csrf: String,
     secret: String,
+    /// The secret as an `otpauth://` link, for a phone that cannot scan its own screen.
+    otpauth: String,
     qr_svg: String,
     error: Option<String>,
 }
@@ -298,12 +300,13 @@ pub async fn enrol_form(
     if step != SignInStep::EnrolSecondFactor {
         return Ok(redirect(&step_path(&page, step)));
     }
+    let secret = state.app().sign_in().offered_secret(&session);
     enrol_page(
         &state,
         &page,
         &session,
         &user,
-        &TotpSecret::generate(),
+        &secret,
         None,
         StatusCode::OK,
     )
@@ -327,6 +330,7 @@ fn enrol_page(
         csrf: session.csrf_token.clone(),
         secret: secret.to_base32(),
         qr_svg: qr_svg(&uri),
+        otpauth: uri,
         error,
         ctx,
     })?;
@@ -351,8 +355,6 @@ fn qr_svg(uri: &str) -> String {
 
 #[derive(Deserialize)]
 pub struct EnrolForm {
-    #[serde(default)]
-    secret: Zeroizing<String>,
     #[serde(default)]
     code: String,
 }
@@ -381,15 +383,10 @@ pub async fn enrol(
     if step != SignInStep::EnrolSecondFactor {
         return Ok(redirect(&step_path(&page, step)));
     }
-    let bytes = data_encoding::BASE32_NOPAD
-        .decode(form.secret.trim().to_ascii_uppercase().as_bytes())
-        .map_err(|_| WebError::InvalidInput("secret: not the secret this page gave".into()))?;
-    let secret = TotpSecret::from_bytes(&bytes)
-        .map_err(|_| WebError::InvalidInput("secret: not the secret this page gave".into()))?;
     let attempt = state
         .app()
         .sign_in()
-        .enrol(&session, user.clone(), &secret, &form.code)
+        .enrol(&session, user.clone(), &form.code)
         .await?;
     let (codes, started) = match attempt {
         Attempt::Accepted(enrolled) => enrolled,
@@ -397,6 +394,7 @@ pub async fn enrol(
             let ctx = context(&state, &page);
             let message = ctx.text("staff-code-wrong").into_owned();
             // The account is unchanged: show the same secret again.
+            let secret = state.app().sign_in().offered_secret(&session);
             return enrol_page(
                 &state,
                 &page,

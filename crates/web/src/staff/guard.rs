@@ -21,8 +21,11 @@ pub enum Access {
     Public,
     /// Anyone, to unseal the server; attempts are throttled per client.
     Unseal,
-    /// The steps of signing in (and out): a session may or may not exist yet.
+    /// The steps of signing in: a session may or may not exist yet.
     SignIn,
+    /// Signing out: like `SignIn`, and open while sealed too, so a browser can
+    /// always leave.
+    SignOut,
     /// Signed-in staff past the second factor, with this permission if one is named.
     Staff(Option<Permission>),
 }
@@ -36,23 +39,30 @@ pub async fn guard(
     request: Request,
     next: Next,
 ) -> Response {
-    let mut request = match super::csrf::check(&state, request).await {
-        Ok(request) => request,
-        Err(refused) => return refused,
+    // Sealed first: a refusal that changes nothing needs no token, and a form
+    // posted from a page shown before the seal (whose session the seal ended)
+    // learns that the server is sealed rather than that the form expired.
+    if matches!(access, Access::SignIn | Access::Staff(_)) && state.vault().is_sealed() {
+        return PageError(WebError::Sealed).into_response();
+    }
+    // Signing out of a session that no longer exists changes nothing on the
+    // server (the cookie is cleared), so it needs no token either.
+    let ended = access == Access::SignOut
+        && matches!(session::current(&state, request.headers()).await, Ok(None));
+    let mut request = if ended {
+        request
+    } else {
+        match super::csrf::check(&state, request).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        }
     };
     let permission = match access {
-        Access::Public | Access::Unseal => return next.run(request).await,
-        Access::SignIn => {
-            if state.vault().is_sealed() {
-                return PageError(WebError::Sealed).into_response();
-            }
-            return next.run(request).await;
+        Access::Public | Access::Unseal | Access::SignOut | Access::SignIn => {
+            return next.run(request).await
         }
         Access::Staff(permission) => permission,
     };
-    if state.vault().is_sealed() {
-        return PageError(WebError::Sealed).into_response();
-    }
     let (session, user) = match session::current(&state, request.headers()).await {
         Ok(Some(found)) => found,
         Ok(None) => return signed_out(&state, &page, request.method()),

@@ -12,7 +12,8 @@ use torchlight_web::WebConfig;
 
 use crate::both_engines;
 use crate::staff_support::{
-    codes_after, csrf_of, input_value, text_of_id, Member, Org, SignedIn, StaffApp, PASSWORD,
+    codes_after, csrf_of, input_value, text_of_id, Member, Org, SignedIn, StaffApp, PASSPHRASE,
+    PASSWORD,
 };
 use crate::support::{test_app_config, Engine};
 
@@ -83,29 +84,46 @@ async fn first_sign_in_of_a_new_account(engine: Engine) {
     let form = browser.get("/staff/enrol").await;
     assert_eq!(form.status, 200, "{}", form.body);
     let csrf = csrf_of(&form.body).unwrap();
-    let secret_text = input_value(&form.body, "secret").expect("the page gives the secret");
+    let secret_text = text_of_id(&form.body, "totp-secret").expect("the page gives the secret");
+    assert!(
+        input_value(&form.body, "secret").is_none(),
+        "the secret is not a form field"
+    );
+    assert!(
+        form.body.contains("href=\"otpauth://totp/"),
+        "{}",
+        form.body
+    );
+    // A reload shows the same secret: a phone that scanned it stays good.
+    let again = browser.get("/staff/enrol").await;
+    assert_eq!(
+        text_of_id(&again.body, "totp-secret").as_deref(),
+        Some(secret_text.as_str())
+    );
     let bytes = data_encoding::BASE32_NOPAD
         .decode(secret_text.as_bytes())
         .unwrap();
     let secret = TotpSecret::from_bytes(&bytes).unwrap();
-    // A wrong code is refused.
+    // A wrong code is refused, and so is a secret of the sender's own choosing.
+    let reply = browser
+        .post("/staff/enrol", &[("csrf", &csrf), ("code", "000000x")])
+        .await;
+    assert_eq!(reply.status, 400, "{}", reply.body);
+    let chosen = TotpSecret::generate();
     let reply = browser
         .post(
             "/staff/enrol",
             &[
                 ("csrf", &csrf),
-                ("secret", &secret_text),
-                ("code", "000000x"),
+                ("secret", &chosen.to_base32()),
+                ("code", &chosen.code_at(app.now_seconds())),
             ],
         )
         .await;
     assert_eq!(reply.status, 400, "{}", reply.body);
     let code = secret.code_at(app.now_seconds());
     let reply = browser
-        .post(
-            "/staff/enrol",
-            &[("csrf", &csrf), ("secret", &secret_text), ("code", &code)],
-        )
+        .post("/staff/enrol", &[("csrf", &csrf), ("code", &code)])
         .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let recovery = codes_after(&reply.body, r#"id="recovery-codes""#);
@@ -469,6 +487,33 @@ async fn logout_ends_the_session(engine: Engine) {
     assert_eq!(other.get("/staff").await.status, 200);
 }
 
+async fn the_panic_button_signs_everyone_out_and_its_browser_can_unseal(engine: Engine) {
+    let app = StaffApp::spawn(engine).await;
+    let admin = app.sign_in(app.member(Org::A, OrganizationAdmin)).await;
+    let colleague = app.sign_in(app.member(Org::A, Caseworker)).await;
+    let reply = admin.post("/staff/seal", &[]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(app.state().vault().is_sealed());
+    // Signing out works while sealed (there is nothing left to end).
+    let reply = colleague.post("/staff/logout", &[]).await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    assert_eq!(reply.location(), Some("/staff/login"));
+    // The browser that sealed unseals from the page it is shown.
+    let form = admin.get("/unseal").await;
+    assert_eq!(form.status, 200);
+    let csrf = csrf_of(&form.body).unwrap();
+    let reply = admin
+        .browser
+        .post("/unseal", &[("csrf", &csrf), ("secret", PASSPHRASE)])
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(!app.state().vault().is_sealed());
+    // Nobody is signed in any more: each signs in again with both factors.
+    for browser in [&admin, &colleague] {
+        assert_eq!(browser.get("/staff").await.location(), Some("/staff/login"));
+    }
+}
+
 async fn posts_without_the_right_csrf_token_change_nothing(engine: Engine) {
     let app = StaffApp::spawn(engine).await;
     let session = app.sign_in(app.member(Org::A, Caseworker)).await;
@@ -568,6 +613,7 @@ both_engines!(
     sessions_end_when_idle_and_when_old,
     sign_out_everywhere_ends_other_sessions,
     logout_ends_the_session,
+    the_panic_button_signs_everyone_out_and_its_browser_can_unseal,
     posts_without_the_right_csrf_token_change_nothing,
     login_needs_its_csrf_cookie,
 );
