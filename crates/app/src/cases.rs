@@ -5,7 +5,7 @@
 use torchlight_core::case::{CaseAction, CaseDetails, CaseRelation, CaseStatus, ValidCase};
 use torchlight_core::CaseId;
 use torchlight_crypto::envelope::DataKey;
-use torchlight_crypto::orgkey::{OrgPublicKey, OrgSecretKey};
+use torchlight_crypto::orgkey::OrgSecretKey;
 use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
 use uuid::Uuid;
 
@@ -63,12 +63,9 @@ impl Cases<'_> {
         actor: &Actor,
     ) -> Result<CaseId, AppError> {
         let scope = scope.organization();
-        let store = self.app.store();
-        let key = store
-            .current_organization_key(scope)
-            .await?
-            .ok_or(AppError::NoOrganizationKey(scope))?;
-        let recipient = OrgPublicKey::parse(&key.public_key)?;
+        // Only to a key shown to be the organisation's own: one a database writer
+        // added would let them read every case recorded after it.
+        let (key, recipient) = self.app.keyring().recipient_key(scope).await?;
         let id = CaseId::from_uuid(Uuid::new_v4());
         let data_key = DataKey::generate();
         let plaintext = zeroize::Zeroizing::new(

@@ -35,6 +35,10 @@ pub enum AppError {
     /// not the caller's doing.
     #[error("internal failure: {0}")]
     Internal(String),
+    /// Stored security data is not what this server wrote: a signing key that is
+    /// not the keyring's, an organisation key that is not its secret key's.
+    #[error("stored security data has been tampered with: {0}")]
+    Tampered(String),
     #[error("stored key material does not open: {0}")]
     Crypto(CryptoError),
     #[error(transparent)]
@@ -46,7 +50,10 @@ impl AppError {
     pub fn is_callers_mistake(&self) -> bool {
         !matches!(
             self,
-            AppError::Internal(_) | AppError::Crypto(_) | AppError::Store(_)
+            AppError::Internal(_)
+                | AppError::Crypto(_)
+                | AppError::Store(_)
+                | AppError::Tampered(_)
         )
     }
 }

@@ -4,11 +4,12 @@ use std::net::IpAddr;
 
 use torchlight_core::OrganizationId;
 use torchlight_crypto::keyring::{self as root, KeyringRecord, SealMode, Share};
-use torchlight_crypto::orgkey::{OrgKeyPair, OrgSecretKey};
+use torchlight_crypto::orgkey::{OrgKeyPair, OrgPublicKey, OrgSecretKey};
+use torchlight_crypto::signer::{Signer, SignerPublicKey};
 use torchlight_crypto::vault::{SealStatus, UnsealProgress};
 use torchlight_crypto::Argon2Cost;
 use torchlight_crypto::CryptoError;
-use torchlight_store::{Change, OrganizationKey, StoreError};
+use torchlight_store::{Change, KeyBinding, OrganizationKey, StoreError};
 
 use crate::{Actor, App, AppError};
 
@@ -82,10 +83,13 @@ fn new_organization_key(
 ) -> OrganizationKey {
     let pair = OrgKeyPair::generate();
     let org = organization.to_string();
+    let public_key = pair.public.to_text();
+    let binding =
+        Signer::derive(root_key, root_version).bind_organization_key(&org, version, &public_key);
     OrganizationKey {
         organization_id: organization,
         version,
-        public_key: pair.public.to_text(),
+        public_key,
         wrapped_secret: pair.secret.wrap(
             root_key,
             &org,
@@ -93,6 +97,14 @@ fn new_organization_key(
         ),
         root_version: i64::from(root_version),
         created_at_ms: now_ms,
+        binding: Some(binding.to_vec()),
+    }
+}
+
+fn record_signer(signer: &Signer) -> Change {
+    Change::RecordSigner {
+        root_version: signer.root_version(),
+        public_key: signer.public_key().to_bytes().to_vec(),
     }
 }
 
@@ -115,10 +127,13 @@ impl Keyring<'_> {
             .map(|org| new_organization_key(&root_key, org.id, 1, record.version, now))
             .collect();
         let version = record.version;
+        let signer = Signer::derive(&root_key, version);
         let unit = self
             .app
             .unit(&Actor::Operator, "keyring.init", None)
-            .with(Change::InitializeKeyring { record, keys });
+            .with(Change::InitializeKeyring { record, keys })
+            .with(record_signer(&signer))
+            .signed_by(Some(signer));
         store.commit(unit).await.map_err(|e| match e {
             StoreError::Rejected(_) => AppError::AlreadyInitialized,
             other => other.into(),
@@ -229,10 +244,16 @@ impl Keyring<'_> {
         .map_err(|e| AppError::Internal(format!("unsealing stopped: {e}")))?;
         match root_key {
             Ok(key) => {
+                let signer = Signer::derive(&key, record.version);
+                let mut unit = self
+                    .app
+                    .unit(actor, "keyring.unseal", None)
+                    .signed_by(Some(signer.clone()));
+                if let Some(change) = self.check_signer(&signer, actor).await? {
+                    unit = unit.with(change);
+                }
                 // Recorded before the key is installed: no unseal goes unrecorded.
-                self.app
-                    .commit(self.app.unit(actor, "keyring.unseal", None))
-                    .await?;
+                self.app.commit(unit).await?;
                 self.app.vault().unseal_with_root(key, record.version);
                 self.after_unseal().await
             }
@@ -261,7 +282,18 @@ impl Keyring<'_> {
             Ok(pending) => (Ok(pending), "keyring.share_entered"),
             Err(e) => (Err(e), "keyring.unseal_refused"),
         };
-        if let Err(e) = self.app.commit(self.app.unit(actor, action, None)).await {
+        let mut unit = self.app.unit(actor, action, None);
+        if let Some(signer) = self.app.vault().signer() {
+            match self.check_signer(&signer, actor).await {
+                Ok(Some(change)) => unit = unit.with(change),
+                Ok(None) => {}
+                Err(e) => {
+                    self.app.vault().seal();
+                    return Err(e);
+                }
+            }
+        }
+        if let Err(e) = self.app.commit(unit).await {
             self.app.vault().seal();
             return Err(e);
         }
@@ -279,19 +311,200 @@ impl Keyring<'_> {
     /// the panic button must work even when the database does not, and then the
     /// failure to record it is reported.
     pub async fn seal(&self, actor: &Actor) -> Result<(), AppError> {
+        // The seal's own entry is still signed, by the key about to be dropped.
+        let signer = self.app.vault().signer();
         self.app.vault().seal();
         // Everyone is signed out with the seal, in its unit: after an unseal,
         // every browser signs in again with its password and second factor.
         let unit = self
             .app
             .unit(actor, "keyring.seal", None)
-            .with(Change::EndAllSessions);
+            .with(Change::EndAllSessions)
+            .signed_by(signer);
         self.app.commit(unit).await
     }
 
-    /// Gives a key pair to every organisation of the directory that has none:
-    /// those added by an import after `init`.
+    /// Compares the signing key recorded for `signer`'s root version with
+    /// `signer`, derived from the root key just recovered. A different one means
+    /// someone recorded their own to re-sign a rewritten log: refused (and the
+    /// finding recorded, signed with the true key). None recorded (a database
+    /// from before signing keys) gives the change that records it.
+    async fn check_signer(
+        &self,
+        signer: &Signer,
+        actor: &Actor,
+    ) -> Result<Option<Change>, AppError> {
+        let version = signer.root_version();
+        let recorded = self
+            .app
+            .store()
+            .audit_signers()
+            .await?
+            .into_iter()
+            .find(|(recorded, _)| *recorded == version);
+        match recorded {
+            None => Ok(Some(record_signer(signer))),
+            Some((_, bytes)) if bytes == signer.public_key().to_bytes() => Ok(None),
+            Some(_) => {
+                let alert = self
+                    .app
+                    .unit(actor, "keyring.signer_mismatch", None)
+                    .signed_by(Some(signer.clone()));
+                self.app.commit(alert).await?;
+                tracing::error!(
+                    root_version = version,
+                    "the signing key recorded in the database is not the keyring's"
+                );
+                Err(AppError::Tampered(format!(
+                    "the signing key recorded for root version {version} is not the keyring's: \
+                     the audit log may have been re-signed by someone else. Run `torchlight \
+                     audit verify` and restore the database from a backup"
+                )))
+            }
+        }
+    }
+
+    /// Every organisation key checked against its secret key: a key whose secret
+    /// does not open, or opens to another public key, was planted, and is
+    /// recorded as found; keys from before bindings existed are bound. Keys of
+    /// the current root version only (a rotation re-seals them all).
+    async fn check_organization_keys(&self) -> Result<(), AppError> {
+        let Some(signer) = self.app.vault().signer() else {
+            return Err(AppError::Sealed);
+        };
+        let public = signer.public_key();
+        let mut planted = Vec::new();
+        let mut bindings = Vec::new();
+        for key in self.app.store().organization_keys().await? {
+            let org = key.organization_id.to_string();
+            let opens_to = match self
+                .organization_secret(key.organization_id, key.version)
+                .await
+            {
+                Ok(secret) => Some(secret.public().to_text()),
+                Err(AppError::Crypto(_)) => None,
+                Err(other) => return Err(other),
+            };
+            if opens_to.as_deref() != Some(key.public_key.as_str()) {
+                planted.push(key);
+                continue;
+            }
+            match &key.binding {
+                Some(binding)
+                    if public.verifies_organization_key(
+                        &org,
+                        key.version,
+                        &key.public_key,
+                        binding,
+                    ) => {}
+                // Its secret key is ours, so the public key is genuine: bind it.
+                None => bindings.push(KeyBinding {
+                    binding: signer
+                        .bind_organization_key(&org, key.version, &key.public_key)
+                        .to_vec(),
+                    organization_id: key.organization_id,
+                    version: key.version,
+                    public_key: key.public_key,
+                }),
+                Some(_) => planted.push(key),
+            }
+        }
+        if !bindings.is_empty() {
+            let unit = self
+                .app
+                .unit(&Actor::Operator, "keyring.organization_keys_bound", None)
+                .with(Change::BindOrganizationKeys(bindings));
+            self.app.commit(unit).await?;
+        }
+        for key in &planted {
+            self.record_planted(key).await?;
+        }
+        Ok(())
+    }
+
+    /// Records a planted organisation key, for the audit trail and the log.
+    async fn record_planted(&self, key: &OrganizationKey) -> Result<(), AppError> {
+        tracing::error!(
+            organization = %key.organization_id,
+            version = key.version,
+            "an organisation public key in the database is not the organisation's own"
+        );
+        let unit = self.app.unit(
+            &Actor::Operator,
+            "keyring.organization_key_mismatch",
+            Some(key.organization_id.to_string()),
+        );
+        self.app.commit(unit).await
+    }
+
+    /// The public key data for `organization` may be wrapped to, once it is shown
+    /// to be the organisation's own: unsealed, it must be the public half of the
+    /// secret key the root key unwraps; sealed, its binding must check with the
+    /// signing key this process derived at its last unseal (or, when it has not
+    /// been unsealed since it started, the one recorded for the current root
+    /// version). A key that fails is recorded and refused: nothing is encrypted to
+    /// a key a database writer added.
+    pub async fn recipient_key(
+        &self,
+        organization: OrganizationId,
+    ) -> Result<(OrganizationKey, OrgPublicKey), AppError> {
+        let key = self
+            .app
+            .store()
+            .current_organization_key(organization)
+            .await?
+            .ok_or(AppError::NoOrganizationKey(organization))?;
+        let public = OrgPublicKey::parse(&key.public_key)?;
+        let authentic = if self.app.vault().is_sealed() {
+            let signer = match self.app.vault().known_signer() {
+                Some((_, known)) => Some(known),
+                None => self.recorded_signer().await?,
+            };
+            match (signer, &key.binding) {
+                (Some(signer), Some(binding)) => signer.verifies_organization_key(
+                    &organization.to_string(),
+                    key.version,
+                    &key.public_key,
+                    binding,
+                ),
+                _ => false,
+            }
+        } else {
+            match self.organization_secret(organization, key.version).await {
+                Ok(secret) => secret.public() == public,
+                Err(AppError::Crypto(_)) => false,
+                Err(other) => return Err(other),
+            }
+        };
+        if !authentic {
+            self.record_planted(&key).await?;
+            return Err(AppError::Tampered(format!(
+                "the public key of organisation {organization} (version {}) is not the \
+                 organisation's own: nothing was encrypted to it",
+                key.version
+            )));
+        }
+        Ok((key, public))
+    }
+
+    /// The signing key recorded for the current root version.
+    async fn recorded_signer(&self) -> Result<Option<SignerPublicKey>, AppError> {
+        let record = self.record().await?;
+        let recorded = self
+            .app
+            .store()
+            .audit_signers()
+            .await?
+            .into_iter()
+            .find(|(version, _)| *version == record.version);
+        Ok(recorded.and_then(|(_, bytes)| SignerPublicKey::from_bytes(&bytes).ok()))
+    }
+
+    /// Checks the organisation keys (`check_organization_keys`), then gives a key
+    /// pair to every organisation of the directory that has none: those added by
+    /// an import after `init`.
     pub async fn after_unseal(&self) -> Result<(), AppError> {
+        self.check_organization_keys().await?;
         let store = self.app.store();
         let directory = store.load_directory().await?;
         let existing = store.organization_keys().await?;
@@ -395,6 +608,7 @@ impl Keyring<'_> {
         let record = self.record().await?;
         let cost = self.app.hasher().cost().passphrase();
         let (new_record, new_root, shares) = new_root(choice, record.version + 1, cost).await?;
+        let new_signer = Signer::derive(&new_root, new_record.version);
         let keys = store.organization_keys().await?;
         let mut resealed = Vec::with_capacity(keys.len());
         for mut key in keys {
@@ -406,6 +620,11 @@ impl Keyring<'_> {
             })??;
             key.wrapped_secret = secret.wrap(&new_root, &org, version);
             key.root_version = i64::from(new_record.version);
+            key.binding = Some(
+                new_signer
+                    .bind_organization_key(&org, key.version, &key.public_key)
+                    .to_vec(),
+            );
             resealed.push(key);
         }
         let mut totp = Vec::new();
@@ -433,7 +652,8 @@ impl Keyring<'_> {
                 record: new_record,
                 organization_keys: resealed,
                 totp_secrets: totp,
-            });
+            })
+            .with(record_signer(&new_signer));
         self.app.commit(unit).await?;
         vault.seal();
         vault.unseal_with_root(new_root, version);

@@ -164,8 +164,14 @@ impl App {
         &self.inner.unseal_derivation
     }
 
-    /// Commits a unit of work: its changes and its audit events, all or none.
+    /// Commits a unit of work: its changes and its audit events, all or none. The
+    /// entries are signed by the vault's signing key while unsealed (unless the
+    /// unit names its signer: the one of a root key being installed).
     pub(crate) async fn commit(&self, unit: UnitOfWork) -> Result<(), AppError> {
+        let unit = match unit.signer() {
+            Some(_) => unit,
+            None => unit.signed_by(self.inner.vault.signer()),
+        };
         Ok(self.inner.store.commit(unit).await?)
     }
 

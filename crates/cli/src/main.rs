@@ -185,8 +185,17 @@ enum UserWhat {
 
 #[derive(Subcommand)]
 enum AuditWhat {
-    /// Check the whole hash chain; names the first bad entry.
+    /// Check the whole hash chain and its signatures; names the first bad entry.
     Verify {
+        /// A head printed earlier by `audit head` (SEQ:HASH): the log must still
+        /// hold that entry, so a log rebuilt or cut since is caught.
+        #[arg(long, value_name = "SEQ:HASH")]
+        expect_head: Option<torchlight_crypto::audit::ExportedHead>,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Verify the log, then print its head (SEQ:HASH) to keep somewhere else.
+    Head {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
@@ -361,10 +370,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         },
         Command::Audit {
-            what: AuditWhat::Verify { data_dir },
+            what:
+                AuditWhat::Verify {
+                    expect_head,
+                    data_dir,
+                },
         } => {
             let app = commands::open_configured_app(file, data_dir).await?;
-            security::audit_verify(app).await
+            security::audit_verify(app, expect_head).await
+        }
+        Command::Audit {
+            what: AuditWhat::Head { data_dir },
+        } => {
+            let app = commands::open_configured_app(file, data_dir).await?;
+            security::audit_head(app).await
         }
     }
 }

@@ -5,12 +5,13 @@ use std::path::Path;
 
 use anyhow::Context;
 use torchlight_app::accounts::NewAccount;
-use torchlight_app::audit::Verdict;
+use torchlight_app::audit::{Intact, Verdict};
 use torchlight_app::keyring::{KeyringStatus, SealChoice};
 use torchlight_app::{Actor, App, AppError};
 use torchlight_core::access::Role;
 use torchlight_core::signin::AccountStatus;
 use torchlight_core::OrganizationId;
+use torchlight_crypto::audit::ExportedHead;
 use zeroize::Zeroizing;
 
 use crate::commands::ConfiguredApp;
@@ -293,19 +294,49 @@ pub async fn user_list(configured: ConfiguredApp, organization: &str) -> anyhow:
     Ok(())
 }
 
-pub async fn audit_verify(configured: ConfiguredApp) -> anyhow::Result<()> {
-    match configured.app.audit().verify().await.map_err(bad)? {
-        Verdict::Intact(intact) => {
-            let head_text = intact
-                .head
-                .map(|h| h.iter().map(|b| format!("{b:02x}")).collect::<String>())
-                .unwrap_or_else(|| "(empty)".into());
-            println!(
-                "audit log intact: {} entries; head {head_text}",
-                intact.entries
-            );
+pub async fn audit_verify(
+    configured: ConfiguredApp,
+    expected: Option<ExportedHead>,
+) -> anyhow::Result<()> {
+    let intact = intact_log(&configured, expected).await?;
+    let head_text: String = intact
+        .head
+        .map(|head| head.hash.iter().map(|b| format!("{b:02x}")).collect())
+        .unwrap_or_else(|| "(empty)".into());
+    println!(
+        "audit log intact: {} entries; head {head_text}",
+        intact.entries
+    );
+    if intact.unsigned_tail > 0 {
+        // On stderr: stdout stays the one line scripts read.
+        eprintln!(
+            "note: the last {} entries were written while sealed and are not signed yet; \
+             the next entry of the unsealed server signs them",
+            intact.unsigned_tail
+        );
+    }
+    Ok(())
+}
+
+/// `audit head`: the head of a verified log, alone on its line, for scripts.
+pub async fn audit_head(configured: ConfiguredApp) -> anyhow::Result<()> {
+    match intact_log(&configured, None).await?.head {
+        Some(head) => {
+            println!("{head}");
             Ok(())
         }
+        None => Err(anyhow::anyhow!(
+            "the audit log is empty: there is no head to export before `torchlight init`"
+        )),
+    }
+}
+
+async fn intact_log(
+    configured: &ConfiguredApp,
+    expected: Option<ExportedHead>,
+) -> anyhow::Result<Intact> {
+    match configured.app.audit().verify(expected).await.map_err(bad)? {
+        Verdict::Intact(intact) => Ok(intact),
         Verdict::Tampered(what) => Err(anyhow::anyhow!(
             "the audit log has been tampered with: {what}"
         )),

@@ -1,8 +1,22 @@
 //! The audit log's hash chain: each entry's hash covers its own fields and the
 //! previous entry's hash, so editing, deleting or reordering any entry breaks every
 //! link after it. Entries never hold sensitive content.
+//!
+//! The chain alone is unkeyed: anyone who can write the database could recompute
+//! it. So each entry appended while the server is unsealed is also signed by the
+//! deployment's signing key (`crate::signer`), and a signature over an entry's
+//! hash vouches for every entry before it. Entries appended while sealed (failed
+//! sign-ins, unseal attempts) cannot be signed, because the key exists only while
+//! unsealed: they wait, chained but unsigned, until the next signed entry covers
+//! them. Signing to a public key instead would not help: whoever writes the
+//! database could do the same. The verifier names how many entries no signature
+//! covers yet.
+
+use std::collections::BTreeMap;
 
 use sha2::{Digest as _, Sha256};
+
+use crate::signer::{Signer, SignerPublicKey};
 
 pub type Digest = [u8; 32];
 
@@ -34,6 +48,15 @@ pub struct ChainedEntry {
     pub event: AuditEvent,
     pub prev_hash: Digest,
     pub hash: Digest,
+    /// Present when the entry was appended while unsealed.
+    pub signature: Option<EntrySignature>,
+}
+
+/// A signature over an entry, by the signing key of one root version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntrySignature {
+    pub root_version: u32,
+    pub bytes: Vec<u8>,
 }
 
 /// The hash of entry `seq` holding `event` after an entry whose hash is `prev`.
@@ -72,18 +95,65 @@ fn hash_optional(hasher: &mut Sha256, text: Option<&str>) {
     }
 }
 
-/// Links `event` after `previous` (or after `GENESIS` when there is none).
-pub fn chain(previous: Option<&ChainedEntry>, event: AuditEvent) -> ChainedEntry {
+/// Links `event` after `previous` (or after `GENESIS` when there is none), signed
+/// by `signer` when there is one.
+pub fn chain(
+    previous: Option<&ChainedEntry>,
+    event: AuditEvent,
+    signer: Option<&Signer>,
+) -> ChainedEntry {
     let (seq, prev_hash) = match previous {
         Some(previous) => (previous.seq + 1, previous.hash),
         None => (1, GENESIS),
     };
     let hash = entry_hash(&prev_hash, seq, &event);
+    let signature = signer.map(|signer| EntrySignature {
+        root_version: signer.root_version(),
+        bytes: signer.sign_audit_entry(seq, &hash).to_vec(),
+    });
     ChainedEntry {
         seq,
         event,
         prev_hash,
         hash,
+        signature,
+    }
+}
+
+/// An entry's place and hash, exported by `torchlight audit head` to be kept
+/// elsewhere: a later `audit verify --expect-head` checks the log still holds it.
+/// Written `SEQ:HEX`, e.g. `42:9f86d0…` (64 hex digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportedHead {
+    pub seq: i64,
+    pub hash: Digest,
+}
+
+impl std::fmt::Display for ExportedHead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:", self.seq)?;
+        self.hash
+            .iter()
+            .try_for_each(|byte| write!(f, "{byte:02x}"))
+    }
+}
+
+impl std::str::FromStr for ExportedHead {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<ExportedHead, String> {
+        const FORM: &str = "an exported head is written SEQ:HASH, as `torchlight audit head` \
+             prints it (an entry number, a colon, 64 hexadecimal digits)";
+        let (seq, hex) = text.trim().split_once(':').ok_or(FORM)?;
+        let seq: i64 = seq.parse().map_err(|_| FORM)?;
+        if seq < 1 || hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(FORM.into());
+        }
+        let mut hash = [0u8; 32];
+        for (i, byte) in hash.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| FORM)?;
+        }
+        Ok(ExportedHead { seq, hash })
     }
 }
 
@@ -98,26 +168,42 @@ pub enum ChainBreak {
         "audit entry {seq}: expected entry {expected} here (an entry was removed or renumbered)"
     )]
     Gap { seq: i64, expected: i64 },
+    #[error("audit entry {seq}: its signature is not the deployment's (forged or re-signed)")]
+    Forged { seq: i64 },
+    #[error(
+        "audit entry {seq}: it is signed by the key of root version {root_version}, of which \
+         no public key is recorded"
+    )]
+    UnknownSigner { seq: i64, root_version: u32 },
 }
 
 /// Checks a chain fed in `seq` order, possibly in several batches.
 #[derive(Debug, Default)]
 pub struct ChainVerifier {
+    /// The public signing keys recorded, by root version.
+    signers: BTreeMap<u32, SignerPublicKey>,
     last: Option<(i64, Digest)>,
     checked: u64,
+    /// Entries after the last signed one: no signature covers them yet.
+    unsigned_tail: u64,
 }
 
 impl ChainVerifier {
-    pub fn new() -> ChainVerifier {
-        ChainVerifier::default()
+    /// A verifier checking signatures against `signers` (by root version).
+    pub fn new(signers: BTreeMap<u32, SignerPublicKey>) -> ChainVerifier {
+        ChainVerifier {
+            signers,
+            ..ChainVerifier::default()
+        }
     }
 
     /// Checks the next entry; the first error names the first bad entry.
     ///
     /// In order: the entry must carry the next number (`Gap`), its hash must match
-    /// its own fields and `prev_hash` (`Altered`), and `prev_hash` must be the hash
-    /// of the entry before it (`Unlinked`). A failed entry leaves the verifier
-    /// where it was.
+    /// its own fields and `prev_hash` (`Altered`), `prev_hash` must be the hash
+    /// of the entry before it (`Unlinked`), and a signature must be a recorded
+    /// key's (`UnknownSigner`, `Forged`). A failed entry leaves the verifier where
+    /// it was.
     pub fn check(&mut self, entry: &ChainedEntry) -> Result<(), ChainBreak> {
         let (expected_seq, expected_prev) = match self.last {
             Some((seq, hash)) => (seq.saturating_add(1), hash),
@@ -135,9 +221,30 @@ impl ChainVerifier {
         if entry.prev_hash != expected_prev {
             return Err(ChainBreak::Unlinked { seq: entry.seq });
         }
+        match &entry.signature {
+            Some(signature) => {
+                let Some(key) = self.signers.get(&signature.root_version) else {
+                    return Err(ChainBreak::UnknownSigner {
+                        seq: entry.seq,
+                        root_version: signature.root_version,
+                    });
+                };
+                if !key.verifies_audit_entry(entry.seq, &entry.hash, &signature.bytes) {
+                    return Err(ChainBreak::Forged { seq: entry.seq });
+                }
+                self.unsigned_tail = 0;
+            }
+            None => self.unsigned_tail += 1,
+        }
         self.last = Some((entry.seq, entry.hash));
         self.checked += 1;
         Ok(())
+    }
+
+    /// How many entries at the end no signature covers yet: written while sealed,
+    /// and only as trustworthy as the database until the next signed entry.
+    pub fn unsigned_tail(&self) -> u64 {
+        self.unsigned_tail
     }
 
     /// How many entries passed.

@@ -1,7 +1,7 @@
 //! Torchlight's cryptography: the sealed keyring (passphrase or Shamir shares),
 //! organisation key pairs, envelopes for sensitive fields, staff credentials
-//! (Argon2id passwords, TOTP, recovery codes, session tokens) and the hash chain of
-//! the audit log. Pure and synchronous: no I/O, no clock (callers pass the time).
+//! (Argon2id passwords, TOTP, recovery codes, session tokens), the hash chain of
+//! the audit log and the deployment's signing key. Pure and synchronous: no I/O, no clock (callers pass the time).
 
 pub mod audit;
 pub mod cost;
@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod envelope;
 pub mod keyring;
 pub mod orgkey;
+pub mod signer;
 pub mod vault;
 
 mod error;

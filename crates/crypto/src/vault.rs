@@ -8,6 +8,7 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::keyring::{KeyringRecord, RootKey, SealMode, Share};
 use crate::orgkey::OrgSecretKey;
+use crate::signer::{Signer, SignerPublicKey};
 use crate::CryptoError;
 
 /// Whether the vault holds keys, and how far trustees have got.
@@ -36,6 +37,8 @@ pub enum UnsealProgress {
 struct Keys {
     root: Option<RootKey>,
     root_version: u32,
+    /// Derived from `root` when it is installed.
+    signer: Option<Signer>,
     organizations: HashMap<(String, u32), OrgSecretKey>,
     pending_shares: Vec<Share>,
 }
@@ -48,6 +51,10 @@ struct Keys {
 #[derive(Default)]
 pub struct Vault {
     keys: RwLock<Keys>,
+    /// The public half of the last signer installed, kept through sealing: it is
+    /// public, and lets a sealed server check organisation key bindings against a
+    /// key it derived itself rather than one read from the database.
+    known_signer: RwLock<Option<(u32, SignerPublicKey)>>,
 }
 
 impl Vault {
@@ -131,9 +138,11 @@ impl Vault {
             });
         }
         let pending = std::mem::take(&mut keys.pending_shares);
-        match crate::keyring::combine_shares(record, &pending) {
+        let combined = crate::keyring::combine_shares(record, &pending);
+        drop(keys);
+        match combined {
             Ok(root) => {
-                install(&mut keys, root, record.version);
+                self.install(root, record.version);
                 Ok(UnsealProgress::Unsealed)
             }
             Err(_) => Err(CryptoError::Refused),
@@ -142,7 +151,38 @@ impl Vault {
 
     /// Unseals with a key already recovered (by `init`, the demo, or a rotation).
     pub fn unseal_with_root(&self, root: RootKey, version: u32) {
-        install(&mut self.write(), root, version);
+        self.install(root, version);
+    }
+
+    /// The deployment's signing key; `None` while sealed.
+    pub fn signer(&self) -> Option<Signer> {
+        self.read().signer.clone()
+    }
+
+    /// The public signing key of the last root key this process held, sealed or
+    /// not; `None` when it has not been unsealed since it started.
+    pub fn known_signer(&self) -> Option<(u32, SignerPublicKey)> {
+        match self.known_signer.read() {
+            Ok(known) => *known,
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    fn install(&self, root: RootKey, version: u32) {
+        let signer = Signer::derive(&root, version);
+        let public = (version, signer.public_key());
+        {
+            let mut keys = self.write();
+            keys.root = Some(root);
+            keys.root_version = version;
+            keys.signer = Some(signer);
+            keys.pending_shares.clear();
+            keys.organizations.clear();
+        }
+        match self.known_signer.write() {
+            Ok(mut known) => *known = Some(public),
+            Err(poisoned) => *poisoned.into_inner() = Some(public),
+        }
     }
 
     /// Drops every key and pending share at once.
@@ -233,13 +273,6 @@ impl Vault {
 
 /// Holds `root` as the current key: pending shares and keys cached under any
 /// earlier root are dropped.
-fn install(keys: &mut Keys, root: RootKey, version: u32) {
-    keys.root = Some(root);
-    keys.root_version = version;
-    keys.pending_shares.clear();
-    keys.organizations.clear();
-}
-
 fn threshold_of(record: Option<&KeyringRecord>) -> u8 {
     match record.map(|record| &record.mode) {
         Some(SealMode::Shamir { threshold, .. }) => *threshold,

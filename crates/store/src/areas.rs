@@ -141,6 +141,9 @@ pub trait AuditStore: Send + Sync + 'static {
     /// catches entries cut from the end of the chain.
     async fn audit_head(&self) -> Result<Option<(i64, [u8; 32])>, StoreError>;
 
+    /// The public signing keys recorded, by root version, oldest first.
+    async fn audit_signers(&self) -> Result<Vec<(u32, Vec<u8>)>, StoreError>;
+
     /// The newest `limit` entries about `case`, only if `scope` can read it.
     async fn audit_of_case(
         &self,

@@ -101,7 +101,7 @@ sql_store! {
         /// Makes every change of `unit`, in order, then appends its events; commits
         /// only when all of it succeeded.
         async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError> {
-            let (changes, events) = unit.into_parts();
+            let (changes, events, signer) = unit.into_parts();
             if events.is_empty() {
                 // `UnitOfWork` is made with an event; this guards the invariant.
                 return Err(StoreError::Rejected(
@@ -115,7 +115,7 @@ sql_store! {
                     Self::apply(conn, change).await?;
                 }
                 for event in events {
-                    append::<DB>(conn, event).await?;
+                    append::<DB>(conn, event, signer.as_ref()).await?;
                 }
                 Ok(())
             }

@@ -18,7 +18,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use security::{
-    CaseCount, CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser, VisibleCase,
+    CaseCount, CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
+    VisibleCase,
 };
 
 pub use areas::{

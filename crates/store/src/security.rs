@@ -20,6 +20,21 @@ pub struct OrganizationKey {
     /// The root key version that wrapped `wrapped_secret`.
     pub root_version: i64,
     pub created_at_ms: i64,
+    /// The signing key's signature over the public key, its organisation and
+    /// version (`crypto::signer`): a key a database writer adds has none that
+    /// checks. `None` for keys made before bindings existed, until an unseal binds
+    /// them.
+    pub binding: Option<Vec<u8>>,
+}
+
+/// A binding signature for an organisation key made before bindings existed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyBinding {
+    pub organization_id: OrganizationId,
+    pub version: i64,
+    /// The public key the binding was made for: it binds only if it is still this.
+    pub public_key: String,
+    pub binding: Vec<u8>,
 }
 
 /// A staff account.

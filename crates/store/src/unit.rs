@@ -13,8 +13,11 @@
 use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::audit::AuditEvent;
 use torchlight_crypto::keyring::KeyringRecord;
+use torchlight_crypto::signer::Signer;
 
-use crate::security::{CaseKey, CaseRecord, OrganizationKey, SecurityKey, Session, StaffUser};
+use crate::security::{
+    CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
+};
 
 /// One change of a unit of work.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +39,16 @@ pub enum Change {
         organization_keys: Vec<OrganizationKey>,
         totp_secrets: Vec<(UserId, Vec<u8>)>,
     },
+    /// The public signing key of a root version (at init, at a root rotation, and
+    /// at the first unseal of a keyring from before signing keys). Refused when
+    /// another key is recorded for that version.
+    RecordSigner {
+        root_version: u32,
+        public_key: Vec<u8>,
+    },
+    /// Bindings for keys made before bindings existed. A conflict when a key is no
+    /// longer the one bound, or is bound already.
+    BindOrganizationKeys(Vec<KeyBinding>),
     /// An organisation's next key pair, every data key of it re-wrapped, its older
     /// secret keys deleted.
     RotateOrganizationKey {
@@ -139,6 +152,8 @@ pub enum Change {
 pub struct UnitOfWork {
     changes: Vec<Change>,
     events: Vec<AuditEvent>,
+    /// Signs the unit's audit entries; `None` while sealed.
+    signer: Option<Signer>,
 }
 
 impl UnitOfWork {
@@ -147,6 +162,7 @@ impl UnitOfWork {
         UnitOfWork {
             changes: Vec::new(),
             events: vec![event],
+            signer: None,
         }
     }
 
@@ -162,6 +178,16 @@ impl UnitOfWork {
         self
     }
 
+    /// Signs the unit's audit entries with `signer` (the unsealed server's).
+    pub fn signed_by(mut self, signer: Option<Signer>) -> UnitOfWork {
+        self.signer = signer;
+        self
+    }
+
+    pub fn signer(&self) -> Option<&Signer> {
+        self.signer.as_ref()
+    }
+
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -170,7 +196,7 @@ impl UnitOfWork {
         &self.events
     }
 
-    pub(crate) fn into_parts(self) -> (Vec<Change>, Vec<AuditEvent>) {
-        (self.changes, self.events)
+    pub(crate) fn into_parts(self) -> (Vec<Change>, Vec<AuditEvent>, Option<Signer>) {
+        (self.changes, self.events, self.signer)
     }
 }

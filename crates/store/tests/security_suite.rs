@@ -16,11 +16,12 @@ use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::Code;
 use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::audit::{AuditEvent, ChainVerifier, ChainedEntry};
-use torchlight_crypto::keyring::{KeyringRecord, SealMode};
+use torchlight_crypto::keyring::{KeyringRecord, RootKey, SealMode};
+use torchlight_crypto::signer::{Signer, SignerPublicKey};
 use torchlight_store::testing::TestDb;
 use torchlight_store::{
-    both_engines, CaseCount, CaseKey, CaseRecord, Change, Engine, OrganizationKey, SecurityKey,
-    Session, SharedStore, StaffUser, StoreError, UnitOfWork,
+    both_engines, CaseCount, CaseKey, CaseRecord, Change, Engine, KeyBinding, OrganizationKey,
+    SecurityKey, Session, SharedStore, StaffUser, StoreError, UnitOfWork,
 };
 use uuid::Uuid;
 
@@ -65,6 +66,7 @@ fn org_key(org: u128, version: i64, root_version: i64) -> OrganizationKey {
         wrapped_secret: format!("secret {org}/{version} under root {root_version}").into_bytes(),
         root_version,
         created_at_ms: 1_000 + version,
+        binding: None,
     }
 }
 
@@ -144,7 +146,7 @@ async fn audit_count(store: &SharedStore) -> usize {
 /// Checks the whole stored chain and that the recorded head is its last entry.
 async fn assert_chain_intact(store: &SharedStore) -> u64 {
     let entries = all_entries(store).await;
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new(Default::default());
     for entry in &entries {
         verifier.check(entry).unwrap();
     }
@@ -285,6 +287,8 @@ both_engines!(
     a_sign_in_does_not_outlive_a_disable_or_a_reset,
     a_totp_step_and_a_recovery_code_are_spent_once,
     a_unit_without_changes_only_records,
+    signed_entries_keep_their_signature_and_a_signer_is_never_replaced,
+    an_old_key_is_bound_once_and_only_as_it_was,
 );
 
 async fn the_keyring_is_initialised_once(engine: Engine) {
@@ -1641,7 +1645,7 @@ async fn audit_entries_are_paged_in_order(engine: Engine) {
         heads.iter().map(|(seq, _)| *seq).collect::<Vec<_>>(),
         (1..=7).collect::<Vec<_>>()
     );
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new(Default::default());
     let mut after = 0;
     let mut read = Vec::new();
     loop {
@@ -2155,4 +2159,139 @@ async fn a_unit_without_changes_only_records(engine: Engine) {
     let actions: Vec<&str> = trail.iter().map(|e| e.event.action.as_str()).collect();
     assert_eq!(actions, ["case.view", "case.create"]);
     assert_chain_intact(&store).await;
+}
+
+fn signer(byte: u8, version: u32) -> Signer {
+    Signer::derive(&RootKey::from_bytes([byte; 32]), version)
+}
+
+fn record_signer(signer: &Signer) -> Change {
+    Change::RecordSigner {
+        root_version: signer.root_version(),
+        public_key: signer.public_key().to_bytes().to_vec(),
+    }
+}
+
+async fn signed_entries_keep_their_signature_and_a_signer_is_never_replaced(engine: Engine) {
+    let (_db, store) = fresh(engine).await;
+    let ours = signer(1, 1);
+    store
+        .commit(
+            UnitOfWork::recording(event("keyring.init", None))
+                .with(record_signer(&ours))
+                .signed_by(Some(ours.clone())),
+        )
+        .await
+        .unwrap();
+    record_only(&store, "staff.sign_in_failed", None).await;
+    store
+        .commit(
+            UnitOfWork::recording(event("case.view", Some(id(7)))).signed_by(Some(ours.clone())),
+        )
+        .await
+        .unwrap();
+
+    let signers = store.audit_signers().await.unwrap();
+    assert_eq!(signers, vec![(1, ours.public_key().to_bytes().to_vec())]);
+    let mut verifier = ChainVerifier::new(
+        signers
+            .iter()
+            .map(|(v, k)| (*v, SignerPublicKey::from_bytes(k).unwrap()))
+            .collect(),
+    );
+    let entries = all_entries(&store).await;
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| e.signature.is_some())
+            .collect::<Vec<_>>(),
+        [true, false, true]
+    );
+    for entry in &entries {
+        verifier.check(entry).unwrap();
+    }
+    assert_eq!(verifier.unsigned_tail(), 0);
+
+    // The same key again changes nothing; another key for version 1 is refused
+    // and its unit lands nowhere; version 2 takes its own.
+    store
+        .commit(UnitOfWork::recording(event("keyring.unseal", None)).with(record_signer(&ours)))
+        .await
+        .unwrap();
+    let before = audit_state(&store).await;
+    let theirs = signer(2, 1);
+    assert!(matches!(
+        store
+            .commit(
+                UnitOfWork::recording(event("keyring.unseal", None)).with(record_signer(&theirs))
+            )
+            .await,
+        Err(StoreError::Rejected(_))
+    ));
+    assert_eq!(audit_state(&store).await, before);
+    assert_eq!(store.audit_signers().await.unwrap().len(), 1);
+    store
+        .commit(
+            UnitOfWork::recording(event("keyring.rotate_root", None))
+                .with(record_signer(&signer(3, 2))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .audit_signers()
+            .await
+            .unwrap()
+            .iter()
+            .map(|(v, _)| *v)
+            .collect::<Vec<_>>(),
+        [1, 2]
+    );
+}
+
+async fn an_old_key_is_bound_once_and_only_as_it_was(engine: Engine) {
+    let (_db, store) = with_keyring(engine).await;
+    let key = store
+        .current_organization_key(id(ORG_A))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(key.binding, None);
+    let binding = |public_key: &str| KeyBinding {
+        organization_id: id(ORG_A),
+        version: key.version,
+        public_key: public_key.into(),
+        binding: vec![9; 64],
+    };
+    // A binding made for another public key than the stored one binds nothing.
+    assert_conflict(
+        store
+            .commit(unit(
+                Change::BindOrganizationKeys(vec![binding("age1someoneelse")]),
+                event("keyring.organization_keys_bound", None),
+            ))
+            .await,
+    );
+    store
+        .commit(unit(
+            Change::BindOrganizationKeys(vec![binding(&key.public_key)]),
+            event("keyring.organization_keys_bound", None),
+        ))
+        .await
+        .unwrap();
+    let bound = store
+        .current_organization_key(id(ORG_A))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(bound.binding, Some(vec![9; 64]));
+    // Bound once: a second binding does not replace it.
+    assert_conflict(
+        store
+            .commit(unit(
+                Change::BindOrganizationKeys(vec![binding(&key.public_key)]),
+                event("keyring.organization_keys_bound", None),
+            ))
+            .await,
+    );
 }

@@ -1,6 +1,7 @@
 //! `torchlight audit verify` on an intact log, then on logs tampered with straight
 //! in the database (each on a fresh one): an edited entry, a deleted one, two
-//! swapped, the last one cut.
+//! swapped, the last one cut, every one deleted; and a head exported with `audit
+//! head` catching a log cut since.
 
 use crate::both_engines;
 use crate::security::{
@@ -14,6 +15,8 @@ both_engines!(
     audit_verify_names_the_entry_after_a_deleted_one,
     audit_verify_names_the_first_of_two_swapped_entries,
     audit_verify_finds_a_log_cut_at_its_end,
+    audit_verify_finds_a_log_emptied_after_init,
+    an_exported_head_catches_a_log_cut_since,
 );
 
 fn verify(world: &World) -> crate::support::Outcome {
@@ -116,4 +119,60 @@ async fn audit_verify_finds_a_log_cut_at_its_end(engine: Engine) {
         &format!("ends at entry {}", entries - 1),
         &format!("entry {entries} was written"),
     ]);
+}
+
+async fn audit_verify_finds_a_log_emptied_after_init(engine: Engine) {
+    let (world, _) = with_activity(engine).await;
+    world
+        .execute_sql(&["DELETE FROM audit_log", "DELETE FROM audit_head"])
+        .await;
+    verify(&world).failure(&["tampered", "the log is empty, yet a keyring exists"]);
+}
+
+async fn an_exported_head_catches_a_log_cut_since(engine: Engine) {
+    let (world, entries) = with_activity(engine).await;
+    let exported = world
+        .run(&["audit", "head", "--data-dir", "data"])
+        .success()
+        .stdout
+        .trim()
+        .to_owned();
+    assert!(
+        exported.starts_with(&format!("{entries}:"))
+            && exported.len() == 64 + 1 + entries.to_string().len(),
+        "{exported}"
+    );
+    let verify_against = |head: &str| {
+        world.run(&[
+            "audit",
+            "verify",
+            "--expect-head",
+            head,
+            "--data-dir",
+            "data",
+        ])
+    };
+    verify_against(&exported).success();
+    // More work since keeps the exported entry where it was.
+    world
+        .run(&["user", "disable", "amina", "--data-dir", "data"])
+        .success();
+    verify_against(&exported).success();
+    // Cutting back to before it, head record and all, is consistent in itself but
+    // not with the exported head.
+    world
+        .execute_sql(&[
+            &format!("DELETE FROM audit_log WHERE seq >= {entries}"),
+            &format!(
+                "UPDATE audit_head SET seq = {0}, hash = (SELECT hash FROM audit_log WHERE seq = {0})",
+                entries - 1
+            ),
+        ])
+        .await;
+    verify(&world).success();
+    verify_against(&exported).failure(&["tampered", "exported head", "cut"]);
+    // A mistyped head is bad input, named.
+    let mistyped = verify_against("12:abc");
+    assert_eq!(mistyped.code, Some(2), "{}", mistyped.stderr);
+    assert!(mistyped.stderr.contains("SEQ:HASH"), "{}", mistyped.stderr);
 }

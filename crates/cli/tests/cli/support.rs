@@ -214,7 +214,7 @@ impl World {
 
     /// Runs SQL straight against the world's database, behind the binary's back (to
     /// tamper with it). Static statements only, the same text for both engines.
-    pub async fn execute_sql(&self, statements: &[&'static str]) {
+    pub async fn execute_sql(&self, statements: &[&str]) {
         use sqlx::Connection;
         match self.engine {
             Engine::Sqlite => {
@@ -225,7 +225,7 @@ impl World {
                     .await
                     .expect("open the SQLite file");
                 for statement in statements {
-                    sqlx::query(*statement)
+                    sqlx::query(sqlx::AssertSqlSafe(statement.to_string()))
                         .execute(&mut connection)
                         .await
                         .unwrap_or_else(|e| panic!("{statement}: {e}"));
@@ -237,7 +237,7 @@ impl World {
                     .await
                     .expect("connect to PostgreSQL");
                 for statement in statements {
-                    sqlx::query(*statement)
+                    sqlx::query(sqlx::AssertSqlSafe(statement.to_string()))
                         .execute(&mut connection)
                         .await
                         .unwrap_or_else(|e| panic!("{statement}: {e}"));

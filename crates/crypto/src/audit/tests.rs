@@ -26,10 +26,18 @@ fn event(i: i64) -> AuditEvent {
     }
 }
 
+fn signer() -> Signer {
+    Signer::derive(&crate::keyring::RootKey::from_bytes([9; 32]), 1)
+}
+
+fn signers() -> BTreeMap<u32, SignerPublicKey> {
+    BTreeMap::from([(1, signer().public_key())])
+}
+
 fn build(events: impl IntoIterator<Item = AuditEvent>) -> Vec<ChainedEntry> {
     let mut entries: Vec<ChainedEntry> = Vec::new();
     for event in events {
-        let entry = chain(entries.last(), event);
+        let entry = chain(entries.last(), event, Some(&signer()));
         entries.push(entry);
     }
     entries
@@ -37,7 +45,7 @@ fn build(events: impl IntoIterator<Item = AuditEvent>) -> Vec<ChainedEntry> {
 
 /// The first break in `entries`, checked in one pass.
 fn verify(entries: &[ChainedEntry]) -> Result<u64, ChainBreak> {
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new(signers());
     for entry in entries {
         verifier.check(entry)?;
     }
@@ -64,7 +72,7 @@ fn entries_link_from_genesis() {
 #[test]
 fn an_intact_chain_verifies_in_batches() {
     let entries = build((1..=10).map(event));
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new(signers());
     assert_eq!(verifier.head(), None);
     for batch in entries.chunks(3) {
         for entry in batch {
@@ -186,17 +194,17 @@ fn an_entry_from_another_chain_is_unlinked() {
 
 #[test]
 fn the_first_entry_must_start_at_genesis() {
-    let mut first = chain(None, event(1));
+    let mut first = chain(None, event(1), Some(&signer()));
     first.prev_hash = [9; 32];
     first.hash = entry_hash(&first.prev_hash, first.seq, &first.event);
     assert_eq!(
-        ChainVerifier::new().check(&first),
+        ChainVerifier::new(signers()).check(&first),
         Err(ChainBreak::Unlinked { seq: 1 })
     );
-    let mut renumbered = chain(None, event(1));
+    let mut renumbered = chain(None, event(1), Some(&signer()));
     renumbered.seq = 5;
     assert_eq!(
-        ChainVerifier::new().check(&renumbered),
+        ChainVerifier::new(signers()).check(&renumbered),
         Err(ChainBreak::Gap {
             seq: 5,
             expected: 1
@@ -207,7 +215,7 @@ fn the_first_entry_must_start_at_genesis() {
 #[test]
 fn a_failed_check_leaves_the_verifier_where_it_was() {
     let entries = build((1..=3).map(event));
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new(signers());
     verifier.check(&entries[0]).unwrap();
     let mut bad = entries[1].clone();
     bad.event.actor = "mallory".to_owned();
@@ -342,5 +350,90 @@ proptest! {
         let i = target.index(entries.len() - 1);
         let removed = entries.remove(i);
         prop_assert_eq!(verify(&entries), Err(ChainBreak::Gap { seq: removed.seq + 1, expected: removed.seq }));
+    }
+}
+
+/// What a database writer can do without the signing key: edit an entry and
+/// recompute every hash after it, then sign with a key of their own.
+fn rechain_from(entries: &mut [ChainedEntry], from: usize, signer: Option<&Signer>) {
+    for i in from..entries.len() {
+        let previous = if i == 0 {
+            None
+        } else {
+            Some(entries[i - 1].clone())
+        };
+        entries[i] = chain(previous.as_ref(), entries[i].event.clone(), signer);
+    }
+}
+
+#[test]
+fn a_recomputed_chain_signed_with_another_key_is_forged() {
+    let mut entries = build((1..=6).map(event));
+    entries[2].event.actor = "someone else".into();
+    let stranger = Signer::derive(&crate::keyring::RootKey::from_bytes([1; 32]), 1);
+    rechain_from(&mut entries, 2, Some(&stranger));
+    assert_eq!(verify(&entries), Err(ChainBreak::Forged { seq: 3 }));
+}
+
+#[test]
+fn a_signature_of_an_unrecorded_root_version_is_reported() {
+    let other_version = Signer::derive(&crate::keyring::RootKey::from_bytes([9; 32]), 2);
+    let mut entries = build((1..=3).map(event));
+    rechain_from(&mut entries, 1, Some(&other_version));
+    assert_eq!(
+        verify(&entries),
+        Err(ChainBreak::UnknownSigner {
+            seq: 2,
+            root_version: 2
+        })
+    );
+}
+
+#[test]
+fn a_signed_entry_covers_the_unsigned_ones_before_it() {
+    let mut entries: Vec<ChainedEntry> = Vec::new();
+    for (i, signed) in [true, false, false, true, false].into_iter().enumerate() {
+        let signer = signer();
+        let entry = chain(entries.last(), event(i as i64), signed.then_some(&signer));
+        entries.push(entry);
+    }
+    let mut verifier = ChainVerifier::new(signers());
+    for entry in &entries[..4] {
+        verifier.check(entry).unwrap();
+    }
+    assert_eq!(verifier.unsigned_tail(), 0);
+    verifier.check(&entries[4]).unwrap();
+    assert_eq!(verifier.unsigned_tail(), 1);
+}
+
+#[test]
+fn editing_a_signed_entry_breaks_its_signature_even_with_the_hash_recomputed() {
+    let mut entries = build((1..=4).map(event));
+    let signature = entries[3].signature.clone();
+    entries[3].event.object = Some("another case".into());
+    entries[3].hash = entry_hash(&entries[3].prev_hash, 4, &entries[3].event);
+    entries[3].signature = signature;
+    assert_eq!(verify(&entries), Err(ChainBreak::Forged { seq: 4 }));
+}
+
+#[test]
+fn an_exported_head_reads_back_and_names_its_form_when_mistyped() {
+    let head = ExportedHead {
+        seq: 42,
+        hash: [0xab; 32],
+    };
+    let text = head.to_string();
+    assert_eq!(text, format!("42:{}", "ab".repeat(32)));
+    assert_eq!(text.parse::<ExportedHead>(), Ok(head));
+    for wrong in [
+        "",
+        "42",
+        "x:ab",
+        "0:ab",
+        &format!("42:{}", "ab".repeat(31)),
+        &format!("42:{}", "zz".repeat(32)),
+    ] {
+        let error = wrong.parse::<ExportedHead>().unwrap_err();
+        assert!(error.contains("SEQ:HASH"), "{wrong}: {error}");
     }
 }

@@ -3,30 +3,34 @@
 
 use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
 use torchlight_core::{CaseId, OrganizationId};
-use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest};
+use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest, EntrySignature};
+use torchlight_crypto::signer::Signer;
 
 use crate::engine::clamp_limit;
 use crate::sql::Column;
 use crate::StoreError;
 
 const SELECT_LAST_ENTRY: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
-     prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+     prev_hash, hash, signer_version, signature FROM audit_log ORDER BY seq DESC LIMIT 1";
 const SELECT_ENTRIES_AFTER: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
-     prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2";
+     prev_hash, hash, signer_version, signature FROM audit_log WHERE seq > $1 ORDER BY seq \
+     LIMIT $2";
 /// Entries about a case, only when `scope` can read it (holds a key of it); newest
 /// first. Who may see them is the application layer's decision.
 const SELECT_ENTRIES_OF_CASE: &str = "SELECT seq, at_ms, actor, organization_id, action, \
-     object, prev_hash, hash FROM audit_log WHERE object = $1 \
+     object, prev_hash, hash, signer_version, signature FROM audit_log WHERE object = $1 \
      AND EXISTS (SELECT 1 FROM case_keys WHERE case_id = $2 AND organization_id = $3) \
      ORDER BY seq DESC LIMIT $4";
 const SELECT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
 const INSERT_ENTRY: &str = "INSERT INTO audit_log \
-     (seq, at_ms, actor, organization_id, action, object, prev_hash, hash) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     (seq, at_ms, actor, organization_id, action, object, prev_hash, hash, signer_version, \
+     signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+const SELECT_SIGNERS: &str =
+    "SELECT root_version, public_key FROM audit_signers ORDER BY root_version";
 const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 
-/// Appends `event` after the last entry. Runs only inside a unit of work's
+/// Appends `event` after the last entry, signed by `signer` when there is one. Runs only inside a unit of work's
 /// transaction, which holds the audit lock (`SqlStore::begin_audited`): two
 /// appends could otherwise both claim the same `seq`.
 ///
@@ -36,6 +40,7 @@ const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1,
 pub(crate) async fn append<DB>(
     conn: &mut DB::Connection,
     event: AuditEvent,
+    signer: Option<&Signer>,
 ) -> Result<ChainedEntry, StoreError>
 where
     DB: Database,
@@ -45,7 +50,9 @@ where
     String: Column<DB>,
     Option<String>: Column<DB>,
     i64: Column<DB>,
+    Option<i64>: Column<DB>,
     Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
 {
     let last = match sqlx::query(SELECT_LAST_ENTRY)
         .fetch_optional(&mut *conn)
@@ -70,7 +77,7 @@ where
                 .into(),
         ));
     }
-    let entry = chain(last.as_ref(), event);
+    let entry = chain(last.as_ref(), event, signer);
     sqlx::query(INSERT_ENTRY)
         .bind(entry.seq)
         .bind(entry.event.at_ms)
@@ -80,6 +87,18 @@ where
         .bind(entry.event.object.clone())
         .bind(entry.prev_hash.to_vec())
         .bind(entry.hash.to_vec())
+        .bind(
+            entry
+                .signature
+                .as_ref()
+                .map(|signature| i64::from(signature.root_version)),
+        )
+        .bind(
+            entry
+                .signature
+                .as_ref()
+                .map(|signature| signature.bytes.clone()),
+        )
         .execute(&mut *conn)
         .await?;
     sqlx::query(UPSERT_HEAD)
@@ -115,6 +134,23 @@ sql_store! {
             }
         }
 
+        async fn audit_signers(&self) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
+            sqlx::query(SELECT_SIGNERS)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| {
+                    let version: i64 = row.try_get(0)?;
+                    let version = u32::try_from(version).map_err(|_| {
+                        StoreError::Corrupt(format!(
+                            "a signing key is recorded for root version {version}"
+                        ))
+                    })?;
+                    Ok((version, row.try_get(1)?))
+                })
+                .collect()
+        }
+
         async fn audit_of_case(
             &self,
             scope: OrganizationId,
@@ -143,9 +179,27 @@ where
     String: Column<DB>,
     Option<String>: Column<DB>,
     i64: Column<DB>,
+    Option<i64>: Column<DB>,
     Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
 {
     let seq: i64 = row.try_get(0)?;
+    let signer: Option<i64> = row.try_get(8)?;
+    let signature: Option<Vec<u8>> = row.try_get(9)?;
+    let signature = match (signer, signature) {
+        (None, None) => None,
+        (Some(version), Some(bytes)) => Some(EntrySignature {
+            // An impossible version reads as one no key is recorded for.
+            root_version: u32::try_from(version).unwrap_or(u32::MAX),
+            bytes,
+        }),
+        _ => {
+            return Err(StoreError::Corrupt(format!(
+                "audit entry {seq}: a signature without its signer, or a signer without \
+                 its signature"
+            )))
+        }
+    };
     Ok(ChainedEntry {
         seq,
         event: AuditEvent {
@@ -157,6 +211,7 @@ where
         },
         prev_hash: digest(seq, "previous hash", row.try_get(6)?)?,
         hash: digest(seq, "hash", row.try_get(7)?)?,
+        signature,
     })
 }
 

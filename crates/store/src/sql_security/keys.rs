@@ -13,7 +13,7 @@ use torchlight_crypto::keyring::KeyringRecord;
 use uuid::Uuid;
 
 use crate::engine::Affected;
-use crate::security::{CaseKey, OrganizationKey};
+use crate::security::{CaseKey, KeyBinding, OrganizationKey};
 use crate::sql::Column;
 use crate::StoreError;
 
@@ -22,23 +22,30 @@ const INSERT_KEYRING: &str = "INSERT INTO keyring (id, record) VALUES (1, $1)";
 const UPDATE_KEYRING: &str = "UPDATE keyring SET record = $1 WHERE id = 1";
 
 const SELECT_ORGANIZATION_KEYS: &str = "SELECT organization_id, version, public_key, \
-     wrapped_secret, root_version, created_at_ms FROM organization_keys \
+     wrapped_secret, root_version, created_at_ms, binding FROM organization_keys \
      ORDER BY organization_id, version";
 const SELECT_CURRENT_ORGANIZATION_KEY: &str = "SELECT organization_id, version, public_key, \
-     wrapped_secret, root_version, created_at_ms FROM organization_keys \
+     wrapped_secret, root_version, created_at_ms, binding FROM organization_keys \
      WHERE organization_id = $1 ORDER BY version DESC LIMIT 1";
 const SELECT_ORGANIZATION_KEY: &str = "SELECT organization_id, version, public_key, \
-     wrapped_secret, root_version, created_at_ms FROM organization_keys \
+     wrapped_secret, root_version, created_at_ms, binding FROM organization_keys \
      WHERE organization_id = $1 AND version = $2";
 const SELECT_ANY_KEY_OF_ORGANIZATION: &str =
     "SELECT 1 FROM organization_keys WHERE organization_id = $1 LIMIT 1";
 const SELECT_NEWEST_VERSION: &str =
     "SELECT COALESCE(MAX(version), 0) FROM organization_keys WHERE organization_id = $1";
 const INSERT_ORGANIZATION_KEY: &str = "INSERT INTO organization_keys \
-     (organization_id, version, public_key, wrapped_secret, root_version, created_at_ms) \
-     VALUES ($1, $2, $3, $4, $5, $6)";
+     (organization_id, version, public_key, wrapped_secret, root_version, created_at_ms, \
+     binding) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+/// A rotated root key signs the bindings again with its own signing key.
 const RESEAL_ORGANIZATION_KEY: &str = "UPDATE organization_keys \
-     SET wrapped_secret = $1, root_version = $2 WHERE organization_id = $3 AND version = $4";
+     SET wrapped_secret = $1, root_version = $2, binding = $3 \
+     WHERE organization_id = $4 AND version = $5";
+/// Only a key with no binding yet (made before bindings existed) is bound later.
+const BIND_ORGANIZATION_KEY: &str = "UPDATE organization_keys SET binding = $1 \
+     WHERE organization_id = $2 AND version = $3 AND public_key = $4 AND binding IS NULL";
+const SELECT_SIGNER: &str = "SELECT public_key FROM audit_signers WHERE root_version = $1";
+const INSERT_SIGNER: &str = "INSERT INTO audit_signers (root_version, public_key) VALUES ($1, $2)";
 const COUNT_KEYS_UNDER_OTHER_ROOTS: &str =
     "SELECT COUNT(*) FROM organization_keys WHERE root_version <> $1";
 const DELETE_OLDER_KEYS: &str =
@@ -143,6 +150,59 @@ sql_store! {
         Ok(())
     }
 
+    /// Binds keys made before bindings existed; a conflict when one has changed or
+    /// is bound already.
+    pub(super) async fn bind_organization_keys(
+        conn: &mut DB::Connection,
+        bindings: &[KeyBinding],
+    ) -> Result<(), StoreError> {
+        for binding in bindings {
+            let updated = sqlx::query(BIND_ORGANIZATION_KEY)
+                .bind(binding.binding.clone())
+                .bind(binding.organization_id.as_uuid())
+                .bind(binding.version)
+                .bind(binding.public_key.clone())
+                .execute(&mut *conn)
+                .await?;
+            if updated.affected() != 1 {
+                return Err(StoreError::Conflict(format!(
+                    "organisation {}'s key of version {} changed or was bound meanwhile",
+                    binding.organization_id, binding.version
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the public signing key of a root version; the same key again is
+    /// nothing, another one is refused: a signer is never replaced.
+    pub(super) async fn record_signer(
+        conn: &mut DB::Connection,
+        root_version: u32,
+        public_key: &[u8],
+    ) -> Result<(), StoreError> {
+        let stored: Option<Vec<u8>> = sqlx::query(SELECT_SIGNER)
+            .bind(i64::from(root_version))
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|row| row.try_get(0))
+            .transpose()?;
+        match stored {
+            Some(stored) if stored == public_key => Ok(()),
+            Some(_) => Err(StoreError::Rejected(format!(
+                "another signing key is recorded for root version {root_version}"
+            ))),
+            None => {
+                sqlx::query(INSERT_SIGNER)
+                    .bind(i64::from(root_version))
+                    .bind(public_key.to_vec())
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            }
+        }
+    }
+
     pub(super) async fn add_organization_keys(
         conn: &mut DB::Connection,
         keys: &[OrganizationKey],
@@ -193,6 +253,7 @@ sql_store! {
             let updated = sqlx::query(RESEAL_ORGANIZATION_KEY)
                 .bind(key.wrapped_secret.clone())
                 .bind(key.root_version)
+                .bind(key.binding.clone())
                 .bind(key.organization_id.as_uuid())
                 .bind(key.version)
                 .execute(&mut *conn)
@@ -340,6 +401,7 @@ where
     String: Column<DB>,
     i64: Column<DB>,
     Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
 {
     sqlx::query(INSERT_ORGANIZATION_KEY)
         .bind(key.organization_id.as_uuid())
@@ -348,6 +410,7 @@ where
         .bind(key.wrapped_secret.clone())
         .bind(key.root_version)
         .bind(key.created_at_ms)
+        .bind(key.binding.clone())
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -381,6 +444,7 @@ where
     String: Column<DB>,
     i64: Column<DB>,
     Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
 {
     Ok(OrganizationKey {
         organization_id: OrganizationId::from_uuid(row.try_get(0)?),
@@ -389,5 +453,6 @@ where
         wrapped_secret: row.try_get(3)?,
         root_version: row.try_get(4)?,
         created_at_ms: row.try_get(5)?,
+        binding: row.try_get(6)?,
     })
 }

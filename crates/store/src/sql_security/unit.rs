@@ -12,6 +12,13 @@ sql_store! {
                 Self::initialize_keyring(conn, record, keys).await
             }
             Change::AddOrganizationKeys(keys) => Self::add_organization_keys(conn, keys).await,
+            Change::RecordSigner {
+                root_version,
+                public_key,
+            } => Self::record_signer(conn, *root_version, public_key).await,
+            Change::BindOrganizationKeys(bindings) => {
+                Self::bind_organization_keys(conn, bindings).await
+            }
             Change::RotateRoot {
                 record,
                 organization_keys,
