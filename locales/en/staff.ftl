@@ -148,3 +148,10 @@ staff-keys-needs-script = Adding a key needs JavaScript, which this page allows 
 staff-keys-disabled = Security keys are not offered on this server: an administrator must set its public address (webauthn_origin).
 staff-verify-or-key = Or use your security key:
 staff-verify-use-key = Use my security key
+
+## Step-up: confirming who you are before changing how you sign in.
+staff-step-up-title = Confirm it is you
+staff-step-up-lead = Changing how you sign in needs your current password and a new code from your authenticator app. Your other devices are signed out afterwards.
+staff-current-password = Current password
+staff-step-up-submit = Confirm
+staff-step-up-refused = The password or the code is not right.

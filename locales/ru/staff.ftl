@@ -155,3 +155,10 @@ staff-keys-needs-script = Для добавления ключа нужен Java
 staff-keys-disabled = Ключи безопасности на этом сервере недоступны: администратор должен указать его публичный адрес (webauthn_origin).
 staff-verify-or-key = Или используйте ключ безопасности:
 staff-verify-use-key = Использовать мой ключ безопасности
+
+## Step-up: confirming who you are before changing how you sign in.
+staff-step-up-title = Подтвердите, что это вы
+staff-step-up-lead = Чтобы изменить способ входа, нужны ваш текущий пароль и новый код из приложения-аутентификатора. После этого на других устройствах вход будет завершён.
+staff-current-password = Текущий пароль
+staff-step-up-submit = Подтвердить
+staff-step-up-refused = Пароль или код неверны.

@@ -155,3 +155,10 @@ staff-keys-needs-script = Щоб додати ключ, потрібен JavaScr
 staff-keys-disabled = Ключі безпеки на цьому сервері недоступні: адміністратор має вказати його публічну адресу (webauthn_origin).
 staff-verify-or-key = Або скористайтеся ключем безпеки:
 staff-verify-use-key = Використати мій ключ безпеки
+
+## Step-up: confirming who you are before changing how you sign in.
+staff-step-up-title = Підтвердьте, що це ви
+staff-step-up-lead = Щоб змінити спосіб входу, потрібні ваш поточний пароль і новий код із застосунку-автентифікатора. Після цього на інших пристроях вхід буде завершено.
+staff-current-password = Поточний пароль
+staff-step-up-submit = Підтвердити
+staff-step-up-refused = Пароль або код неправильні.

@@ -2,9 +2,10 @@
 //! changing a password, and the second factor.
 
 use torchlight_core::access::Role;
+use torchlight_core::signin::SignInStep;
 use torchlight_core::{OrganizationId, UserId};
 use torchlight_crypto::credentials::{self, TotpSecret};
-use torchlight_store::{Change, StaffUser};
+use torchlight_store::{Change, Session, StaffUser};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -218,12 +219,42 @@ impl Accounts<'_> {
         Ok(password)
     }
 
-    /// Sets a password chosen by the user; returns the account as it now is.
+    /// A password the user chose, in their own `session`: at the first sign-in
+    /// (a one-time password to replace, just typed), or later after a step-up.
+    /// Every other session of the user ends with it.
+    pub async fn change_own_password(
+        &self,
+        session: &Session,
+        user: StaffUser,
+        password: Zeroizing<String>,
+    ) -> Result<StaffUser, AppError> {
+        let first_sign_in = crate::signin::step_of(&user, session) == SignInStep::ChangePassword;
+        if !first_sign_in {
+            self.app.sign_in().require_step_up(session)?;
+        }
+        let actor = Actor::of(&user);
+        self.set_password(user, password, &actor, Some(session.token_digest.clone()))
+            .await
+    }
+
+    /// Sets a password for the user (the operator's path, with no session to
+    /// keep); returns the account as it now is.
     pub async fn change_password(
+        &self,
+        user: StaffUser,
+        password: Zeroizing<String>,
+        actor: &Actor,
+    ) -> Result<StaffUser, AppError> {
+        self.set_password(user, password, actor, None).await
+    }
+
+    /// Sets a password, ending every session of the user but `keep`.
+    async fn set_password(
         &self,
         mut user: StaffUser,
         password: Zeroizing<String>,
         actor: &Actor,
+        keep: Option<String>,
     ) -> Result<StaffUser, AppError> {
         credentials::check_password_policy(&password)
             .map_err(|e| AppError::Invalid(format!("password: {e}")))?;
@@ -237,6 +268,13 @@ impl Accounts<'_> {
                 user: user.id,
                 expected_hash: user.password_hash.clone(),
                 new_hash: new_hash.clone(),
+            })
+            .with(match keep {
+                Some(keep_token_digest) => Change::EndOtherSessionsOfUser {
+                    user: user.id,
+                    keep_token_digest,
+                },
+                None => Change::EndSessionsOfUser { user: user.id },
             });
         self.app.commit(unit).await?;
         user.password_hash = new_hash;

@@ -35,6 +35,10 @@ pub enum AppError {
     /// not the caller's doing.
     #[error("internal failure: {0}")]
     Internal(String),
+    /// Changing credentials needs the current password and a fresh second factor
+    /// first (`SignIn::step_up`).
+    #[error("confirm your current password and a code from your authenticator app first")]
+    StepUpRequired,
     /// Stored security data is not what this server wrote: a signing key that is
     /// not the keyring's, an organisation key that is not its secret key's.
     #[error("stored security data has been tampered with: {0}")]

@@ -28,6 +28,7 @@ mod enrolment;
 mod error;
 mod hashing;
 mod scope;
+mod stepup;
 
 use std::sync::Arc;
 
@@ -76,6 +77,7 @@ struct Inner {
     hasher: PasswordHasher,
     throttle: Throttle,
     enrolments: enrolment::Enrolments,
+    step_ups: stepup::StepUps,
     /// One passphrase derivation at a time (64 MiB of Argon2id each).
     unseal_derivation: tokio::sync::Semaphore,
     sessions: SessionLimits,
@@ -92,6 +94,7 @@ impl App {
                 hasher: PasswordHasher::new(config.concurrent_password_hashes, config.hashing),
                 throttle: Throttle::default(),
                 enrolments: enrolment::Enrolments::default(),
+                step_ups: stepup::StepUps::default(),
                 unseal_derivation: tokio::sync::Semaphore::new(1),
                 sessions: config.sessions,
             }),
@@ -158,6 +161,10 @@ impl App {
 
     pub(crate) fn enrolments(&self) -> &enrolment::Enrolments {
         &self.inner.enrolments
+    }
+
+    pub(crate) fn step_ups(&self) -> &stepup::StepUps {
+        &self.inner.step_ups
     }
 
     pub(crate) fn unseal_derivation(&self) -> &tokio::sync::Semaphore {

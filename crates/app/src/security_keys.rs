@@ -20,7 +20,14 @@ impl KeyRegistry<'_> {
         Ok(self.app.store().security_keys_of(user.id).await?)
     }
 
-    /// Registers a key the web layer has verified, under a name the user chose.
+    /// `StepUpRequired` unless the staff member stepped up lately: asked before a
+    /// registration ceremony starts, so nobody is sent to touch a key in vain.
+    pub fn may_change_keys(&self, staff: &StaffMember) -> Result<(), AppError> {
+        self.app.sign_in().require_step_up(&staff.session)
+    }
+
+    /// Registers a key the web layer has verified, under a name the user chose,
+    /// after a step-up; every other session of the user ends with it.
     pub async fn add(
         &self,
         staff: &StaffMember,
@@ -28,6 +35,7 @@ impl KeyRegistry<'_> {
         name: &str,
         credential: String,
     ) -> Result<(), AppError> {
+        self.may_change_keys(staff)?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err(AppError::Invalid(format!(
@@ -49,12 +57,15 @@ impl KeyRegistry<'_> {
                 "staff.security_key_added",
                 Some(staff.user.id.to_string()),
             )
-            .with(Change::AddSecurityKey(key));
+            .with(Change::AddSecurityKey(key))
+            .with(other_sessions_end(staff));
         self.app.commit(unit).await
     }
 
-    /// Removes one of the staff member's own keys; false when they have no such key.
+    /// Removes one of the staff member's own keys, after a step-up; false when
+    /// they have no such key. Every other session of the user ends with it.
     pub async fn remove(&self, staff: &StaffMember, credential_id: &str) -> Result<bool, AppError> {
+        self.may_change_keys(staff)?;
         let unit = self
             .app
             .unit(
@@ -65,11 +76,20 @@ impl KeyRegistry<'_> {
             .with(Change::RemoveSecurityKey {
                 user: staff.user.id,
                 credential_id: credential_id.to_owned(),
-            });
+            })
+            .with(other_sessions_end(staff));
         match self.app.commit(unit).await {
             Ok(()) => Ok(true),
             Err(AppError::Conflict(_)) => Ok(false),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// A change of credentials signs out every other device of the user.
+fn other_sessions_end(staff: &StaffMember) -> Change {
+    Change::EndOtherSessionsOfUser {
+        user: staff.user.id,
+        keep_token_digest: staff.session.token_digest.clone(),
     }
 }

@@ -404,6 +404,106 @@ impl SignIn<'_> {
         Ok(started)
     }
 
+    /// Step-up (see `stepup`): `password` and `code` (TOTP or recovery code) prove
+    /// again that the fully signed-in `session` is its user's, so that credentials
+    /// can be changed in it for a few minutes. Throttled and recorded like a
+    /// sign-in, and against the same account: a stolen session cannot use this to
+    /// guess the password faster than the sign-in page allows.
+    pub async fn step_up(
+        &self,
+        session: &Session,
+        user: &StaffUser,
+        password: Zeroizing<String>,
+        code: &str,
+        client: Option<IpAddr>,
+    ) -> Result<Attempt<()>, AppError> {
+        if step_of(user, session) != SignInStep::Complete {
+            return Err(AppError::Invalid(
+                "only a fully signed-in session can confirm its user".into(),
+            ));
+        }
+        let now = self.app.now_ms();
+        let password_attempt = match self
+            .app
+            .throttle()
+            .begin_sign_in(&user.username, client, now)
+        {
+            Ok(attempt) => attempt,
+            Err(blocked) => return Ok(Attempt::Throttled(blocked)),
+        };
+        let code_attempt = match self.begin_second_factor(user, client) {
+            Ok(attempt) => attempt,
+            Err(blocked) => return Ok(Attempt::Throttled(blocked)),
+        };
+        let password_matches = self
+            .app
+            .hasher()
+            .verify(Some(user.password_hash.clone()), password)
+            .await?;
+        let spend = if password_matches {
+            self.app.accounts().second_factor_spend(user, code)?
+        } else {
+            None
+        };
+        let actor = Actor::of(user);
+        let object = Some(user.id.to_string());
+        let committed = match spend {
+            Some(spend) => {
+                let change = match spend {
+                    SecondFactorSpend::Totp(change) | SecondFactorSpend::RecoveryCode(change) => {
+                        change
+                    }
+                };
+                let unit = self
+                    .app
+                    .unit(&actor, "staff.step_up", object.clone())
+                    .with(change);
+                match self.app.commit(unit).await {
+                    // The code was used already: as wrong as a wrong one.
+                    Err(AppError::Conflict(_)) => false,
+                    Err(e) => return Err(e),
+                    Ok(()) => true,
+                }
+            }
+            None => false,
+        };
+        let now = self.app.now_ms();
+        if !committed {
+            // Which of the two was wrong is not said.
+            // Each throttle counts what it guards: a wrong password, or a wrong
+            // code after the right password (a code not looked at is released).
+            if password_matches {
+                password_attempt.succeeded();
+                code_attempt.failed(now);
+            } else {
+                password_attempt.failed(now);
+            }
+            let unit = self.app.unit(&actor, "staff.step_up_failed", object);
+            self.app.commit(unit).await?;
+            return Ok(Attempt::Refused);
+        }
+        password_attempt.succeeded();
+        code_attempt.succeeded();
+        self.app.step_ups().confirm(&session.token_digest, now);
+        Ok(Attempt::Accepted(()))
+    }
+
+    /// Whether `session` stepped up within the last few minutes.
+    pub fn stepped_up(&self, session: &Session) -> bool {
+        self.app
+            .step_ups()
+            .is_fresh(&session.token_digest, self.app.now_ms())
+    }
+
+    /// `StepUpRequired` unless `session` stepped up lately.
+    pub(crate) fn require_step_up(&self, session: &Session) -> Result<(), AppError> {
+        if self.stepped_up(session) {
+            Ok(())
+        } else {
+            Err(AppError::StepUpRequired)
+        }
+    }
+
     /// Ends one session.
     pub async fn sign_out(&self, session: &Session, user: &StaffUser) -> Result<(), AppError> {
         let unit = self

@@ -102,6 +102,12 @@ pub enum Change {
     EndSession { token_digest: String },
     /// Ends every session of a user.
     EndSessionsOfUser { user: UserId },
+    /// Ends every session of a user but the one of `keep_token_digest`: a change of
+    /// credentials signs out every other device.
+    EndOtherSessionsOfUser {
+        user: UserId,
+        keep_token_digest: String,
+    },
     /// Ends every session of every user: sealing signs everyone out.
     EndAllSessions,
     /// Deletes the sessions nobody can use any more: last used before

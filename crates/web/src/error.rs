@@ -176,6 +176,11 @@ impl From<AppError> for WebError {
             AppError::Sealed => WebError::Sealed,
             AppError::Invalid(message) => WebError::InvalidInput(message),
             AppError::Conflict(message) => WebError::Conflict(message),
+            // The pages ask for the step-up before; this is one that expired
+            // between the page and the request.
+            AppError::StepUpRequired => {
+                WebError::InvalidInput(AppError::StepUpRequired.to_string())
+            }
             other => WebError::App(other),
         }
     }

@@ -150,6 +150,12 @@ pub fn table() -> Vec<RouteDef> {
         ),
         route(
             Method::POST,
+            "/staff/security-keys/confirm",
+            any_staff,
+            post(webauthn::confirm),
+        ),
+        route(
+            Method::POST,
             "/staff/security-keys/register/start",
             any_staff,
             post(webauthn::register_start),

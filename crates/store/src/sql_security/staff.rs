@@ -72,6 +72,8 @@ const TOUCH_SESSION: &str =
     "UPDATE sessions SET last_seen_ms = $1 WHERE token_digest = $2 AND last_seen_ms < $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_digest = $1";
 const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+const DELETE_OTHER_SESSIONS_OF_USER: &str =
+    "DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2";
 const DELETE_ALL_SESSIONS: &str = "DELETE FROM sessions";
 const DELETE_DEAD_SESSIONS: &str =
     "DELETE FROM sessions WHERE last_seen_ms < $1 OR created_at_ms < $2";
@@ -338,6 +340,19 @@ sql_store! {
     ) -> Result<(), StoreError> {
         sqlx::query(DELETE_SESSION)
             .bind(token_digest.to_owned())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn delete_other_sessions_of_user(
+        conn: &mut DB::Connection,
+        user: UserId,
+        keep_token_digest: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(DELETE_OTHER_SESSIONS_OF_USER)
+            .bind(user.as_uuid())
+            .bind(keep_token_digest.to_owned())
             .execute(&mut *conn)
             .await?;
         Ok(())

@@ -80,6 +80,10 @@ sql_store! {
             Change::EndSessionsOfUser { user } => {
                 Self::delete_sessions_of_user(conn, *user).await.map(drop)
             }
+            Change::EndOtherSessionsOfUser {
+                user,
+                keep_token_digest,
+            } => Self::delete_other_sessions_of_user(conn, *user, keep_token_digest).await,
             Change::EndAllSessions => Self::delete_all_sessions(conn).await,
             Change::EndDeadSessions {
                 last_seen_before_ms,

@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 use torchlight_app::signin::{step_of, Attempt, Started};
-use torchlight_app::Actor;
 use torchlight_core::signin::SignInStep;
 use torchlight_crypto::credentials::{random_token, PasswordPolicyError, TotpSecret};
 use torchlight_store::{Session, StaffUser};
@@ -163,6 +162,8 @@ struct PasswordPage<'a> {
     title: String,
     csrf: String,
     error: Option<String>,
+    /// A signed-in user changing their password confirms who they are first.
+    step_up: bool,
 }
 
 pub async fn password_form(
@@ -192,6 +193,7 @@ fn password_page(
     let frame = frame_if_signed_in(session, user, &ctx);
     let html = render(PasswordPage {
         title: ctx.text("staff-password-title").into_owned(),
+        step_up: frame.is_some(),
         frame,
         notices: Vec::new(),
         csrf: session.csrf_token.clone(),
@@ -219,6 +221,10 @@ fn frame_if_signed_in(session: &Session, user: &StaffUser, ctx: &PageContext<'_>
 #[derive(Deserialize)]
 pub struct PasswordForm {
     #[serde(default)]
+    current_password: Zeroizing<String>,
+    #[serde(default)]
+    code: Zeroizing<String>,
+    #[serde(default)]
     new_password: Zeroizing<String>,
     #[serde(default)]
     repeat: Zeroizing<String>,
@@ -227,6 +233,7 @@ pub struct PasswordForm {
 pub async fn change_password(
     State(state): State<AppState>,
     page: PageLocale,
+    extensions: Extensions,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> PageResponse {
@@ -263,11 +270,32 @@ pub async fn change_password(
             StatusCode::BAD_REQUEST,
         );
     }
-    let actor = Actor::of(&user);
+    if step_of(&user, &session) == SignInStep::Complete {
+        let client = super::session::client_ip(&extensions);
+        let confirmed = state
+            .app()
+            .sign_in()
+            .step_up(&session, &user, form.current_password, &form.code, client)
+            .await?;
+        let refused = match confirmed {
+            Attempt::Accepted(()) => None,
+            Attempt::Throttled(blocked) => Some((
+                super::throttled_message(&ctx, blocked),
+                StatusCode::TOO_MANY_REQUESTS,
+            )),
+            Attempt::Refused => Some((
+                ctx.text("staff-step-up-refused").into_owned(),
+                StatusCode::UNAUTHORIZED,
+            )),
+        };
+        if let Some((message, status)) = refused {
+            return password_page(&state, &page, &session, &user, Some(message), status);
+        }
+    }
     let user = state
         .app()
         .accounts()
-        .change_password(user, form.new_password, &actor)
+        .change_own_password(&session, user, form.new_password)
         .await?;
     Ok(redirect(&step_path(&page, step_of(&user, &session))))
 }

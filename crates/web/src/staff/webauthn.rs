@@ -16,15 +16,16 @@ use axum::extract::{Path, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Form, Json};
 use serde::Deserialize;
-use torchlight_app::signin::step_of;
+use torchlight_app::signin::{step_of, Attempt};
 use torchlight_core::signin::SignInStep;
 use torchlight_store::{SecurityKey, Session, StaffUser};
 use webauthn_rs::prelude::{
     Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
     RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
 };
+use zeroize::Zeroizing;
 
 use super::guard::redirect;
 use super::session::{self, Staff, SESSION_COOKIE};
@@ -158,6 +159,10 @@ struct KeysPage<'a> {
     csrf: String,
     start_link: String,
     finish_link: String,
+    /// Keys are added and removed only after the user confirmed who they are.
+    stepped_up: bool,
+    confirm_link: String,
+    error: Option<String>,
 }
 
 pub async fn keys_page(
@@ -165,7 +170,17 @@ pub async fn keys_page(
     page: PageLocale,
     staff: Staff,
 ) -> PageResponse {
-    let ctx = context(&state, &page);
+    keys_page_with(&state, &page, &staff, None, StatusCode::OK).await
+}
+
+async fn keys_page_with(
+    state: &AppState,
+    page: &PageLocale,
+    staff: &Staff,
+    error: Option<String>,
+    status: StatusCode,
+) -> PageResponse {
+    let ctx = context(state, page);
     let keys = state
         .app()
         .security_keys()
@@ -184,20 +199,69 @@ pub async fn keys_page(
         .collect();
     let html = render(KeysPage {
         title: ctx.text("staff-keys-title").into_owned(),
-        frame: Some(Frame::of(&staff, &ctx)),
+        frame: Some(Frame::of(staff, &ctx)),
         notices: Vec::new(),
         keys,
         enabled: state.security_keys().enabled(),
         csrf: staff.session.csrf_token.clone(),
         start_link: ctx.link("/staff/security-keys/register/start"),
         finish_link: ctx.link("/staff/security-keys/register/finish"),
+        stepped_up: state.app().sign_in().stepped_up(&staff.session),
+        confirm_link: ctx.link("/staff/security-keys/confirm"),
+        error,
         ctx,
     })?;
-    Ok(with_script_policy(html.into_response()))
+    Ok(with_script_policy((status, html).into_response()))
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    current_password: Zeroizing<String>,
+    #[serde(default)]
+    code: Zeroizing<String>,
+}
+
+/// The step-up before keys can be added or removed.
+pub async fn confirm(
+    State(state): State<AppState>,
+    page: PageLocale,
+    extensions: Extensions,
+    staff: Staff,
+    Form(form): Form<ConfirmForm>,
+) -> PageResponse {
+    let ctx = context(&state, &page);
+    let attempt = state
+        .app()
+        .sign_in()
+        .step_up(
+            &staff.session,
+            &staff.user,
+            form.current_password,
+            &form.code,
+            super::session::client_ip(&extensions),
+        )
+        .await?;
+    let (message, status) = match attempt {
+        Attempt::Accepted(()) => {
+            return Ok(redirect(&format!("{}/staff/security-keys", page.prefix())))
+        }
+        Attempt::Throttled(blocked) => (
+            super::throttled_message(&ctx, blocked),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Attempt::Refused => (
+            ctx.text("staff-step-up-refused").into_owned(),
+            StatusCode::UNAUTHORIZED,
+        ),
+    };
+    keys_page_with(&state, &page, &staff, Some(message), status).await
 }
 
 pub async fn register_start(State(state): State<AppState>, staff: Staff) -> PageResponse {
     let webauthn = webauthn(&state)?;
+    // Refused before the browser asks anyone to touch a key.
+    state.app().security_keys().may_change_keys(&staff)?;
     let existing = state.app().security_keys().of(&staff.user).await?;
     let exclude = passkeys(&existing)?
         .iter()
@@ -262,6 +326,10 @@ pub async fn remove(
     staff: Staff,
     Path(id): Path<String>,
 ) -> PageResponse {
+    if !state.app().sign_in().stepped_up(&staff.session) {
+        // The keys page asks for the password and a code first.
+        return Ok(redirect(&format!("{}/staff/security-keys", page.prefix())));
+    }
     let removed = state.app().security_keys().remove(&staff, &id).await?;
     if !removed {
         return Err(WebError::NotFound.into());

@@ -14,3 +14,4 @@ mod pages;
 mod staff_auth;
 mod staff_canary;
 mod staff_matrix;
+mod staff_step_up;

@@ -18,7 +18,9 @@ use torchlight_web::WebConfig;
 use uuid::Uuid;
 
 use crate::both_engines;
-use crate::staff_support::{csrf_of, Browser, Org, Reply, SignedIn, StaffApp, PASSPHRASE};
+use crate::staff_support::{
+    csrf_of, Browser, Org, Reply, SignedIn, StaffApp, PASSPHRASE, PASSWORD,
+};
 use crate::support::Engine;
 
 /// What the `{id}` of a staff route addresses.
@@ -111,6 +113,9 @@ fn expectations() -> Vec<Row> {
         row("GET", "/staff", staff(EVERY_ROLE, None, 200)),
         row("POST", END_ALL, staff(EVERY_ROLE, None, 303)),
         row("GET", "/staff/security-keys", staff(EVERY_ROLE, None, 200)),
+        // The step-up (password and a fresh code) that the two key changes
+        // below need; it comes first, so they find their sessions confirmed.
+        row("POST", STEP_UP, staff(EVERY_ROLE, None, 303)),
         row("POST", REGISTER_START, staff(EVERY_ROLE, None, 200)),
         // Past the guard, the handler refuses the made-up credential this test
         // sends (it has no authenticator): 400, not 403.
@@ -162,6 +167,7 @@ fn expectations() -> Vec<Row> {
 }
 
 const END_ALL: &str = "/staff/sessions/end-all";
+const STEP_UP: &str = "/staff/security-keys/confirm";
 const REGISTER_START: &str = "/staff/security-keys/register/start";
 const REGISTER_FINISH: &str = "/staff/security-keys/register/finish";
 const WEBAUTHN_FINISH: &str = "/staff/webauthn/finish";
@@ -412,6 +418,12 @@ async fn prepare(
             fields.push(("role".into(), "caseworker".into()));
         }
         ("POST", "/staff/cases/{id}/erase") => fields.push(("confirm".into(), "yes".into())),
+        ("POST", STEP_UP) => {
+            if let Some(member) = actor.and_then(|id| app.members.iter().find(|m| m.id == id)) {
+                fields.push(("current_password".into(), PASSWORD.into()));
+                fields.push(("code".into(), app.next_code(member).await));
+            }
+        }
         _ => {}
     }
     Attempt {
@@ -632,8 +644,10 @@ async fn permission_matrix(engine: Engine) {
                         assert_eq!(reply.status, ok, "{who}: {}", reply.body);
                         let after = snapshot(&app).await;
                         match row.path {
-                            // A ceremony kept in memory; a refused credential.
-                            REGISTER_START | REGISTER_FINISH => {
+                            // A ceremony kept in memory; a refused credential; a
+                            // confirmation kept in memory (and a TOTP step spent,
+                            // which the snapshot does not hold).
+                            REGISTER_START | REGISTER_FINISH | STEP_UP => {
                                 assert_eq!(before, after, "{who} stored nothing")
                             }
                             _ if method == "POST" => {
@@ -778,6 +792,9 @@ async fn check_effect(
                 let keys = store.security_keys_of(member.id).await.unwrap();
                 assert!(keys.iter().all(|k| k.credential_id != key), "{who}");
             }
+        }
+        ("POST", STEP_UP) => {
+            assert_eq!(reply.location(), Some("/staff/security-keys"), "{who}");
         }
         ("POST", REGISTER_START) => {
             let challenge: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
