@@ -17,7 +17,7 @@ use crate::BadInput;
 const DEFAULT_FILE: &str = "torchlight.toml";
 
 /// Keys a configuration file or `TORCHLIGHT_*` variable may set.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 13] = [
     "listen",
     "data_dir",
     "database_url",
@@ -28,8 +28,13 @@ const KEYS: [&str; 11] = [
     "session_lifetime_hours",
     "secure_cookies",
     "webauthn_origin",
+    "trusted_proxies",
+    "client_address_header",
     "insecure_test_hashing",
 ];
+
+/// The forwarding headers a trusted proxy may name the client in.
+const CLIENT_ADDRESS_HEADERS: [&str; 3] = ["x-forwarded-for", "x-real-ip", "forwarded"];
 
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,6 +61,12 @@ pub struct Config {
     /// security keys are bound to it. On a loopback `listen` address it defaults to
     /// `http://localhost:PORT`.
     pub webauthn_origin: Option<String>,
+    /// Reverse proxies (their addresses as the server sees them, e.g.
+    /// `["127.0.0.1"]` for nginx on the same machine) that may name the client in
+    /// `client_address_header`. Only the throttles use the client's address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `x-forwarded-for` (default), `x-real-ip` or `forwarded`.
+    pub client_address_header: String,
     /// Tests only: Argon2id at a trivial cost, so suites that create many accounts
     /// and keyrings run fast. A release build refuses to start with it.
     pub insecure_test_hashing: bool,
@@ -74,6 +85,8 @@ impl Default for Config {
             session_lifetime_hours: 12,
             secure_cookies: false,
             webauthn_origin: None,
+            trusted_proxies: Vec::new(),
+            client_address_header: "x-forwarded-for".to_owned(),
             insecure_test_hashing: false,
         }
     }
@@ -171,6 +184,15 @@ impl Config {
             )
             .into());
         }
+        config.client_address_header = config.client_address_header.trim().to_ascii_lowercase();
+        if !CLIENT_ADDRESS_HEADERS.contains(&config.client_address_header.as_str()) {
+            return Err(BadInput(format!(
+                "configuration: client_address_header must be one of {}, not '{}'",
+                CLIENT_ADDRESS_HEADERS.join(", "),
+                config.client_address_header
+            ))
+            .into());
+        }
         Ok(config)
     }
 
@@ -229,6 +251,8 @@ impl Config {
                     .is_loopback()
                     .then(|| format!("http://localhost:{}", bound.port()))
             }),
+            trusted_proxies: self.trusted_proxies.clone(),
+            client_address_header: self.client_address_header.clone(),
         }
     }
 

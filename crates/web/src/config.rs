@@ -17,6 +17,14 @@ pub struct WebConfig {
     /// security keys are offered only when it is set, since WebAuthn binds every
     /// key to it.
     pub webauthn_origin: Option<String>,
+    /// Peers (reverse proxies) allowed to name the client in
+    /// `client_address_header`; the throttles count by that name. Empty: every
+    /// peer is the client itself, and a loopback peer (an undeclared local proxy,
+    /// a Tor onion service) is nobody in particular (see `client`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where a trusted proxy names the client: `x-forwarded-for` (the default),
+    /// `x-real-ip`, or `forwarded` (RFC 7239).
+    pub client_address_header: String,
 }
 
 impl Default for WebConfig {
@@ -26,6 +34,8 @@ impl Default for WebConfig {
             page_size: 20,
             secure_cookies: false,
             webauthn_origin: None,
+            trusted_proxies: Vec::new(),
+            client_address_header: "x-forwarded-for".into(),
         }
     }
 }

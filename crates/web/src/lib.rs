@@ -3,6 +3,7 @@
 //! rules live in `torchlight-core`.
 
 pub mod api;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod explain;
@@ -42,7 +43,8 @@ pub fn router(state: AppState) -> Router {
     router
         .route("/api/v1/{*rest}", any(api::not_found))
         .fallback(pages::not_found)
-        .with_state(state)
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(state, client::resolve))
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(security::log_request))

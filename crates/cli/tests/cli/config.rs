@@ -122,6 +122,12 @@ async fn bad_variables_are_named() {
             "mysql://db/torchlight",
             "database_url",
         ),
+        (
+            "TORCHLIGHT_CLIENT_ADDRESS_HEADER",
+            "x-client",
+            "client_address_header",
+        ),
+        ("TORCHLIGHT_TRUSTED_PROXIES", "[\"nginx\"]", "TRUSTED_PROXIES"),
     ] {
         let refused = world
             .run_with(

@@ -1,9 +1,9 @@
 //! Server-side staff sessions. The browser holds only a random token in an
 //! HttpOnly, SameSite=Strict cookie; the database holds only the token's digest.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::request::Parts;
 use cookie::{Cookie, SameSite};
@@ -83,11 +83,12 @@ pub fn without_cookie(
     Ok(response)
 }
 
-/// The client's address, used only as a throttling key.
+/// The client's address, used only as a throttling key: as `client::resolve`
+/// found it (`None` when clients cannot be told apart).
 pub fn client_ip(parts_extensions: &axum::http::Extensions) -> Option<IpAddr> {
     parts_extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| address.ip())
+        .get::<crate::client::ClientAddress>()
+        .and_then(|client| client.0)
 }
 
 /// The request's live session and its user, if it has one (the application layer

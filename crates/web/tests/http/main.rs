@@ -13,5 +13,6 @@ mod limits;
 mod pages;
 mod staff_auth;
 mod staff_canary;
+mod staff_clients;
 mod staff_matrix;
 mod staff_step_up;
