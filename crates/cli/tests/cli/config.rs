@@ -127,7 +127,11 @@ async fn bad_variables_are_named() {
             "x-client",
             "client_address_header",
         ),
-        ("TORCHLIGHT_TRUSTED_PROXIES", "[\"nginx\"]", "TRUSTED_PROXIES"),
+        (
+            "TORCHLIGHT_TRUSTED_PROXIES",
+            "[\"nginx\"]",
+            "TRUSTED_PROXIES",
+        ),
     ] {
         let refused = world
             .run_with(
