@@ -108,6 +108,7 @@ pub async fn serve(
     reset: bool,
 ) -> anyhow::Result<()> {
     let config = load_config(file, listen, data_dir)?;
+    config.check_transport()?;
     let app_config = config.app()?;
     let taxonomy = load_taxonomy(&config)?;
     // Bound before anything is written: a busy port must not cost a `--reset`'s data.

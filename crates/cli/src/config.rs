@@ -196,6 +196,23 @@ impl Config {
         Ok(config)
     }
 
+    /// A server others can reach must be reached over HTTPS (through a proxy: the
+    /// server speaks plain HTTP), and then its cookies must be `Secure`: serving on
+    /// an address other than loopback without `secure_cookies` would send session
+    /// tokens in clear the first time anyone typed `http://`. Loopback stays open
+    /// for one's own machine and for a proxy or tor daemon on it.
+    pub fn check_transport(&self) -> Result<(), BadInput> {
+        if self.listen.ip().is_loopback() || self.secure_cookies {
+            return Ok(());
+        }
+        Err(BadInput(format!(
+            "configuration: listen is {}, which other machines can reach, but secure_cookies \
+             is off. Put the server behind an HTTPS proxy and set secure_cookies = true in \
+             torchlight.toml (or TORCHLIGHT_SECURE_COOKIES=true), or listen on 127.0.0.1",
+            self.listen
+        )))
+    }
+
     /// Where the store lives: the PostgreSQL URL, or the SQLite file in the data
     /// directory.
     pub fn database_location(&self) -> String {

@@ -44,9 +44,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/{*rest}", any(api::not_found))
         .fallback(pages::not_found)
         .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(state, client::resolve))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client::resolve,
+        ))
         .layer(RequestBodyLimitLayer::new(max_body))
-        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn_with_state(state, security::headers))
         .layer(middleware::from_fn(security::log_request))
 }
 

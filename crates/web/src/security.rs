@@ -35,7 +35,11 @@ const HEADERS: [(HeaderName, &str); 5] = [
 /// Adds the security headers, and keeps pages out of the browser cache: a seized
 /// laptop must not show which help a defender looked for. Static files set their
 /// own caching.
-pub async fn headers(request: Request, next: Next) -> Response {
+pub async fn headers(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     // Only `SCRIPT_PAGE_POLICY` is ever set by a handler; every other response gets
@@ -55,8 +59,19 @@ pub async fn headers(request: Request, next: Next) -> Response {
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    // Reached over HTTPS (`secure_cookies`): browsers keep to HTTPS for a year, so
+    // a network attacker cannot downgrade a later visit to plain HTTP.
+    if state.config().secure_cookies {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
     response
 }
+
+/// A year; no `includeSubDomains`, which would bind hosts this server knows nothing of.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 /// One log line per request: method, path, status, duration. Never the client's
 /// address, and never the query string, which holds what a defender searched for.

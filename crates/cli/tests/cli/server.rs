@@ -13,6 +13,7 @@ both_engines!(
     demo_creates_the_coalition_reuses_it_and_resets_it,
     serve_on_an_empty_store_serves_an_empty_directory,
     a_port_in_use_is_bad_input,
+    a_reachable_address_needs_secure_cookies,
 );
 
 const KG_DIGITAL: &str = "/find?country=KG&support=digital_security";
@@ -214,4 +215,30 @@ async fn a_port_in_use_is_bad_input(engine: Engine) {
         // Refused before anything was written, even with --reset.
         assert_eq!(world.stored().await, before, "{args:?} changed the store");
     }
+}
+
+async fn a_reachable_address_needs_secure_cookies(engine: Engine) {
+    let world = World::new(engine).await;
+    for args in [
+        &["serve", "--listen", "0.0.0.0:0", "--data-dir", "data"][..],
+        &[
+            "demo",
+            "--reset",
+            "--listen",
+            "0.0.0.0:0",
+            "--data-dir",
+            "data",
+        ][..],
+    ] {
+        let refused = world.run(args).bad_input(&[
+            "0.0.0.0:0",
+            "secure_cookies = true",
+            "TORCHLIGHT_SECURE_COOKIES=true",
+        ]);
+        assert!(refused.stdout.is_empty(), "{}", refused.stdout);
+    }
+    assert!(
+        !world.data_dir().exists(),
+        "a refused server touched the data"
+    );
 }

@@ -37,8 +37,8 @@ struct LoginPage<'a> {
 }
 
 /// The token of forms shown before sign-in, kept in its cookie.
-fn pre_session_csrf(headers: &HeaderMap) -> (String, bool) {
-    match session::cookie(headers, CSRF_COOKIE) {
+fn pre_session_csrf(state: &AppState, headers: &HeaderMap) -> (String, bool) {
+    match session::cookie(state, headers, CSRF_COOKIE) {
         Some(token) if token.len() >= 32 => (token, false),
         _ => (random_token(), true),
     }
@@ -52,7 +52,7 @@ pub async fn login_form(
     if let Some((session, user)) = session::current(&state, &headers).await? {
         return Ok(redirect(&step_path(&page, step_of(&user, &session))));
     }
-    let (csrf, fresh) = pre_session_csrf(&headers);
+    let (csrf, fresh) = pre_session_csrf(&state, &headers);
     login_page(
         &state,
         &page,
@@ -107,9 +107,9 @@ pub async fn login(
 ) -> PageResponse {
     let client = session::client_ip(&extensions);
     let username = form.username.trim().to_lowercase();
-    let (csrf, _) = pre_session_csrf(&headers);
+    let (csrf, _) = pre_session_csrf(&state, &headers);
     let ctx = context(&state, &page);
-    let previous = session::cookie(&headers, SESSION_COOKIE);
+    let previous = session::cookie(&state, &headers, SESSION_COOKIE);
     let attempt = state
         .app()
         .sign_in()

@@ -28,7 +28,7 @@ pub async fn check(state: &AppState, request: Request) -> Result<Request, Respon
     ) {
         return Ok(request);
     }
-    let has_session_cookie = session::cookie(request.headers(), SESSION_COOKIE).is_some();
+    let has_session_cookie = session::cookie(state, request.headers(), SESSION_COOKIE).is_some();
     if request.uri().path().starts_with("/api/") && !has_session_cookie {
         return Ok(request);
     }
@@ -37,7 +37,7 @@ pub async fn check(state: &AppState, request: Request) -> Result<Request, Respon
     }
     let expected = match session::current(state, request.headers()).await {
         Ok(Some((session, _))) => Some(session.csrf_token),
-        Ok(None) => session::cookie(request.headers(), CSRF_COOKIE),
+        Ok(None) => session::cookie(state, request.headers(), CSRF_COOKIE),
         Err(e) => return Err(PageError(e.into()).into_response()),
     };
     let Some(expected) = expected else {

@@ -18,8 +18,22 @@ pub const SESSION_COOKIE: &str = "tl_session";
 /// Carries the CSRF token of forms shown before sign-in (double-submit).
 pub const CSRF_COOKIE: &str = "tl_csrf";
 
+/// The name cookie `name` travels under. Over HTTPS it carries the `__Host-`
+/// prefix, which browsers accept only from a secure origin, with `Secure`,
+/// `Path=/` and no `Domain`: nothing on another subdomain, nor a network attacker
+/// on plain HTTP, can then plant or overwrite it. Plain HTTP (loopback only)
+/// cannot have the prefix.
+fn wire_name(state: &AppState, name: &str) -> std::borrow::Cow<'static, str> {
+    if state.config().secure_cookies {
+        format!("__Host-{name}").into()
+    } else {
+        name.to_owned().into()
+    }
+}
+
 /// The value of cookie `name` in the request, if any.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub fn cookie(state: &AppState, headers: &HeaderMap, name: &str) -> Option<String> {
+    let name = wire_name(state, name);
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -33,7 +47,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, a session cookie
 /// (gone when the browser closes), `Secure` when configured.
 pub fn set_cookie(state: &AppState, name: &str, value: &str) -> Result<HeaderValue, WebError> {
-    let cookie = Cookie::build((name, value))
+    let cookie = Cookie::build((wire_name(state, name), value))
         .http_only(true)
         .same_site(SameSite::Strict)
         .path("/")
@@ -43,7 +57,7 @@ pub fn set_cookie(state: &AppState, name: &str, value: &str) -> Result<HeaderVal
 }
 
 pub fn clear_cookie(state: &AppState, name: &str) -> Result<HeaderValue, WebError> {
-    let cookie = Cookie::build((name, ""))
+    let cookie = Cookie::build((wire_name(state, name), ""))
         .http_only(true)
         .same_site(SameSite::Strict)
         .path("/")
@@ -97,7 +111,7 @@ pub async fn current(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<(Session, StaffUser)>, AppError> {
-    match cookie(headers, SESSION_COOKIE) {
+    match cookie(state, headers, SESSION_COOKIE) {
         Some(token) => state.app().sign_in().current(&token).await,
         None => Ok(None),
     }

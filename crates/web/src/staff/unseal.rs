@@ -71,7 +71,7 @@ async fn unseal_page(
             ctx.text("unseal-share").into_owned(),
         ),
     };
-    let (csrf, fresh) = match session::cookie(headers, CSRF_COOKIE) {
+    let (csrf, fresh) = match session::cookie(state, headers, CSRF_COOKIE) {
         Some(token) if token.len() >= 32 => (token, false),
         _ => (torchlight_crypto::credentials::random_token(), true),
     };

@@ -602,6 +602,7 @@ async fn login_needs_its_csrf_cookie(engine: Engine) {
 }
 
 both_engines!(
+    cookies_and_transport_follow_secure_cookies,
     first_sign_in_of_a_new_account,
     unknown_account_and_wrong_password_look_the_same,
     sign_in_is_throttled_after_five_failures,
@@ -617,3 +618,41 @@ both_engines!(
     posts_without_the_right_csrf_token_change_nothing,
     login_needs_its_csrf_cookie,
 );
+
+/// Over HTTPS (`secure_cookies`), cookies carry the `__Host-` prefix and `Secure`,
+/// and every answer tells the browser to keep to HTTPS; on plain loopback HTTP,
+/// neither (a browser would refuse such cookies there).
+async fn cookies_and_transport_follow_secure_cookies(engine: Engine) {
+    let secure = StaffApp::spawn_with(
+        engine,
+        WebConfig {
+            secure_cookies: true,
+            ..WebConfig::default()
+        },
+    )
+    .await;
+    let reply = secure.browser().get("/staff/login").await;
+    let set_cookie = reply.set_cookies().join("\n");
+    assert!(set_cookie.starts_with("__Host-tl_csrf="), "{set_cookie}");
+    assert!(
+        set_cookie.contains("Secure") && set_cookie.contains("Path=/"),
+        "{set_cookie}"
+    );
+    assert!(!set_cookie.contains("Domain"), "{set_cookie}");
+    assert_eq!(
+        reply
+            .headers
+            .get("strict-transport-security")
+            .map(|v| v.to_str().unwrap()),
+        Some("max-age=31536000")
+    );
+    let public = secure.browser().get("/").await;
+    assert!(public.headers.contains_key("strict-transport-security"));
+
+    let plain = StaffApp::spawn(engine).await;
+    let reply = plain.browser().get("/staff/login").await;
+    let set_cookie = reply.set_cookies().join("\n");
+    assert!(set_cookie.starts_with("tl_csrf="), "{set_cookie}");
+    assert!(!set_cookie.contains("Secure"), "{set_cookie}");
+    assert!(!reply.headers.contains_key("strict-transport-security"));
+}
