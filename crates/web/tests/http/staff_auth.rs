@@ -404,23 +404,37 @@ async fn cookies_are_http_only_and_same_site_strict(engine: Engine) {
             ..WebConfig::default()
         };
         let app = StaffApp::spawn_with(engine, config).await;
+        // Over HTTPS the names carry the `__Host-` prefix.
+        let name = |name: &str| {
+            if secure {
+                format!("__Host-{name}")
+            } else {
+                name.to_owned()
+            }
+        };
         let member = app.member(Org::A, Caseworker);
         let browser = app.browser();
         let form = browser.get("/staff/login").await;
-        assert_strict(&form.set_cookie("tl_csrf").expect("tl_csrf set"), secure);
+        assert_strict(
+            &form.set_cookie(&name("tl_csrf")).expect("tl_csrf set"),
+            secure,
+        );
         let reply = browser.sign_in_password(&member.username, PASSWORD).await;
         assert_strict(
-            &reply.set_cookie("tl_session").expect("session set"),
+            &reply.set_cookie(&name("tl_session")).expect("session set"),
             secure,
         );
         let reply = browser.submit_code(&app.next_code(member).await).await;
         assert_strict(
-            &reply.set_cookie("tl_session").expect("session set"),
+            &reply.set_cookie(&name("tl_session")).expect("session set"),
             secure,
         );
         let session = SignedIn::from_browser(browser).await;
         let reply = session.post("/staff/logout", &[]).await;
-        assert_strict(&reply.set_cookie("tl_session").expect("cleared"), secure);
+        assert_strict(
+            &reply.set_cookie(&name("tl_session")).expect("cleared"),
+            secure,
+        );
     }
 }
 

@@ -385,8 +385,13 @@ impl Browser {
         }
     }
 
+    /// Cookie `name`, under the `__Host-` prefix it has over HTTPS or without it.
     pub fn cookie(&self, name: &str) -> Option<String> {
-        self.cookies.lock().unwrap().get(name).cloned()
+        let cookies = self.cookies.lock().unwrap();
+        cookies
+            .get(name)
+            .or_else(|| cookies.get(&format!("__Host-{name}")))
+            .cloned()
     }
 
     pub fn set_cookie(&self, name: &str, value: &str) {
