@@ -176,7 +176,14 @@ impl Cases<'_> {
                 case: id,
             });
         match self.app.commit(unit).await {
-            Ok(()) => Ok(true),
+            Ok(()) => {
+                // The erase stands whatever happens here; a copy left in the WAL
+                // goes at the next erasure's checkpoint.
+                if let Err(e) = self.app.store().purge_erased().await {
+                    tracing::warn!(error = %e, "could not clear the erased case from the WAL");
+                }
+                Ok(true)
+            }
             // Erased meanwhile by another request: nothing erased, nothing recorded.
             Err(AppError::Conflict(_)) => Ok(false),
             Err(e) => Err(e),

@@ -1,7 +1,8 @@
 //! What someone who can write the database, but does not hold the root key, can
 //! try behind the server's back, and how each attempt is found: a rewritten,
 //! re-signed, emptied or cut audit log, and an organisation public key of their
-//! own. Each story runs on both engines, tampering with raw SQL.
+//! own. Each story runs on both engines, tampering with raw SQL. Last, what a copy
+//! of the data directory still holds of an erased case: nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::Arc;
@@ -391,6 +392,67 @@ async fn keys_from_before_bindings_are_bound_at_the_next_unseal(engine: Engine) 
     assert!(key.binding.is_some());
     keyring.seal(&Actor::Operator).await.unwrap();
     keyring.recipient_key(organization()).await.unwrap();
+}
+
+/// A stretch of 32 bytes from the middle of `bytes`: distinctive enough that
+/// finding it anywhere means a copy of them is there.
+fn canary(bytes: &[u8]) -> Vec<u8> {
+    assert!(bytes.len() >= 48, "{} bytes", bytes.len());
+    let start = bytes.len() / 2 - 16;
+    bytes[start..start + 32].to_vec()
+}
+
+/// On SQLite the whole database is files in the data directory: after an erase,
+/// none of them (the database, its WAL, its index) holds the case's wrapped data
+/// key or its ciphertext. (PostgreSQL's files are its server's; see the threat
+/// model.)
+#[tokio::test]
+async fn an_erased_case_leaves_no_copy_in_the_data_directory() {
+    let world = World::new(Engine::Sqlite).await;
+    let id = world.create_case().await.unwrap();
+    let store = world.app.store();
+    let wrapped = store
+        .case_keys_of_organization(organization())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|key| key.case_id == id)
+        .unwrap()
+        .wrapped_key;
+    let content = store
+        .case_visible_to(organization(), id)
+        .await
+        .unwrap()
+        .unwrap()
+        .record
+        .content;
+    let canaries = [canary(&wrapped), canary(&content)];
+    let directory = std::path::Path::new(&world.db.location)
+        .parent()
+        .unwrap()
+        .to_owned();
+    let holding = |canary: &[u8]| -> Vec<String> {
+        std::fs::read_dir(&directory)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| {
+                let bytes = std::fs::read(path).unwrap();
+                bytes.windows(canary.len()).any(|window| window == canary)
+            })
+            .map(|path| path.display().to_string())
+            .collect()
+    };
+    // The canaries are where the case is, so not finding them later means something.
+    assert!(canaries.iter().all(|c| !holding(c).is_empty()));
+    assert!(world
+        .app
+        .cases()
+        .erase(Scope::for_operator(organization()), id, &Actor::Operator)
+        .await
+        .unwrap());
+    for canary in &canaries {
+        assert_eq!(holding(canary), Vec::<String>::new());
+    }
 }
 
 both_engines!(

@@ -28,6 +28,11 @@ pub trait Store:
     /// holds fails the unit with `Conflict`.
     async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError>;
 
+    /// After an erasure committed: clears what the engine still keeps of the erased
+    /// rows in its own files (SQLite's write-ahead log). Nothing to do on
+    /// PostgreSQL, whose files are not the application's.
+    async fn purge_erased(&self) -> Result<(), StoreError>;
+
     /// Checks that the database answers; used by `/healthz`.
     async fn ping(&self) -> Result<(), StoreError>;
 }

@@ -123,6 +123,13 @@ sql_store! {
             finish(tx, result).await
         }
 
+        async fn purge_erased(&self) -> Result<(), StoreError> {
+            if let Some(statement) = self.dialect.after_erasure {
+                sqlx::query(statement).execute(&self.pool).await?;
+            }
+            Ok(())
+        }
+
         async fn ping(&self) -> Result<(), StoreError> {
             sqlx::query("SELECT 1").execute(&self.pool).await?;
             Ok(())

@@ -29,6 +29,9 @@ const DIALECT: Dialect = Dialect {
     // Serialises appends (other writers wait; readers do not), and under READ
     // COMMITTED the last entry read after it is the last one committed.
     lock_audit: Some("LOCK TABLE audit_log IN EXCLUSIVE MODE"),
+    // The server's own files (dead tuples until VACUUM, WAL segments until
+    // recycled) are the deployment's to manage; see docs/threat-model.md.
+    after_erasure: None,
 };
 
 pub type PostgresStore = SqlStore<Postgres>;

@@ -75,6 +75,10 @@ pub(crate) struct Dialect {
     /// Run right after `begin_write` in every transaction that appends to the audit
     /// chain, where beginning alone does not serialise appends.
     pub lock_audit: Option<&'static str>,
+    /// Run after an erasure has committed, to push what the engine keeps of
+    /// deleted rows outside the database proper (a write-ahead log) out of its
+    /// files.
+    pub after_erasure: Option<&'static str>,
 }
 
 sql_store! {

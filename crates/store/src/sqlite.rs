@@ -30,7 +30,15 @@ const DIALECT: Dialect = Dialect {
     lock_for_write: None,
     // `BEGIN IMMEDIATE` already holds the one write lock: appends are serialised.
     lock_audit: None,
+    // Copies every logged page into the file (where `secure_delete` has zeroed
+    // the erased rows) and empties the WAL, which still held the pages as they
+    // were before the erase.
+    after_erasure: Some("PRAGMA wal_checkpoint(TRUNCATE)"),
 };
+
+/// Largest the WAL file is left after a checkpoint: without a limit it keeps its
+/// high-water size, and its stale frames, for good.
+const JOURNAL_SIZE_LIMIT: &str = "1048576";
 
 pub type SqliteStore = SqlStore<Sqlite>;
 
@@ -53,6 +61,7 @@ impl SqlStore<Sqlite> {
             // Deleted rows are overwritten, not left in free pages: erasing a case
             // deletes its wrapped data keys, and a copy of the file must not hold them.
             .pragma("secure_delete", "ON")
+            .pragma("journal_size_limit", JOURNAL_SIZE_LIMIT)
             .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(POOL_SIZE)
