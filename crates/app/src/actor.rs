@@ -15,6 +15,9 @@ pub enum Actor {
     Trustee,
     /// The server itself, applying a rule (a session past its limit ends).
     System,
+    /// Someone not signed in, naming no account there is (a sign-in for an
+    /// unknown username).
+    Anonymous,
 }
 
 impl Actor {
@@ -35,6 +38,7 @@ impl Actor {
             Actor::Operator => ("operator".to_owned(), None),
             Actor::Trustee => ("trustee".to_owned(), None),
             Actor::System => ("system".to_owned(), None),
+            Actor::Anonymous => ("anonymous".to_owned(), None),
         };
         AuditEvent {
             at_ms,

@@ -176,7 +176,13 @@ impl SignIn<'_> {
         client: Option<IpAddr>,
         previous_token: Option<&str>,
     ) -> Result<Attempt<Started>, AppError> {
-        let username = username.trim().to_lowercase();
+        // A name no account can have is refused before it becomes a throttle key
+        // (a flood of 10 kB names must not fill memory) or costs a hash; the
+        // answer is the same as for a wrong password, and says nothing of any
+        // account: such a name is refused at creation too.
+        let Ok(username) = crate::accounts::normalize_username(username) else {
+            return Ok(Attempt::Refused);
+        };
         // Reserved before the hash is computed: a burst for one account is
         // evaluated only up to the limit.
         let attempt = match self
@@ -194,14 +200,15 @@ impl SignIn<'_> {
             Some(user) if matches && !user.disabled => user,
             found => {
                 attempt.failed(self.app.now_ms());
-                if let Some(user) = found {
-                    let unit = self.app.unit(
-                        &Actor::of(&user),
-                        "staff.sign_in_failed",
-                        Some(user.id.to_string()),
-                    );
-                    self.app.commit(unit).await?;
-                }
+                // Recorded for an unknown name too (naming no one), so that both
+                // cost the same hash and the same durable write: how long the
+                // answer takes must not tell which usernames exist.
+                let (actor, object) = match &found {
+                    Some(user) => (Actor::of(user), Some(user.id.to_string())),
+                    None => (Actor::Anonymous, None),
+                };
+                let unit = self.app.unit(&actor, "staff.sign_in_failed", object);
+                self.app.commit(unit).await?;
                 return Ok(Attempt::Refused);
             }
         };

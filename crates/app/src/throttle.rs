@@ -8,7 +8,11 @@
 //! work. It becomes a failure or is released when its outcome is known.
 //!
 //! Client addresses are used here only as keys of this map, never logged, and
-//! forgotten when their window ends.
+//! forgotten when their window ends: the map is swept of ended windows at least
+//! once a window, so it holds only what the last fifteen minutes brought. How much
+//! that can be is bounded by the password-hashing queue every counted attempt
+//! waits in, and by usernames being checked (length, characters) before they
+//! become keys.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -19,7 +23,8 @@ use std::time::Duration;
 pub const ACCOUNT_LIMIT: u32 = 5;
 pub const CLIENT_LIMIT: u32 = 20;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// Beyond this many tracked keys, expired ones are swept before adding another.
+/// Beyond this many tracked keys, ended windows are swept at once, not only once
+/// a window.
 const SWEEP_ABOVE: usize = 100_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,7 +63,27 @@ impl Window {
 
 #[derive(Default)]
 pub struct Throttle {
-    windows: Mutex<HashMap<Key, Window>>,
+    windows: Mutex<Windows>,
+}
+
+#[derive(Default)]
+struct Windows {
+    by_key: HashMap<Key, Window>,
+    /// When ended windows were last swept away.
+    swept_ms: i64,
+}
+
+impl std::ops::Deref for Windows {
+    type Target = HashMap<Key, Window>;
+    fn deref(&self) -> &Self::Target {
+        &self.by_key
+    }
+}
+
+impl std::ops::DerefMut for Windows {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.by_key
+    }
 }
 
 /// Attempts are refused for this long.
@@ -170,8 +195,10 @@ impl Throttle {
         now_ms: i64,
     ) -> Result<Attempting<'_>, Blocked> {
         let mut windows = self.lock();
-        if windows.len() > SWEEP_ABOVE {
+        let since_sweep = now_ms.saturating_sub(windows.swept_ms);
+        if windows.len() > SWEEP_ABOVE || since_sweep >= WINDOW.as_millis() as i64 {
             windows.retain(|_, w| w.in_flight > 0 || age(w, now_ms) < WINDOW);
+            windows.swept_ms = now_ms;
         }
         blocked(&windows, &keys, now_ms)?;
         for (key, _) in &keys {
@@ -189,7 +216,12 @@ impl Throttle {
         })
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Window>> {
+    /// How many accounts, clients and unseal sources are tracked now.
+    pub fn tracked(&self) -> usize {
+        self.lock().len()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Windows> {
         // A panic elsewhere while holding the lock leaves counts that are still
         // counts; keep using them rather than failing every sign-in.
         self.windows
@@ -357,5 +389,26 @@ mod tests {
             attempt.failed(T);
         }
         assert!(throttle.begin_unseal(Some(ip), T).is_err());
+    }
+
+    #[test]
+    fn ended_windows_are_forgotten_within_a_window_however_few_keys() {
+        let throttle = Throttle::default();
+        for n in 0..50u8 {
+            fail(
+                &throttle,
+                &format!("user-{n}"),
+                Some(IpAddr::from([192, 0, 2, n])),
+                T,
+            );
+        }
+        assert_eq!(throttle.tracked(), 100);
+        // Half a window on, they all still count.
+        assert!(throttle.begin_sign_in("another", None, T + 450_000).is_ok());
+        assert_eq!(throttle.tracked(), 101);
+        // A window after the last sweep, the next attempt sweeps the ended ones.
+        let later = T + i64::try_from(WINDOW.as_millis()).unwrap() + 1;
+        assert!(throttle.begin_sign_in("another", None, later).is_ok());
+        assert_eq!(throttle.tracked(), 1);
     }
 }

@@ -735,6 +735,67 @@ async fn a_burst_of_wrong_passwords_is_evaluated_only_up_to_the_limit(engine: En
     assert_eq!(failures, 5, "one entry per evaluated attempt");
 }
 
+/// The same work whether the account exists or not: one hash (the hasher checks
+/// a dummy for an unknown name) and one durable write, so the time of the answer
+/// does not tell usernames apart.
+async fn a_wrong_password_costs_one_entry_whether_the_account_exists_or_not(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    for username in [user.username.as_str(), "nobody-here"] {
+        let (attempt, appended) = world
+            .appended_by(world.app.sign_in().with_password(
+                username,
+                Zeroizing::new("not the password".into()),
+                None,
+                None,
+            ))
+            .await;
+        assert!(matches!(attempt.unwrap(), Attempt::Refused));
+        assert_eq!(appended, ["staff.sign_in_failed"], "{username}");
+    }
+    let last = world
+        .app
+        .store()
+        .audit_entries(0, 10_000)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(
+        (last.event.actor.as_str(), last.event.object),
+        ("anonymous", None)
+    );
+}
+
+async fn a_name_no_account_can_have_is_refused_without_becoming_a_key(engine: Engine) {
+    let (world, user, _) = World::new(engine).await;
+    let throttle = world.app.throttle();
+    let tracked = throttle.tracked();
+    for name in [
+        "x".repeat(10_000),
+        "two words".into(),
+        "ab".into(),
+        "имя".into(),
+    ] {
+        let attempt = world
+            .app
+            .sign_in()
+            .with_password(&name, Zeroizing::new(PASSWORD.into()), None, None)
+            .await
+            .unwrap();
+        assert!(matches!(attempt, Attempt::Refused));
+    }
+    assert_eq!(throttle.tracked(), tracked);
+    // A real name, typed with capitals and spaces around it, still signs in.
+    let typed = format!("  {}  ", user.username.to_uppercase());
+    let attempt = world
+        .app
+        .sign_in()
+        .with_password(&typed, Zeroizing::new(PASSWORD.into()), None, None)
+        .await
+        .unwrap();
+    assert!(matches!(attempt, Attempt::Accepted(_)));
+}
+
 macro_rules! both_engines {
     ($($story:ident),* $(,)?) => {
         mod sqlite {
@@ -771,4 +832,6 @@ both_engines!(
     a_case_shared_with_another_organisation_stays_its_owners_to_erase,
     a_burst_of_wrong_passwords_is_evaluated_only_up_to_the_limit,
     dead_sessions_are_swept_at_the_next_sign_in,
+    a_name_no_account_can_have_is_refused_without_becoming_a_key,
+    a_wrong_password_costs_one_entry_whether_the_account_exists_or_not,
 );
