@@ -281,7 +281,16 @@ impl Config {
             ))
             .into());
         }
-        std::fs::create_dir_all(&self.data_dir).with_context(|| {
+        if self.data_dir.is_dir() {
+            return Ok(());
+        }
+        // Owner-only from the start: it holds the database, the control socket and
+        // the keyring's sealed material.
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&self.data_dir).with_context(|| {
             format!(
                 "cannot create the data directory {}",
                 self.data_dir.display()

@@ -66,21 +66,42 @@ pub fn socket_path(data_dir: &Path) -> PathBuf {
 /// Serves the control socket until the process ends.
 #[cfg(unix)]
 pub async fn listen(path: PathBuf, state: AppState) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
+    use rustix::fs::Mode;
     // A socket left by a crashed server would block the bind.
     match std::fs::remove_file(&path) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
     }
-    let listener = tokio::net::UnixListener::bind(&path)
-        .with_context(|| format!("cannot create the control socket {}", path.display()))?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
-        .with_context(|| format!("cannot restrict {}", path.display()))?;
+    // Created owner-only from its first moment: a chmod after the bind would leave
+    // a window in which another user could connect. The umask is the process's,
+    // so it is put back at once (anything created meanwhile is only stricter).
+    let previous = rustix::process::umask(Mode::from_raw_mode(0o177));
+    let bound = tokio::net::UnixListener::bind(&path);
+    rustix::process::umask(previous);
+    let listener =
+        bound.with_context(|| format!("cannot create the control socket {}", path.display()))?;
+    let own_uid = rustix::process::getuid().as_raw();
     tokio::spawn(async move {
         loop {
             match listener.accept().await {
                 Ok((stream, _)) => {
+                    let peer = stream.peer_cred().map(|cred| cred.uid());
+                    if !peer.is_ok_and(|uid| peer_allowed(uid, own_uid)) {
+                        // The file mode keeps others out already; this holds even
+                        // if someone loosens it. They are told why; what they
+                        // sent is read only to be thrown away (closing on unread
+                        // data would reset the connection before they read this).
+                        tracing::warn!("refused a control connection from another user");
+                        tokio::spawn(async move {
+                            let refused = refusal(
+                                true,
+                                "the control socket answers only the user the server runs as",
+                            );
+                            let _ = write_answer(stream, &refused).await;
+                        });
+                        continue;
+                    }
                     let state = state.clone();
                     tokio::spawn(async move {
                         if let Err(e) = handle(stream, state).await {
@@ -93,6 +114,12 @@ pub async fn listen(path: PathBuf, state: AppState) -> anyhow::Result<()> {
         }
     });
     Ok(())
+}
+
+/// Only the server's own user (and root, who can read its memory anyway) may
+/// unseal, seal or rotate through the socket.
+fn peer_allowed(peer_uid: u32, own_uid: u32) -> bool {
+    peer_uid == own_uid || peer_uid == 0
 }
 
 #[cfg(unix)]
@@ -115,6 +142,20 @@ async fn handle(stream: tokio::net::UnixStream, state: AppState) -> anyhow::Resu
     let mut text = serde_json::to_string(&answer)?;
     text.push('\n');
     write.write_all(text.as_bytes()).await?;
+    Ok(())
+}
+
+#[cfg(unix)]
+async fn write_answer(stream: tokio::net::UnixStream, answer: &Answer) -> anyhow::Result<()> {
+    let (read, mut write) = stream.into_split();
+    let mut discarded = Zeroizing::new(String::new());
+    BufReader::new(read.take(MAX_LINE as u64))
+        .read_line(&mut discarded)
+        .await?;
+    let mut text = serde_json::to_string(answer)?;
+    text.push('\n');
+    write.write_all(text.as_bytes()).await?;
+    write.shutdown().await?;
     Ok(())
 }
 

@@ -47,10 +47,20 @@ impl SqlStore<Sqlite> {
     /// and brings its schema up to date.
     pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                StoreError::Location(format!("cannot create directory {}: {e}", parent.display()))
-            })?;
+            if !parent.is_dir() {
+                let mut builder = std::fs::DirBuilder::new();
+                builder.recursive(true);
+                #[cfg(unix)]
+                std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+                builder.create(parent).map_err(|e| {
+                    StoreError::Location(format!(
+                        "cannot create directory {}: {e}",
+                        parent.display()
+                    ))
+                })?;
+            }
         }
+        create_owner_only(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -71,4 +81,20 @@ impl SqlStore<Sqlite> {
         tracing::info!(path = %path.display(), "opened SQLite store");
         Ok(SqlStore::new(pool, DIALECT))
     }
+}
+
+/// Creates the database file readable by its owner only, before SQLite opens it:
+/// SQLite gives its WAL and shared-memory files the database file's mode, and
+/// would otherwise create all three under the process's umask (often 0644).
+fn create_owner_only(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| {
+        StoreError::Location(format!(
+            "cannot create the database {}: {e}",
+            path.display()
+        ))
+    })
 }

@@ -16,6 +16,7 @@ both_engines!(
     user_commands_create_list_disable_enable_and_reset,
     rotating_an_organisation_key_keeps_its_cases_readable,
     rotating_the_root_key_replaces_the_passphrase,
+    the_data_directory_and_the_control_socket_are_the_owners_only,
 );
 
 pub const PASSPHRASE: &str = "a long test passphrase 2026";
@@ -635,4 +636,76 @@ async fn rotating_the_root_key_replaces_the_passphrase(engine: Engine) {
     demo_cases_open(&colleague, &links).await;
     drop(server);
     audit_entries(&world);
+}
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// The data directory is made owner-only, the database files too, and the control
+/// socket is born owner-only; and even with every mode loosened afterwards, another
+/// user's connection to the socket is refused (the server checks its peer's uid).
+async fn the_data_directory_and_the_control_socket_are_the_owners_only(engine: Engine) {
+    let world = coalition(engine).await;
+    init_passphrase(&world, PASSPHRASE).success();
+    let server = Running::serve(&world, &[]);
+    let data = world.data_dir();
+    assert_eq!(mode_of(&data), 0o700);
+    if engine == Engine::Sqlite {
+        for name in [
+            "torchlight.sqlite3",
+            "torchlight.sqlite3-wal",
+            "torchlight.sqlite3-shm",
+        ] {
+            let file = data.join(name);
+            if name == "torchlight.sqlite3" || file.exists() {
+                assert_eq!(mode_of(&file), 0o600, "{name}");
+            }
+        }
+    }
+    unseal(&world, PASSPHRASE).success();
+    let socket = data.join("control.sock");
+    assert_eq!(mode_of(&socket), 0o600);
+
+    // Loosened by mistake: everyone may reach and open the socket now.
+    set_mode(world.path("").as_path(), 0o755);
+    set_mode(&data, 0o755);
+    set_mode(&socket, 0o666);
+    // Tests run as root (the suite starts PostgreSQL with runuser); another user
+    // is `nobody`.
+    let other = std::process::Command::new("runuser")
+        .args([
+            "-u",
+            "nobody",
+            "--",
+            crate::support::BINARY,
+            "seal",
+            "--data-dir",
+            "data",
+        ])
+        .current_dir(world.path(""))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("runuser");
+    let stderr = String::from_utf8_lossy(&other.stderr);
+    assert!(!other.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("only the user the server runs as"),
+        "{stderr}"
+    );
+    assert_eq!(login_status(&server).await, 200, "still unsealed");
+    // The owner still may.
+    world.run(&["seal", "--data-dir", "data"]).success();
+    assert_eq!(login_status(&server).await, 503);
 }
