@@ -117,6 +117,7 @@ staff-one-time-password = One-time password for { $username }. Give it to them i
 staff-overview-lead = Cases across the coalition by country and urgency. Counts below { $k } are not shown, so that no number points at a person.
 staff-overview-count = Cases
 staff-overview-fewer = fewer than { $k }
+staff-overview-other-countries = Every other country
 
 ## Unsealing
 

@@ -124,6 +124,7 @@ staff-one-time-password = Одноразовый пароль для { $username
 staff-overview-lead = Дела по всей коалиции по странам и срочности. Числа меньше { $k } не показываются, чтобы ни одна цифра не указывала на конкретного человека.
 staff-overview-count = Дела
 staff-overview-fewer = меньше { $k }
+staff-overview-other-countries = Все другие страны
 
 ## Unsealing
 

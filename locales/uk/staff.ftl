@@ -124,6 +124,7 @@ staff-one-time-password = Одноразовий пароль для { $username
 staff-overview-lead = Справи в усій коаліції за країнами й терміновістю. Числа, менші за { $k }, не показано, щоб жодне число не вказувало на конкретну людину.
 staff-overview-count = Справи
 staff-overview-fewer = менше ніж { $k }
+staff-overview-other-countries = Усі інші країни
 
 ## Unsealing
 

@@ -385,7 +385,10 @@ pub async fn overview(
                     .into_owned(),
             };
             (
-                words.country(row.country.as_str()).into_owned(),
+                match &row.country {
+                    Some(country) => words.country(country.as_str()).into_owned(),
+                    None => ctx.text("staff-overview-other-countries").into_owned(),
+                },
                 ctx.text(&format!("urgency-{}", row.urgency.code()))
                     .into_owned(),
                 cell,

@@ -15,4 +15,5 @@ mod staff_auth;
 mod staff_canary;
 mod staff_clients;
 mod staff_matrix;
+mod staff_overview;
 mod staff_step_up;
