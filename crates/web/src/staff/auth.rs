@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::http::header::HeaderMap;
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use serde::Deserialize;
 use torchlight_app::signin::{step_of, Attempt, Started};
 use torchlight_core::signin::SignInStep;
@@ -15,6 +14,7 @@ use torchlight_store::{Session, StaffUser};
 use zeroize::Zeroizing;
 
 use super::guard::{redirect, step_path, LOGIN_PATH};
+use super::secret_form::SecretForm;
 use super::session::{self, Staff, CSRF_COOKIE, SESSION_COOKIE};
 use super::{context, render, Frame};
 use crate::error::PageError;
@@ -103,7 +103,7 @@ pub async fn login(
     page: PageLocale,
     extensions: Extensions,
     headers: HeaderMap,
-    Form(form): Form<LoginForm>,
+    SecretForm(form): SecretForm<LoginForm>,
 ) -> PageResponse {
     let client = session::client_ip(&extensions);
     let username = form.username.trim().to_lowercase();
@@ -235,7 +235,7 @@ pub async fn change_password(
     page: PageLocale,
     extensions: Extensions,
     headers: HeaderMap,
-    Form(form): Form<PasswordForm>,
+    SecretForm(form): SecretForm<PasswordForm>,
 ) -> PageResponse {
     let (session, user) = match partial(&state, &page, &headers).await? {
         Ok(found) => found,
@@ -401,7 +401,7 @@ pub async fn enrol(
     State(state): State<AppState>,
     page: PageLocale,
     headers: HeaderMap,
-    Form(form): Form<EnrolForm>,
+    SecretForm(form): SecretForm<EnrolForm>,
 ) -> PageResponse {
     let (session, user) = match partial(&state, &page, &headers).await? {
         Ok(found) => found,
@@ -517,7 +517,7 @@ pub async fn verify(
     page: PageLocale,
     extensions: Extensions,
     headers: HeaderMap,
-    Form(form): Form<CodeForm>,
+    SecretForm(form): SecretForm<CodeForm>,
 ) -> PageResponse {
     let (session, user) = match partial(&state, &page, &headers).await? {
         Ok(found) => found,

@@ -11,6 +11,7 @@ use torchlight_core::case::{CaseDraft, Urgency};
 use torchlight_core::CaseId;
 
 use super::guard::redirect;
+use super::secret_form::SecretForm;
 use super::session::Staff;
 use super::{context, format_time, render, Frame};
 use crate::error::{PageError, WebError};
@@ -152,7 +153,7 @@ pub async fn create(
     State(state): State<AppState>,
     page: PageLocale,
     staff: Staff,
-    Form(form): Form<CaseForm>,
+    SecretForm(form): SecretForm<CaseForm>,
 ) -> PageResponse {
     let draft = CaseDraft {
         country: form.country.clone(),

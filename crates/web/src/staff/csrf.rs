@@ -103,11 +103,19 @@ fn same_origin(request: &Request) -> bool {
         .is_some_and(|(_, authority)| authority == host)
 }
 
+/// The value of field `name` of a form body. Only that field is decoded: a
+/// parser of the whole form would copy every field (the password with the rest)
+/// into strings freed without being wiped. Field names are plain ASCII, sent
+/// unencoded by browsers.
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+    let pair = body.split(|b| *b == b'&').find(|pair| {
+        let key = pair.split(|b| *b == b'=').next().unwrap_or_default();
+        key == name.as_bytes()
+    })?;
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(pair)
         .ok()?
         .into_iter()
-        .find(|(key, _)| key == name)
+        .next()
         .map(|(_, value)| value)
 }
 
@@ -135,5 +143,17 @@ mod tests {
         assert!(same_origin(&post(Some("null"))));
         assert!(!same_origin(&post(Some("http://evil.example"))));
         assert!(!same_origin(&post(Some("http://127.0.0.1:8081"))));
+    }
+
+    #[test]
+    fn only_the_named_field_is_read() {
+        let body = b"password=p%C3%A4ss&csrf=tok-en_1&csrfx=no";
+        assert_eq!(form_field(body, "csrf").as_deref(), Some("tok-en_1"));
+        assert_eq!(
+            form_field(b"a=1&csrf=x%2By", "csrf").as_deref(),
+            Some("x+y")
+        );
+        assert_eq!(form_field(b"a=1", "csrf"), None);
+        assert_eq!(form_field(b"csrf", "csrf").as_deref(), Some(""));
     }
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cases;
 pub mod csrf;
 pub mod guard;
+pub mod secret_form;
 pub mod session;
 pub mod unseal;
 pub mod webauthn;

@@ -7,13 +7,13 @@ use axum::extract::State;
 use axum::http::header::HeaderMap;
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use serde::Deserialize;
 use torchlight_app::keyring::{KeyringStatus, Unsealing};
 use torchlight_app::Actor;
 use torchlight_i18n::args;
 use zeroize::Zeroizing;
 
+use super::secret_form::SecretForm;
 use super::session::{self, CSRF_COOKIE};
 use super::{context, render, Frame};
 use crate::error::PageError;
@@ -112,7 +112,7 @@ pub async fn submit(
     page: PageLocale,
     extensions: Extensions,
     headers: HeaderMap,
-    Form(form): Form<UnsealForm>,
+    SecretForm(form): SecretForm<UnsealForm>,
 ) -> PageResponse {
     let client = session::client_ip(&extensions);
     let ctx = context(&state, &page);

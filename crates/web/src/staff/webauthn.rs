@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::{Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::{Form, Json};
+use axum::Json;
 use serde::Deserialize;
 use torchlight_app::signin::{step_of, Attempt};
 use torchlight_core::signin::SignInStep;
@@ -28,6 +28,7 @@ use webauthn_rs::prelude::{
 use zeroize::Zeroizing;
 
 use super::guard::redirect;
+use super::secret_form::SecretForm;
 use super::session::{self, Staff, SESSION_COOKIE};
 use super::{context, format_time, render, Frame};
 use crate::error::{PageError, WebError};
@@ -228,7 +229,7 @@ pub async fn confirm(
     page: PageLocale,
     extensions: Extensions,
     staff: Staff,
-    Form(form): Form<ConfirmForm>,
+    SecretForm(form): SecretForm<ConfirmForm>,
 ) -> PageResponse {
     let ctx = context(&state, &page);
     let attempt = state
