@@ -132,6 +132,7 @@ unseal-submit = Unseal
 unseal-refused = Refused. The server stays sealed; if several shares were entered, all trustees must enter theirs again.
 unseal-malformed = This is not a valid share. Check it for typos.
 unseal-busy = Another passphrase is being checked right now. Try again in a moment.
+unseal-crowded = Too many unsealings are in progress at once. Try again in half an hour.
 
 ## Security keys
 

@@ -48,6 +48,9 @@ pub enum Unsealing {
     /// Another passphrase is being checked right now: nothing was tried. One key
     /// derivation runs at a time, so a flood of guesses cannot exhaust memory.
     Busy,
+    /// Too many trustees' unsealings are under way at once: this share starts
+    /// none (those under way are kept).
+    Crowded,
     /// Not a share at all (a typo the checksum caught), or a passphrase too short.
     Malformed,
 }
@@ -158,11 +161,13 @@ impl Keyring<'_> {
         Ok(organizations.len())
     }
 
-    pub async fn status(&self) -> Result<KeyringStatus, AppError> {
+    /// Where the keyring stands, as `unsealing` (see `unseal`) may see it: the
+    /// shares it entered itself, not anyone else's.
+    pub async fn status(&self, unsealing: Option<&str>) -> Result<KeyringStatus, AppError> {
         let Some(record) = self.app.store().keyring().await? else {
             return Ok(KeyringStatus::NotInitialized);
         };
-        Ok(match self.app.vault().status(Some(&record)) {
+        Ok(match self.app.vault().status(Some(&record), unsealing) {
             SealStatus::Unsealed => KeyringStatus::Unsealed,
             SealStatus::Sealed {
                 shares_entered,
@@ -178,13 +183,16 @@ impl Keyring<'_> {
     }
 
     /// Unseals with whatever the keyring takes: `secret` is the passphrase, or one
-    /// trustee's share. Failures from `client` are counted, and past the limit
-    /// attempts are refused before any work. Every attempt is recorded.
+    /// trustee's share, entered into the unsealing `unsealing` (a browser's, or
+    /// the operator's), whose shares combine only with each other. Failures from
+    /// `client` are counted, and past the limit attempts are refused before any
+    /// work. Every attempt is recorded.
     pub async fn unseal(
         &self,
         secret: zeroize::Zeroizing<String>,
         client: Option<IpAddr>,
         actor: &Actor,
+        unsealing: &str,
     ) -> Result<Unsealing, AppError> {
         let attempt = match self.app.throttle().begin_unseal(client, self.app.now_ms()) {
             Ok(attempt) => attempt,
@@ -211,7 +219,7 @@ impl Keyring<'_> {
                     .await
                     .map(|()| UnsealProgress::Unsealed)
             }
-            SealMode::Shamir { .. } => self.submit_share(&secret, actor).await,
+            SealMode::Shamir { .. } => self.submit_share(&secret, actor, unsealing).await,
         };
         let failed = match result {
             Ok(progress) => {
@@ -219,6 +227,10 @@ impl Keyring<'_> {
                 return Ok(Unsealing::Progress(progress));
             }
             Err(AppError::Refused) => Unsealing::Refused,
+            // Not this client's failure: nothing is counted.
+            Err(AppError::Crypto(CryptoError::TooManyUnsealings)) => {
+                return Ok(Unsealing::Crowded);
+            }
             Err(AppError::Invalid(_)) | Err(AppError::Crypto(CryptoError::Malformed(_))) => {
                 Unsealing::Malformed
             }
@@ -271,15 +283,24 @@ impl Keyring<'_> {
         &self,
         share_text: &str,
         actor: &Actor,
+        unsealing: &str,
     ) -> Result<UnsealProgress, AppError> {
         let record = self.record().await?;
         let share = root::parse_share(share_text)?;
         // The vault combines shares as they come, so it changes first; if the
         // record cannot be written, it is sealed again and every share entered so
         // far forgotten: no unseal and no share goes unrecorded.
-        let (progress, action) = match self.app.vault().submit_share(&record, share) {
+        let now = self.app.now_ms();
+        let (progress, action) = match self
+            .app
+            .vault()
+            .submit_share(&record, unsealing, now, share)
+        {
             Ok(UnsealProgress::Unsealed) => (Ok(UnsealProgress::Unsealed), "keyring.unseal"),
             Ok(pending) => (Ok(pending), "keyring.share_entered"),
+            Err(CryptoError::TooManyUnsealings) => {
+                return Err(AppError::Crypto(CryptoError::TooManyUnsealings))
+            }
             Err(e) => (Err(e), "keyring.unseal_refused"),
         };
         let mut unit = self.app.unit(actor, action, None);
@@ -699,7 +720,12 @@ mod tests {
         // without being tried (no memory spent, nothing to record).
         let running = app.unseal_derivation().try_acquire().unwrap();
         let guess = keyring
-            .unseal(Zeroizing::new("a guess".into()), None, &Actor::Trustee)
+            .unseal(
+                Zeroizing::new("a guess".into()),
+                None,
+                &Actor::Trustee,
+                "test unsealing",
+            )
             .await
             .unwrap();
         assert_eq!(guess, Unsealing::Busy);
@@ -713,7 +739,12 @@ mod tests {
             let app = app.clone();
             async move {
                 app.keyring()
-                    .unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Operator)
+                    .unseal(
+                        Zeroizing::new(PASSPHRASE.into()),
+                        None,
+                        &Actor::Operator,
+                        "test unsealing",
+                    )
                     .await
             }
         });

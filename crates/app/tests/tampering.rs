@@ -264,7 +264,12 @@ async fn a_log_resigned_under_a_replaced_key_fails_the_exported_head_and_the_uns
     let unsealed = world
         .app
         .keyring()
-        .unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Operator)
+        .unseal(
+            Zeroizing::new(PASSPHRASE.into()),
+            None,
+            &Actor::Operator,
+            "test unsealing",
+        )
         .await;
     assert!(
         matches!(unsealed, Err(AppError::Tampered(_))),
@@ -371,7 +376,12 @@ async fn keys_from_before_bindings_are_bound_at_the_next_unseal(engine: Engine) 
         Err(AppError::Tampered(_))
     ));
     let outcome = keyring
-        .unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Operator)
+        .unseal(
+            Zeroizing::new(PASSPHRASE.into()),
+            None,
+            &Actor::Operator,
+            "test unsealing",
+        )
         .await
         .unwrap();
     assert!(matches!(outcome, Unsealing::Progress(_)));

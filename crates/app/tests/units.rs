@@ -583,13 +583,19 @@ async fn sealing_and_unsealing_are_recorded(engine: Engine) {
             Zeroizing::new("not the passphrase".into()),
             None,
             &Actor::Trustee,
+            "test unsealing",
         ))
         .await;
     assert_eq!(outcome.unwrap(), Unsealing::Refused);
     assert_eq!(appended, ["keyring.unseal_refused"]);
     assert!(world.app.vault().is_sealed());
     let (outcome, appended) = world
-        .appended_by(keyring.unseal(Zeroizing::new(PASSPHRASE.into()), None, &Actor::Trustee))
+        .appended_by(keyring.unseal(
+            Zeroizing::new(PASSPHRASE.into()),
+            None,
+            &Actor::Trustee,
+            "test unsealing",
+        ))
         .await;
     assert!(matches!(outcome.unwrap(), Unsealing::Progress(_)));
     assert_eq!(appended, ["keyring.unseal"]);

@@ -156,7 +156,7 @@ pub async fn serve(
 }
 
 async fn report_seal_state(state: &AppState) -> anyhow::Result<()> {
-    let status = state.app().keyring().status().await?;
+    let status = state.app().keyring().status(None).await?;
     if status != torchlight_app::keyring::KeyringStatus::NotInitialized {
         tracing::info!("sealed: no case can be read until `torchlight unseal` or /unseal");
     } else {

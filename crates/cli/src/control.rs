@@ -185,11 +185,15 @@ fn done(message: impl Into<String>) -> Answer {
     }
 }
 
+/// The shares trustees enter at the machine, one after another, form one
+/// unsealing: whoever can use the socket is the server's own user.
+const OPERATOR_UNSEALING: &str = "operator at the control socket";
+
 async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError> {
     let keyring = state.app().keyring();
     match request {
         Request::Status => {
-            let (mode, message) = match keyring.status().await? {
+            let (mode, message) = match keyring.status(Some(OPERATOR_UNSEALING)).await? {
                 KeyringStatus::NotInitialized => return Err(AppError::NotInitialized),
                 KeyringStatus::Unsealed => (None, "unsealed".to_owned()),
                 KeyringStatus::SealedByPassphrase => (Some("passphrase"), "sealed".to_owned()),
@@ -205,7 +209,10 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError>
         }
         Request::Unseal { secret } => {
             // Operators at the machine are not throttled: no client address.
-            Ok(match keyring.unseal(secret, None, &Actor::Operator).await? {
+            Ok(match keyring
+                .unseal(secret, None, &Actor::Operator, OPERATOR_UNSEALING)
+                .await?
+            {
                 Unsealing::NotInitialized => return Err(AppError::NotInitialized),
                 Unsealing::AlreadyUnsealed => done("already unsealed"),
                 Unsealing::Progress(UnsealProgress::Unsealed) => done("unsealed"),
@@ -219,6 +226,10 @@ async fn perform(state: &AppState, request: Request) -> Result<Answer, AppError>
                 Unsealing::Busy => refusal(
                     true,
                     "another passphrase is being checked; try again in a moment",
+                ),
+                Unsealing::Crowded => refusal(
+                    true,
+                    "too many unsealings are in progress on the unseal page; try again later",
                 ),
                 Unsealing::Throttled(blocked) => refusal(
                     true,

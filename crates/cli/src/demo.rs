@@ -61,7 +61,7 @@ const CASES: [(&str, &str, &str, &str); 3] = [
 pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
     let app = state.app();
     let passphrase = Zeroizing::new(DEMO_PASSPHRASE.to_owned());
-    if app.keyring().status().await? == KeyringStatus::NotInitialized {
+    if app.keyring().status(None).await? == KeyringStatus::NotInitialized {
         app.keyring()
             .initialize(SealChoice::Passphrase(passphrase))
             .await

@@ -74,7 +74,7 @@ pub enum InitMode {
 /// `torchlight init`: the deployment's root key and every organisation's key pair.
 pub async fn init(configured: ConfiguredApp, mode: InitMode) -> anyhow::Result<()> {
     let app = configured.app;
-    if app.keyring().status().await.map_err(bad)? != KeyringStatus::NotInitialized {
+    if app.keyring().status(None).await.map_err(bad)? != KeyringStatus::NotInitialized {
         return Err(BadInput(
             "the keyring is already set up; `torchlight rotate root` replaces the root key".into(),
         )

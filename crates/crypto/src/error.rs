@@ -18,6 +18,10 @@ pub enum CryptoError {
     /// A parameter is out of range (e.g. a 1-of-5 Shamir split); the message says which.
     #[error("{0}")]
     Invalid(String),
+    /// Too many trustees' unsealings are under way at once (as when someone floods
+    /// the unseal page with made-up shares); the ones under way are kept.
+    #[error("too many unsealings are in progress; try again later")]
+    TooManyUnsealings,
     /// Hashing a password failed inside the Argon2 library.
     #[error("password hashing failed")]
     PasswordHash,

@@ -1,7 +1,10 @@
 //! The keys a running server holds in memory: none while sealed; the root key and
 //! the organisation secret keys it has unwrapped while unsealed. Sealing drops them
 //! all at once (each zeroizes itself on drop). Shares typed by trustees one at a
-//! time wait here until there are enough.
+//! time wait here until there are enough, each with the unsealing it belongs to
+//! (one browser's, or the operator's at the command line): a stranger's share
+//! starts an unsealing of its own and can never discard, join or see the count
+//! of the trustees' one.
 
 use std::collections::HashMap;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -40,8 +43,21 @@ struct Keys {
     /// Derived from `root` when it is installed.
     signer: Option<Signer>,
     organizations: HashMap<(String, u32), OrgSecretKey>,
-    pending_shares: Vec<Share>,
+    /// Shares entered so far, by unsealing.
+    unsealings: HashMap<String, Unsealing>,
 }
+
+/// The shares one unsealing has entered, and when it began.
+struct Unsealing {
+    shares: Vec<Share>,
+    started_ms: i64,
+}
+
+/// An unsealing left unfinished this long is forgotten, shares and all.
+pub const UNSEALING_LASTS_MS: i64 = 30 * 60 * 1000;
+/// Unsealings in progress at once; a new one past this waits for one to end or
+/// lapse (none in progress is ever pushed out).
+pub const MOST_UNSEALINGS: usize = 64;
 
 /// The in-memory keyring of one server process.
 ///
@@ -67,13 +83,18 @@ impl Vault {
         self.read().root.is_none()
     }
 
-    pub fn status(&self, record: Option<&KeyringRecord>) -> SealStatus {
+    /// Where unsealing stands, as `unsealing` may see it: the shares it entered
+    /// itself, none of anyone else's.
+    pub fn status(&self, record: Option<&KeyringRecord>, unsealing: Option<&str>) -> SealStatus {
         let keys = self.read();
         if keys.root.is_some() {
             return SealStatus::Unsealed;
         }
+        let entered = unsealing
+            .and_then(|id| keys.unsealings.get(id))
+            .map_or(0, |unsealing| unsealing.shares.len());
         SealStatus::Sealed {
-            shares_entered: count(keys.pending_shares.len()),
+            shares_entered: count(entered),
             threshold: threshold_of(record),
         }
     }
@@ -93,10 +114,14 @@ impl Vault {
     /// Adds one trustee's share. When enough are in, combines them: unsealed, or
     /// `Refused` with every pending share forgotten so the trustees start over.
     /// A share entered twice counts once; a different share with the number of one
-    /// already entered is refused like a bad combination.
+    /// already entered is refused like a bad combination. Every failure starts
+    /// over the one unsealing `unsealing` only; `now_ms` ages unsealings out.
+    /// `TooManyUnsealings` when `unsealing` is new and the most are in progress.
     pub fn submit_share(
         &self,
         record: &KeyringRecord,
+        unsealing: &str,
+        now_ms: i64,
         share: Share,
     ) -> Result<UnsealProgress, CryptoError> {
         let SealMode::Shamir { threshold, .. } = record.mode else {
@@ -109,12 +134,25 @@ impl Vault {
         if keys.root.is_some() {
             return Ok(UnsealProgress::Unsealed);
         }
+        keys.unsealings
+            .retain(|_, u| (0..UNSEALING_LASTS_MS).contains(&now_ms.saturating_sub(u.started_ms)));
         let decoded = crate::keyring::decode_share(share.as_str())?;
         if decoded.version != record.version {
-            keys.pending_shares.clear();
+            keys.unsealings.remove(unsealing);
             return Err(CryptoError::Refused);
         }
-        let same_number = keys.pending_shares.iter().find_map(|pending| {
+        if !keys.unsealings.contains_key(unsealing) && keys.unsealings.len() >= MOST_UNSEALINGS {
+            return Err(CryptoError::TooManyUnsealings);
+        }
+        let entered = &mut keys
+            .unsealings
+            .entry(unsealing.to_owned())
+            .or_insert_with(|| Unsealing {
+                shares: Vec::new(),
+                started_ms: now_ms,
+            })
+            .shares;
+        let same_number = entered.iter().find_map(|pending| {
             crate::keyring::decode_share(pending.as_str())
                 .ok()
                 .filter(|p| p.index == decoded.index)
@@ -124,20 +162,24 @@ impl Vault {
             // The same share typed again counts once.
             Some(true) => {}
             // Two different shares claiming one number: one of them is wrong, and
-            // which one must not be said. Everybody starts over.
+            // which one must not be said. This unsealing starts over.
             Some(false) => {
-                keys.pending_shares.clear();
+                keys.unsealings.remove(unsealing);
                 return Err(CryptoError::Refused);
             }
-            None => keys.pending_shares.push(share),
+            None => entered.push(share),
         }
-        if keys.pending_shares.len() < usize::from(threshold) {
+        if entered.len() < usize::from(threshold) {
             return Ok(UnsealProgress::Pending {
-                entered: count(keys.pending_shares.len()),
+                entered: count(entered.len()),
                 threshold,
             });
         }
-        let pending = std::mem::take(&mut keys.pending_shares);
+        let pending = keys
+            .unsealings
+            .remove(unsealing)
+            .map(|u| u.shares)
+            .unwrap_or_default();
         let combined = crate::keyring::combine_shares(record, &pending);
         drop(keys);
         match combined {
@@ -176,7 +218,7 @@ impl Vault {
             keys.root = Some(root);
             keys.root_version = version;
             keys.signer = Some(signer);
-            keys.pending_shares.clear();
+            keys.unsealings.clear();
             keys.organizations.clear();
         }
         match self.known_signer.write() {

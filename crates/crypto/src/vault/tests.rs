@@ -1,6 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+
+/// The trustees' unsealing, and an arbitrary instant.
+const TRUSTEES: &str = "trustees";
+const T: i64 = 1_700_000_000_000;
 use crate::keyring::{init_passphrase_with, init_shamir, parse_share};
 use crate::orgkey::OrgKeyPair;
 
@@ -23,7 +27,7 @@ fn a_new_vault_is_sealed() {
     let vault = Vault::sealed();
     assert!(vault.is_sealed());
     assert_eq!(
-        vault.status(None),
+        vault.status(None, Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 0
@@ -45,7 +49,7 @@ fn sealing_drops_the_keys() {
     let wrapped = OrgKeyPair::generate().secret.wrap(&root, "ngo", 1);
     vault.unseal_with_root(RootKey::from_bytes([1; 32]), 4);
     assert!(!vault.is_sealed());
-    assert_eq!(vault.status(None), SealStatus::Unsealed);
+    assert_eq!(vault.status(None, Some(TRUSTEES)), SealStatus::Unsealed);
     assert_eq!(
         vault
             .with_root(|key, version| (same_key(key, &root), version))
@@ -69,7 +73,7 @@ fn shares_are_entered_one_at_a_time() {
     let (record, root, shares) = init_shamir(3, 5, 1).unwrap();
     let vault = Vault::sealed();
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 3
@@ -77,7 +81,9 @@ fn shares_are_entered_one_at_a_time() {
     );
 
     assert_eq!(
-        vault.submit_share(&record, share(&shares[4])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[4]))
+            .unwrap(),
         UnsealProgress::Pending {
             entered: 1,
             threshold: 3
@@ -85,7 +91,9 @@ fn shares_are_entered_one_at_a_time() {
     );
     // The same share again, however typed, counts once.
     assert_eq!(
-        vault.submit_share(&record, share(&shares[4])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[4]))
+            .unwrap(),
         UnsealProgress::Pending {
             entered: 1,
             threshold: 3
@@ -93,14 +101,14 @@ fn shares_are_entered_one_at_a_time() {
     );
     let shouted = parse_share(&shares[4].as_str().to_uppercase().replace('-', " ")).unwrap();
     assert_eq!(
-        vault.submit_share(&record, shouted).unwrap(),
+        vault.submit_share(&record, TRUSTEES, T, shouted).unwrap(),
         UnsealProgress::Pending {
             entered: 1,
             threshold: 3
         }
     );
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 1,
             threshold: 3
@@ -108,7 +116,9 @@ fn shares_are_entered_one_at_a_time() {
     );
 
     assert_eq!(
-        vault.submit_share(&record, share(&shares[1])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[1]))
+            .unwrap(),
         UnsealProgress::Pending {
             entered: 2,
             threshold: 3
@@ -116,17 +126,24 @@ fn shares_are_entered_one_at_a_time() {
     );
     assert!(vault.is_sealed());
     assert_eq!(
-        vault.submit_share(&record, share(&shares[2])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[2]))
+            .unwrap(),
         UnsealProgress::Unsealed
     );
-    assert_eq!(vault.status(Some(&record)), SealStatus::Unsealed);
+    assert_eq!(
+        vault.status(Some(&record), Some(TRUSTEES)),
+        SealStatus::Unsealed
+    );
     assert!(vault
         .with_root(|key, version| same_key(key, &root) && version == 1)
         .unwrap());
-    assert!(vault.read().pending_shares.is_empty());
+    assert!(vault.read().unsealings.is_empty());
     // Once unsealed, a further share changes nothing.
     assert_eq!(
-        vault.submit_share(&record, share(&shares[3])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[3]))
+            .unwrap(),
         UnsealProgress::Unsealed
     );
 }
@@ -136,15 +153,21 @@ fn a_wrong_combination_is_refused_and_forgotten() {
     let (record, _, shares) = init_shamir(3, 5, 1).unwrap();
     let (_, _, other) = init_shamir(3, 5, 1).unwrap();
     let vault = Vault::sealed();
-    vault.submit_share(&record, share(&shares[0])).unwrap();
-    vault.submit_share(&record, share(&shares[1])).unwrap();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+        .unwrap();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[1]))
+        .unwrap();
     assert_eq!(
-        vault.submit_share(&record, share(&other[2])).unwrap_err(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&other[2]))
+            .unwrap_err(),
         CryptoError::Refused
     );
     assert!(vault.is_sealed());
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 3
@@ -152,7 +175,9 @@ fn a_wrong_combination_is_refused_and_forgotten() {
     );
     // The trustees start over and succeed.
     for i in [0, 1, 2] {
-        vault.submit_share(&record, share(&shares[i])).unwrap();
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[i]))
+            .unwrap();
     }
     assert!(!vault.is_sealed());
 }
@@ -162,13 +187,17 @@ fn a_share_of_another_version_is_refused_and_clears_the_others() {
     let (record, _, shares) = init_shamir(2, 3, 2).unwrap();
     let (_, _, old) = init_shamir(2, 3, 1).unwrap();
     let vault = Vault::sealed();
-    vault.submit_share(&record, share(&shares[0])).unwrap();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+        .unwrap();
     assert_eq!(
-        vault.submit_share(&record, share(&old[1])).unwrap_err(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&old[1]))
+            .unwrap_err(),
         CryptoError::Refused
     );
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 2
@@ -181,7 +210,7 @@ fn passphrase_unsealing() {
     let (record, root) = init_passphrase_with("a long passphrase", 3, 64, 1, 1).unwrap();
     let vault = Vault::sealed();
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 0
@@ -204,7 +233,7 @@ fn passphrase_unsealing() {
     let (_, _, shares) = init_shamir(2, 2, 3).unwrap();
     vault.seal();
     assert!(matches!(
-        vault.submit_share(&record, share(&shares[0])),
+        vault.submit_share(&record, TRUSTEES, T, share(&shares[0])),
         Err(CryptoError::Invalid(_))
     ));
 }
@@ -291,10 +320,14 @@ fn another_share_with_a_number_already_entered_is_refused_not_dropped() {
     let (record, _, shares) = init_shamir(3, 5, 1).unwrap();
     let (_, _, other) = init_shamir(3, 5, 1).unwrap();
     let vault = Vault::sealed();
-    vault.submit_share(&record, share(&shares[0])).unwrap();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+        .unwrap();
     // The same share again counts once.
     assert_eq!(
-        vault.submit_share(&record, share(&shares[0])).unwrap(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+            .unwrap(),
         UnsealProgress::Pending {
             entered: 1,
             threshold: 3
@@ -302,11 +335,119 @@ fn another_share_with_a_number_already_entered_is_refused_not_dropped() {
     );
     // A foreign share carrying the same number is not silently ignored.
     assert_eq!(
-        vault.submit_share(&record, share(&other[0])).unwrap_err(),
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&other[0]))
+            .unwrap_err(),
         CryptoError::Refused
     );
     assert_eq!(
-        vault.status(Some(&record)),
+        vault.status(Some(&record), Some(TRUSTEES)),
+        SealStatus::Sealed {
+            shares_entered: 0,
+            threshold: 3
+        }
+    );
+}
+
+#[test]
+fn a_strangers_share_neither_discards_nor_sees_the_trustees_ones() {
+    let (record, root, shares) = init_shamir(3, 5, 1).unwrap();
+    let (_, _, other) = init_shamir(3, 5, 1).unwrap();
+    let vault = Vault::sealed();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+        .unwrap();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[1]))
+        .unwrap();
+    // A stranger's made-up share with a number the trustees used, and a bad
+    // combination of the stranger's own: refused, in the stranger's unsealing.
+    assert_eq!(
+        vault
+            .submit_share(&record, "stranger", T, share(&other[0]))
+            .unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    vault
+        .submit_share(&record, "stranger", T, share(&other[1]))
+        .unwrap();
+    assert_eq!(
+        vault
+            .submit_share(&record, "stranger", T, share(&shares[2]))
+            .unwrap_err(),
+        CryptoError::Refused
+    );
+    // Nobody else sees how far the trustees are.
+    for viewer in [None, Some("stranger")] {
+        assert_eq!(
+            vault.status(Some(&record), viewer),
+            SealStatus::Sealed {
+                shares_entered: 0,
+                threshold: 3
+            }
+        );
+    }
+    assert_eq!(
+        vault.status(Some(&record), Some(TRUSTEES)),
+        SealStatus::Sealed {
+            shares_entered: 2,
+            threshold: 3
+        }
+    );
+    // The trustees' third share unseals.
+    assert_eq!(
+        vault
+            .submit_share(&record, TRUSTEES, T, share(&shares[3]))
+            .unwrap(),
+        UnsealProgress::Unsealed
+    );
+    assert!(vault.with_root(|key, _| same_key(key, &root)).unwrap());
+}
+
+#[test]
+fn unsealings_are_bounded_and_lapse_without_pushing_one_out() {
+    let (record, _, shares) = init_shamir(3, 5, 1).unwrap();
+    let vault = Vault::sealed();
+    vault
+        .submit_share(&record, TRUSTEES, T, share(&shares[0]))
+        .unwrap();
+    for n in 1..MOST_UNSEALINGS {
+        vault
+            .submit_share(&record, &format!("flood-{n}"), T, share(&shares[1]))
+            .unwrap();
+    }
+    assert_eq!(
+        vault
+            .submit_share(&record, "one-too-many", T, share(&shares[1]))
+            .unwrap_err(),
+        CryptoError::TooManyUnsealings
+    );
+    // The trustees' unsealing goes on.
+    assert_eq!(
+        vault
+            .submit_share(&record, TRUSTEES, T + 1, share(&shares[2]))
+            .unwrap(),
+        UnsealProgress::Pending {
+            entered: 2,
+            threshold: 3
+        }
+    );
+    // Half an hour on, every unsealing has lapsed and a new one may begin.
+    let later = T + UNSEALING_LASTS_MS;
+    assert_eq!(
+        vault
+            .submit_share(&record, "next", later, share(&shares[1]))
+            .unwrap(),
+        UnsealProgress::Pending {
+            entered: 1,
+            threshold: 3
+        }
+    );
+    assert_eq!(
+        vault.status(Some(&record), Some(TRUSTEES)),
         SealStatus::Sealed {
             shares_entered: 0,
             threshold: 3

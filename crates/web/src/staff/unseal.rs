@@ -45,7 +45,8 @@ async fn unseal_page(
     status_code: StatusCode,
 ) -> PageResponse {
     let ctx = context(state, page);
-    let (status, sealed, label) = match state.app().keyring().status().await? {
+    let unsealing = unsealing_of(state, headers);
+    let (status, sealed, label) = match state.app().keyring().status(unsealing.as_deref()).await? {
         KeyringStatus::NotInitialized => (
             ctx.text("unseal-not-initialized").into_owned(),
             false,
@@ -93,6 +94,13 @@ async fn unseal_page(
     Ok(response)
 }
 
+/// The unsealing a browser's shares go into: named by (a digest of) its form
+/// token cookie, so each browser's trustees see and combine only their own shares.
+fn unsealing_of(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    session::cookie(state, headers, CSRF_COOKIE)
+        .map(|token| torchlight_crypto::credentials::token_digest(&token))
+}
+
 pub async fn form(
     State(state): State<AppState>,
     page: PageLocale,
@@ -119,7 +127,13 @@ pub async fn submit(
     let outcome = state
         .app()
         .keyring()
-        .unseal(form.secret, client, &Actor::Trustee)
+        .unseal(
+            form.secret,
+            client,
+            &Actor::Trustee,
+            // The form's check passed, so the cookie is there.
+            &unsealing_of(&state, &headers).unwrap_or_default(),
+        )
         .await?;
     let (message, status) = match outcome {
         Unsealing::Progress(_) | Unsealing::AlreadyUnsealed => (None, StatusCode::OK),
@@ -138,6 +152,10 @@ pub async fn submit(
         ),
         Unsealing::Busy => (
             Some(ctx.text("unseal-busy").into_owned()),
+            StatusCode::SERVICE_UNAVAILABLE,
+        ),
+        Unsealing::Crowded => (
+            Some(ctx.text("unseal-crowded").into_owned()),
             StatusCode::SERVICE_UNAVAILABLE,
         ),
     };
