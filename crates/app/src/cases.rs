@@ -128,8 +128,10 @@ impl Cases<'_> {
         decrypt(visible, &secret).map(Some)
     }
 
-    /// Every case `scope` can read, newest first, decrypted for the case list. The
-    /// listing is recorded once, naming no case.
+    /// Every case `scope` can read, newest first, decrypted for the case list
+    /// (which shows each defender's name). The listing is recorded, and so is each
+    /// case it shows, in that case's own trail (`case.listed`): nobody reads a name
+    /// from the list without appearing in the case's access log.
     pub async fn list(&self, scope: Scope, actor: &Actor) -> Result<Vec<OpenCase>, AppError> {
         let scope = scope.organization();
         if self.app.vault().is_sealed() {
@@ -137,9 +139,16 @@ impl Cases<'_> {
         }
         let store = self.app.store();
         let visible = store.cases_visible_to(scope).await?;
-        self.app
-            .commit(self.app.unit(actor, "case.list", None))
-            .await?;
+        let unit = visible
+            .iter()
+            .fold(self.app.unit(actor, "case.list", None), |unit, case| {
+                unit.and_record(self.app.event(
+                    actor,
+                    "case.listed",
+                    Some(case.record.id.to_string()),
+                ))
+            });
+        self.app.commit(unit).await?;
         let mut open = Vec::with_capacity(visible.len());
         let mut secrets: Vec<(i64, OrgSecretKey)> = Vec::new();
         for case in visible {

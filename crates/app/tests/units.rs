@@ -772,6 +772,52 @@ async fn a_wrong_password_costs_one_entry_whether_the_account_exists_or_not(engi
     );
 }
 
+/// The list shows each defender's name, so each case it shows is recorded in its
+/// own trail, where the case's access log finds it.
+async fn a_case_shown_in_the_list_has_it_in_its_trail(engine: Engine) {
+    let (world, user, secret) = World::new(engine).await;
+    let started = world.signed_in(&user, &secret).await;
+    let member = world
+        .app
+        .sign_in()
+        .admit(started.session, started.user)
+        .await
+        .unwrap()
+        .unwrap();
+    let taxonomy = Taxonomy::built_in().unwrap();
+    let cases = world.app.cases();
+    let mut ids = Vec::new();
+    for name in ["A. Person", "B. Person"] {
+        let valid = CaseDraft {
+            country: "KG".into(),
+            urgency: "within_days".into(),
+            name: name.into(),
+            contact: "Signal".into(),
+            narrative: "Summoned.".into(),
+        }
+        .validate(&taxonomy)
+        .unwrap();
+        ids.push(
+            cases
+                .create(member.scope(), valid, &member.actor())
+                .await
+                .unwrap(),
+        );
+    }
+    let (listed, appended) = world
+        .appended_by(cases.list(member.scope(), &member.actor()))
+        .await;
+    assert_eq!(listed.unwrap().len(), 2);
+    assert_eq!(appended, ["case.list", "case.listed", "case.listed"]);
+    for id in ids {
+        let trail = cases.access_trail(&member, id).await.unwrap().unwrap();
+        assert!(
+            trail.iter().any(|entry| entry.action == "case.listed"),
+            "{trail:?}"
+        );
+    }
+}
+
 async fn a_name_no_account_can_have_is_refused_without_becoming_a_key(engine: Engine) {
     let (world, user, _) = World::new(engine).await;
     let throttle = world.app.throttle();
@@ -840,4 +886,5 @@ both_engines!(
     dead_sessions_are_swept_at_the_next_sign_in,
     a_name_no_account_can_have_is_refused_without_becoming_a_key,
     a_wrong_password_costs_one_entry_whether_the_account_exists_or_not,
+    a_case_shown_in_the_list_has_it_in_its_trail,
 );
