@@ -1,11 +1,19 @@
 //! Cases, encrypted: a fresh data key per case seals its details, and the data key
 //! is wrapped to the owning organisation's public key, which needs no unsealed
 //! server. Reading needs the organisation's secret key, so it needs the vault.
+//!
+//! A case's owner, country, urgency, status and creation time stay in clear, for
+//! ordering and counting. They are bound to the content twice: they are the
+//! content's associated data (change one and the content no longer opens), and
+//! the deployment's signing key signs them with a digest of the content (the
+//! case's binding), so that planting a case takes more than the organisation's
+//! public key. A case whose binding does not check is refused and recorded.
 
 use torchlight_core::case::{CaseAction, CaseDetails, CaseRelation, CaseStatus, ValidCase};
 use torchlight_core::CaseId;
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::OrgSecretKey;
+use torchlight_crypto::signer::{CaseFacts, Signer, SignerPublicKey};
 use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
 use uuid::Uuid;
 
@@ -16,8 +24,64 @@ pub struct Cases<'a> {
     pub(crate) app: &'a App,
 }
 
-fn content_context(case: CaseId) -> String {
+/// The content's associated data: its id and every field kept in clear.
+fn content_context(record: &CaseRecord) -> String {
+    format!(
+        "case/{}/details/v2/{}/{}/{}/{}/{}",
+        record.id,
+        record.organization_id,
+        record.country.as_str(),
+        record.urgency.code(),
+        record.status.code(),
+        record.created_at_ms
+    )
+}
+
+/// The associated data of cases sealed before the metadata was bound.
+fn legacy_content_context(case: CaseId) -> String {
     format!("case/{case}/details")
+}
+
+/// What a case's binding signs, as strings held by the caller.
+struct Facts {
+    id: String,
+    owner: String,
+}
+
+impl Facts {
+    fn of(record: &CaseRecord) -> Facts {
+        Facts {
+            id: record.id.to_string(),
+            owner: record.organization_id.to_string(),
+        }
+    }
+
+    fn view<'a>(&'a self, record: &'a CaseRecord) -> CaseFacts<'a> {
+        CaseFacts {
+            id: &self.id,
+            owner: &self.owner,
+            country: record.country.as_str(),
+            urgency: record.urgency.code(),
+            status: record.status.code(),
+            created_at_ms: record.created_at_ms,
+            content: &record.content,
+        }
+    }
+}
+
+/// Signs `record` as it now is.
+fn bind(record: &mut CaseRecord, signer: &Signer) {
+    let facts = Facts::of(record);
+    record.binding = Some(signer.bind_case(&facts.view(record)).to_vec());
+}
+
+/// Whether `record`'s binding is `signer`'s over its facts as stored.
+fn bound(record: &CaseRecord, signer: &SignerPublicKey) -> bool {
+    let facts = Facts::of(record);
+    record
+        .binding
+        .as_deref()
+        .is_some_and(|binding| signer.verifies_case(&facts.view(record), binding))
 }
 
 /// How many entries "who looked at this" shows.
@@ -39,9 +103,27 @@ pub struct OpenCase {
     pub details: CaseDetails,
 }
 
-fn decrypt(visible: VisibleCase, secret: &OrgSecretKey) -> Result<OpenCase, AppError> {
+fn decrypt(
+    visible: VisibleCase,
+    secret: &OrgSecretKey,
+    signer: &SignerPublicKey,
+) -> Result<OpenCase, AppError> {
+    if !bound(&visible.record, signer) {
+        return Err(AppError::Tampered(format!(
+            "case {}: its binding does not match its owner, country, urgency, status, \
+             creation time or content (changed, or planted)",
+            visible.record.id
+        )));
+    }
     let data_key = DataKey::unwrap(&visible.key.wrapped_key, secret)?;
-    let plaintext = data_key.open(&content_context(visible.record.id), &visible.record.content)?;
+    let plaintext = data_key
+        .open(&content_context(&visible.record), &visible.record.content)
+        .map_err(|_| {
+            AppError::Tampered(format!(
+                "case {}: its content does not open with its stored fields",
+                visible.record.id
+            ))
+        })?;
     let details: CaseDetails = serde_json::from_slice(&plaintext).map_err(|e| {
         AppError::Internal(format!(
             "stored case {} does not decode: {e}",
@@ -72,8 +154,9 @@ impl Cases<'_> {
             serde_json::to_vec(&case.details)
                 .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
         );
+        let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
         let now = self.app.now_ms();
-        let record = CaseRecord {
+        let mut record = CaseRecord {
             id,
             organization_id: scope,
             country: case.country,
@@ -81,8 +164,11 @@ impl Cases<'_> {
             status: CaseStatus::Open,
             created_at_ms: now,
             updated_at_ms: now,
-            content: data_key.seal(&content_context(id), &plaintext),
+            content: Vec::new(),
+            binding: None,
         };
+        record.content = data_key.seal(&content_context(&record), &plaintext);
+        bind(&mut record, &signer);
         let keys = vec![CaseKey {
             case_id: id,
             organization_id: scope,
@@ -122,10 +208,133 @@ impl Cases<'_> {
             .keyring()
             .organization_secret(scope, visible.key.key_version)
             .await?;
+        let signer = self.signer_public()?;
         self.app
             .commit(self.app.unit(actor, "case.view", Some(id.to_string())))
             .await?;
-        decrypt(visible, &secret).map(Some)
+        match decrypt(visible, &secret, &signer) {
+            Ok(open) => Ok(Some(open)),
+            Err(tampered @ AppError::Tampered(_)) => {
+                self.record_tampered(id).await?;
+                Err(tampered)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The signing key's public half, as the unsealed vault derived it.
+    fn signer_public(&self) -> Result<SignerPublicKey, AppError> {
+        self.app
+            .vault()
+            .signer()
+            .map(|signer| signer.public_key())
+            .ok_or(AppError::Sealed)
+    }
+
+    /// Records a case whose stored fields or binding do not check, for the trail
+    /// and the log.
+    async fn record_tampered(&self, id: CaseId) -> Result<(), AppError> {
+        tracing::error!(case = %id, "a stored case does not match its binding");
+        let unit = self
+            .app
+            .unit(&Actor::System, "case.tamper_found", Some(id.to_string()));
+        self.app.commit(unit).await
+    }
+
+    /// Every case whose binding checks under the current signing key, bound
+    /// again by `next` (a root rotation's): the changes, for the rotation's unit.
+    /// A case whose binding does not check stays as it is, refused when read.
+    pub(crate) async fn rebound(&self, next: &Signer) -> Result<Vec<Change>, AppError> {
+        let current = self.signer_public()?;
+        let store = self.app.store();
+        let owners: std::collections::BTreeSet<_> = store
+            .organization_keys()
+            .await?
+            .into_iter()
+            .map(|key| key.organization_id)
+            .collect();
+        let mut changes = Vec::new();
+        for owner in owners {
+            for visible in store.cases_visible_to(owner).await? {
+                let mut record = visible.record;
+                if record.organization_id != owner || !bound(&record, &current) {
+                    continue;
+                }
+                bind(&mut record, next);
+                changes.push(Change::UpdateCase {
+                    scope: owner,
+                    record,
+                });
+            }
+        }
+        Ok(changes)
+    }
+
+    /// Binds the cases sealed before bindings existed (at unseal): each whose
+    /// content opens under the old associated data with its owner's key is sealed
+    /// again under the new one, and signed. One that does not open is left alone,
+    /// and refused when read.
+    pub(crate) async fn bind_legacy(&self) -> Result<(), AppError> {
+        let Some(signer) = self.app.vault().signer() else {
+            return Err(AppError::Sealed);
+        };
+        let store = self.app.store();
+        let owners: std::collections::BTreeSet<_> = store
+            .organization_keys()
+            .await?
+            .into_iter()
+            .map(|key| key.organization_id)
+            .collect();
+        for owner in owners {
+            let mut unit: Option<torchlight_store::UnitOfWork> = None;
+            for visible in store.cases_visible_to(owner).await? {
+                let record = &visible.record;
+                if record.binding.is_some() || record.organization_id != owner {
+                    continue;
+                }
+                let secret = self
+                    .app
+                    .keyring()
+                    .organization_secret(owner, visible.key.key_version)
+                    .await?;
+                let Ok(data_key) = DataKey::unwrap(&visible.key.wrapped_key, &secret) else {
+                    continue;
+                };
+                let Ok(plaintext) =
+                    data_key.open(&legacy_content_context(record.id), &record.content)
+                else {
+                    continue;
+                };
+                let mut record = visible.record.clone();
+                record.content = data_key.seal(&content_context(&record), &plaintext);
+                bind(&mut record, &signer);
+                let change = Change::UpdateCase {
+                    scope: owner,
+                    record,
+                };
+                unit = Some(match unit {
+                    None => self
+                        .app
+                        .unit(
+                            &Actor::Operator,
+                            "case.bound",
+                            Some(visible.record.id.to_string()),
+                        )
+                        .with(change),
+                    Some(unit) => unit
+                        .and_record(self.app.event(
+                            &Actor::Operator,
+                            "case.bound",
+                            Some(visible.record.id.to_string()),
+                        ))
+                        .with(change),
+                });
+            }
+            if let Some(unit) = unit {
+                self.app.commit(unit).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Every case `scope` can read, newest first, decrypted for the case list
@@ -149,6 +358,7 @@ impl Cases<'_> {
                 ))
             });
         self.app.commit(unit).await?;
+        let signer = self.signer_public()?;
         let mut open = Vec::with_capacity(visible.len());
         let mut secrets: Vec<(i64, OrgSecretKey)> = Vec::new();
         for case in visible {
@@ -165,7 +375,14 @@ impl Cases<'_> {
                     secret
                 }
             };
-            open.push(decrypt(case, &secret)?);
+            let id = case.record.id;
+            match decrypt(case, &secret, &signer) {
+                Ok(case) => open.push(case),
+                // One planted or altered case does not hide the others: it is
+                // left out of the list, and recorded.
+                Err(AppError::Tampered(_)) => self.record_tampered(id).await?,
+                Err(e) => return Err(e),
+            }
         }
         Ok(open)
     }

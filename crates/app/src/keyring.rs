@@ -9,7 +9,7 @@ use torchlight_crypto::signer::{Signer, SignerPublicKey};
 use torchlight_crypto::vault::{SealStatus, UnsealProgress};
 use torchlight_crypto::Argon2Cost;
 use torchlight_crypto::CryptoError;
-use torchlight_store::{Change, KeyBinding, OrganizationKey, StoreError};
+use torchlight_store::{Change, KeyBinding, OrganizationKey, StoreError, UnitOfWork};
 
 use crate::{Actor, App, AppError};
 
@@ -521,11 +521,13 @@ impl Keyring<'_> {
         Ok(recorded.and_then(|(_, bytes)| SignerPublicKey::from_bytes(&bytes).ok()))
     }
 
-    /// Checks the organisation keys (`check_organization_keys`), then gives a key
+    /// Checks the organisation keys (`check_organization_keys`), binds cases from
+    /// before case bindings (`Cases::bind_legacy`), then gives a key
     /// pair to every organisation of the directory that has none: those added by
     /// an import after `init`.
     pub async fn after_unseal(&self) -> Result<(), AppError> {
         self.check_organization_keys().await?;
+        self.app.cases().bind_legacy().await?;
         let store = self.app.store();
         let directory = store.load_directory().await?;
         let existing = store.organization_keys().await?;
@@ -675,6 +677,14 @@ impl Keyring<'_> {
                 totp_secrets: totp,
             })
             .with(record_signer(&new_signer));
+        // Cases are signed again by the new root's key, in the same unit.
+        let unit = self
+            .app
+            .cases()
+            .rebound(&new_signer)
+            .await?
+            .into_iter()
+            .fold(unit, UnitOfWork::with);
         self.app.commit(unit).await?;
         vault.seal();
         vault.unseal_with_root(new_root, version);

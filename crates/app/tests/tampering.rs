@@ -465,7 +465,187 @@ async fn an_erased_case_leaves_no_copy_in_the_data_directory() {
     }
 }
 
+async fn a_downgraded_urgency_is_found_and_the_case_refused(engine: Engine) {
+    let world = World::new(engine).await;
+    let id = world.create_case().await.unwrap();
+    let scope = || Scope::for_operator(organization());
+    assert!(world
+        .app
+        .cases()
+        .open(scope(), id, &Actor::Operator)
+        .await
+        .unwrap()
+        .is_some());
+    let listed = world
+        .app
+        .cases()
+        .list(scope(), &Actor::Operator)
+        .await
+        .unwrap()
+        .len();
+    world
+        .sql(&[format!(
+            "UPDATE cases SET urgency = 'not_urgent' WHERE id = {}",
+            uuid_literal(&world, &id.as_uuid())
+        )])
+        .await;
+    let opened = world.app.cases().open(scope(), id, &Actor::Operator).await;
+    assert!(
+        matches!(opened, Err(AppError::Tampered(_))),
+        "{:?}",
+        opened.err()
+    );
+    let last = world.entries().await.pop().unwrap();
+    assert_eq!(
+        (last.event.action.as_str(), last.event.object),
+        ("case.tamper_found", Some(id.to_string()))
+    );
+    // The list leaves it out (and records it) rather than failing for all.
+    let cases = world
+        .app
+        .cases()
+        .list(scope(), &Actor::Operator)
+        .await
+        .unwrap();
+    assert_eq!(cases.len(), listed - 1);
+}
+
+async fn a_case_planted_with_the_public_key_alone_is_refused(engine: Engine) {
+    let world = World::new(engine).await;
+    let store = world.app.store();
+    let key = store
+        .current_organization_key(organization())
+        .await
+        .unwrap()
+        .unwrap();
+    let public = torchlight_crypto::orgkey::OrgPublicKey::parse(&key.public_key).unwrap();
+    // Everything a database writer can make: a data key wrapped to the public
+    // key, content sealed under the right associated data, a made-up binding.
+    let id = torchlight_core::CaseId::from_uuid(Uuid::new_v4());
+    let data_key = torchlight_crypto::envelope::DataKey::generate();
+    let mut record = torchlight_store::CaseRecord {
+        id,
+        organization_id: organization(),
+        country: torchlight_core::Code::parse(torchlight_core::Vocabulary::Country, "KG").unwrap(),
+        urgency: torchlight_core::case::Urgency::DetainedNow,
+        status: torchlight_core::case::CaseStatus::Open,
+        created_at_ms: 1_000,
+        updated_at_ms: 1_000,
+        content: Vec::new(),
+        binding: Some(vec![7; 64]),
+    };
+    let context = format!(
+        "case/{id}/details/v2/{}/KG/detained_now/open/1000",
+        organization()
+    );
+    record.content = data_key.seal(
+        &context,
+        br#"{"name":"planted","contact":"","narrative":""}"#,
+    );
+    let unit =
+        torchlight_store::UnitOfWork::recording(Actor::Operator.event(1_000, "case.create", None))
+            .with(torchlight_store::Change::CreateCase {
+                scope: organization(),
+                record,
+                keys: vec![torchlight_store::CaseKey {
+                    case_id: id,
+                    organization_id: organization(),
+                    key_version: key.version,
+                    wrapped_key: data_key.wrap(&public),
+                }],
+            });
+    store.commit(unit).await.unwrap();
+    let opened = world
+        .app
+        .cases()
+        .open(Scope::for_operator(organization()), id, &Actor::Operator)
+        .await;
+    assert!(
+        matches!(opened, Err(AppError::Tampered(_))),
+        "{:?}",
+        opened.err()
+    );
+}
+
+async fn cases_from_before_bindings_are_bound_at_the_next_unseal(engine: Engine) {
+    let world = World::new(engine).await;
+    let id = world.create_case().await.unwrap();
+    let store = world.app.store();
+    // Sealed as before bindings: the old associated data, no binding.
+    let visible = store
+        .case_visible_to(organization(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    let secret = world
+        .app
+        .keyring()
+        .organization_secret(organization(), 1)
+        .await
+        .unwrap();
+    let data_key =
+        torchlight_crypto::envelope::DataKey::unwrap(&visible.key.wrapped_key, &secret).unwrap();
+    let context = format!(
+        "case/{id}/details/v2/{}/KG/within_days/open/{}",
+        organization(),
+        visible.record.created_at_ms
+    );
+    let plaintext = data_key.open(&context, &visible.record.content).unwrap();
+    let legacy = data_key.seal(&format!("case/{id}/details"), &plaintext);
+    world
+        .sql(&[format!(
+            "UPDATE cases SET binding = NULL, content = {} WHERE id = {}",
+            world.blob(&legacy),
+            uuid_literal(&world, &id.as_uuid())
+        )])
+        .await;
+    let scope = || Scope::for_operator(organization());
+    assert!(world
+        .app
+        .cases()
+        .open(scope(), id, &Actor::Operator)
+        .await
+        .is_err());
+    let keyring = world.app.keyring();
+    keyring.seal(&Actor::Operator).await.unwrap();
+    keyring
+        .unseal(
+            Zeroizing::new(PASSPHRASE.into()),
+            None,
+            &Actor::Operator,
+            "operator",
+        )
+        .await
+        .unwrap();
+    let opened = world
+        .app
+        .cases()
+        .open(scope(), id, &Actor::Operator)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(opened.details.name, "A. Person");
+    let actions: Vec<String> = world
+        .entries()
+        .await
+        .into_iter()
+        .map(|e| e.event.action)
+        .collect();
+    assert!(actions.contains(&"case.bound".to_string()), "{actions:?}");
+}
+
+/// A UUID as the engine's SQL stores it.
+fn uuid_literal(world: &World, id: &Uuid) -> String {
+    match world.db.engine {
+        Engine::Sqlite => world.blob(id.as_bytes()),
+        Engine::Postgres => format!("'{id}'"),
+    }
+}
+
 both_engines!(
+    a_downgraded_urgency_is_found_and_the_case_refused,
+    a_case_planted_with_the_public_key_alone_is_refused,
+    cases_from_before_bindings_are_bound_at_the_next_unseal,
     a_fresh_log_is_signed_throughout,
     an_edited_log_with_its_signatures_removed_is_found,
     an_edited_log_signed_with_another_key_is_found,

@@ -672,6 +672,7 @@ async fn a_case_shared_with_another_organisation_stays_its_owners_to_erase(engin
         created_at_ms: 1_000,
         updated_at_ms: 1_000,
         content: b"sealed".to_vec(),
+        binding: None,
     };
     let shared = UnitOfWork::recording(Actor::Operator.event(1_000, "case.create", None)).with(
         Change::CreateCase {

@@ -86,6 +86,9 @@ pub struct CaseRecord {
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
     pub content: Vec<u8>,
+    /// The signing key's signature over the case's facts (`crypto::signer`);
+    /// `None` only for cases from before bindings, until an unseal binds them.
+    pub binding: Option<Vec<u8>>,
 }
 
 /// A case's data key wrapped to one organisation's public key of `key_version`.

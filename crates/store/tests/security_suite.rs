@@ -101,6 +101,7 @@ fn case(n: u128, org: u128, created_at_ms: i64) -> CaseRecord {
         created_at_ms,
         updated_at_ms: created_at_ms,
         content: format!("sealed content of case {n}").into_bytes(),
+        binding: Some(format!("binding of case {n}").into_bytes()),
     }
 }
 

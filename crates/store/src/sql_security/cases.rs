@@ -15,19 +15,19 @@ use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::Code;
 
 const INSERT_CASE: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
-     created_at_ms, updated_at_ms, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     created_at_ms, updated_at_ms, content, binding) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 const INSERT_CASE_KEY: &str = "INSERT INTO case_keys \
      (case_id, organization_id, key_version, wrapped_key) VALUES ($1, $2, $3, $4)";
 const UPDATE_VISIBLE_CASE: &str = "UPDATE cases SET country = $1, urgency = $2, status = $3, \
-     updated_at_ms = $4, content = $5 WHERE id = $6 AND EXISTS \
+     updated_at_ms = $4, content = $5, binding = $8 WHERE id = $6 AND EXISTS \
      (SELECT 1 FROM case_keys WHERE case_keys.case_id = $6 AND case_keys.organization_id = $7)";
 const SELECT_VISIBLE_CASES: &str = "SELECT c.id, c.organization_id, c.country, c.urgency, \
-     c.status, c.created_at_ms, c.updated_at_ms, c.content, \
+     c.status, c.created_at_ms, c.updated_at_ms, c.content, c.binding, \
      k.case_id, k.organization_id, k.key_version, k.wrapped_key \
      FROM cases c JOIN case_keys k ON k.case_id = c.id WHERE k.organization_id = $1 \
      ORDER BY c.created_at_ms DESC, c.id DESC";
 const SELECT_VISIBLE_CASE: &str = "SELECT c.id, c.organization_id, c.country, c.urgency, \
-     c.status, c.created_at_ms, c.updated_at_ms, c.content, \
+     c.status, c.created_at_ms, c.updated_at_ms, c.content, c.binding, \
      k.case_id, k.organization_id, k.key_version, k.wrapped_key \
      FROM cases c JOIN case_keys k ON k.case_id = c.id \
      WHERE k.organization_id = $1 AND c.id = $2";
@@ -103,6 +103,7 @@ sql_store! {
             .bind(record.created_at_ms)
             .bind(record.updated_at_ms)
             .bind(record.content.clone())
+            .bind(record.binding.clone())
             .execute(&mut *conn)
             .await?;
         for key in keys {
@@ -130,6 +131,7 @@ sql_store! {
             .bind(record.content.clone())
             .bind(record.id.as_uuid())
             .bind(scope.as_uuid())
+            .bind(record.binding.clone())
             .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
@@ -200,6 +202,7 @@ where
     String: Column<DB>,
     i64: Column<DB>,
     Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
 {
     Ok(VisibleCase {
         record: CaseRecord {
@@ -211,12 +214,13 @@ where
             created_at_ms: row.try_get(5)?,
             updated_at_ms: row.try_get(6)?,
             content: row.try_get(7)?,
+            binding: row.try_get(8)?,
         },
         key: CaseKey {
-            case_id: CaseId::from_uuid(row.try_get(8)?),
-            organization_id: OrganizationId::from_uuid(row.try_get(9)?),
-            key_version: row.try_get(10)?,
-            wrapped_key: row.try_get(11)?,
+            case_id: CaseId::from_uuid(row.try_get(9)?),
+            organization_id: OrganizationId::from_uuid(row.try_get(10)?),
+            key_version: row.try_get(11)?,
+            wrapped_key: row.try_get(12)?,
         },
     })
 }
