@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -63,27 +64,9 @@ impl Window {
 
 #[derive(Default)]
 pub struct Throttle {
-    windows: Mutex<Windows>,
-}
-
-#[derive(Default)]
-struct Windows {
-    by_key: HashMap<Key, Window>,
-    /// When ended windows were last swept away.
-    swept_ms: i64,
-}
-
-impl std::ops::Deref for Windows {
-    type Target = HashMap<Key, Window>;
-    fn deref(&self) -> &Self::Target {
-        &self.by_key
-    }
-}
-
-impl std::ops::DerefMut for Windows {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.by_key
-    }
+    windows: Mutex<HashMap<Key, Window>>,
+    /// When ended windows were last swept away (ms since the epoch).
+    swept_ms: AtomicI64,
 }
 
 /// Attempts are refused for this long.
@@ -195,10 +178,12 @@ impl Throttle {
         now_ms: i64,
     ) -> Result<Attempting<'_>, Blocked> {
         let mut windows = self.lock();
-        let since_sweep = now_ms.saturating_sub(windows.swept_ms);
-        if windows.len() > SWEEP_ABOVE || since_sweep >= WINDOW.as_millis() as i64 {
+        // Read and written under the map's lock; atomic only to be `Sync`.
+        let since_sweep = now_ms.saturating_sub(self.swept_ms.load(Ordering::Relaxed));
+        let window_ms = i64::try_from(WINDOW.as_millis()).unwrap_or(i64::MAX);
+        if windows.len() > SWEEP_ABOVE || since_sweep >= window_ms {
             windows.retain(|_, w| w.in_flight > 0 || age(w, now_ms) < WINDOW);
-            windows.swept_ms = now_ms;
+            self.swept_ms.store(now_ms, Ordering::Relaxed);
         }
         blocked(&windows, &keys, now_ms)?;
         for (key, _) in &keys {
@@ -221,7 +206,7 @@ impl Throttle {
         self.lock().len()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Windows> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Window>> {
         // A panic elsewhere while holding the lock leaves counts that are still
         // counts; keep using them rather than failing every sign-in.
         self.windows
