@@ -179,6 +179,9 @@ async fn canary_shares_never_reach_the_log(engine: Engine) {
     // The browser's share went into the browser's own unsealing, which neither
     // joins nor sees the operator's: the operator's needs two more of its own.
     assert!(accepted.body.contains("1 of 3"), "{accepted:?}");
+    // Anyone else's browser sees nobody's progress.
+    let stranger = server.browser().get("/unseal").await;
+    assert!(stranger.body.contains("0 of 3"), "{stranger:?}");
     assert_eq!(login_status(&server).await, 503);
     unseal(&world, &shares[2]).success().stdout_has(&["2 of 3"]);
     unseal(&world, &shares[3])
