@@ -4,7 +4,9 @@
 #   1. 30 wrong passwords for one account sent at once: how many were evaluated
 #      (401, a hash computed each) and how many refused untried (429);
 #   2. 40 wrong passphrases sent at once to /unseal of the sealed server: their
-#      statuses, and the server's resident memory before and at its peak (VmHWM).
+#      statuses, and the server's resident memory before and at its peak (VmHWM);
+#   and first, one at a time, the median time of a wrong password for an account
+#   that exists and for a name that does not (item 12: they should be alike).
 #
 #   bench/security_bursts.sh [BINARY]    # default: a release build of this tree
 #
@@ -41,6 +43,22 @@ token() {
 }
 
 csrf=$(token /staff/login "$work/login.jar")
+attempt() {
+  curl -s -o /dev/null -w '%{time_total}\n' -b "$work/login.jar" \
+    --data "csrf=$csrf&username=$1&password=a-wrong-guess" "$base/staff/login"
+}
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.0f ms", a[int((NR+1)/2)] * 1000}'; }
+: >"$work/known"
+: >"$work/unknown"
+# Five per account, under the per-account limit; demo-caseworker is kept for the burst.
+for n in 1 2 3 4 5; do
+  for account in demo-admin demo-analyst demo-other; do
+    attempt "$account" >>"$work/known"
+    attempt "nobody-$account-$n" >>"$work/unknown"
+  done
+done
+echo "a wrong password, one at a time (median of 15): existing account $(median <"$work/known"), unknown name $(median <"$work/unknown")"
+
 echo "30 wrong passwords for demo-caseworker at once (status: count):"
 seq 1 30 | xargs -P 30 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$work/login.jar" \
   --data "csrf=$csrf&username=demo-caseworker&password=wrong-guess-{}" "$base/staff/login" |
