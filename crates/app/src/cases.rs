@@ -247,12 +247,7 @@ impl Cases<'_> {
     pub(crate) async fn rebound(&self, next: &Signer) -> Result<Vec<Change>, AppError> {
         let current = self.signer_public()?;
         let store = self.app.store();
-        let owners: std::collections::BTreeSet<_> = store
-            .organization_keys()
-            .await?
-            .into_iter()
-            .map(|key| key.organization_id)
-            .collect();
+        let owners = self.app.keyring().organizations_keyed().await?;
         let mut changes = Vec::new();
         for owner in owners {
             for visible in store.cases_visible_to(owner).await? {
@@ -279,12 +274,7 @@ impl Cases<'_> {
             return Err(AppError::Sealed);
         };
         let store = self.app.store();
-        let owners: std::collections::BTreeSet<_> = store
-            .organization_keys()
-            .await?
-            .into_iter()
-            .map(|key| key.organization_id)
-            .collect();
+        let owners = self.app.keyring().organizations_keyed().await?;
         for owner in owners {
             let mut unit: Option<torchlight_store::UnitOfWork> = None;
             for visible in store.cases_visible_to(owner).await? {

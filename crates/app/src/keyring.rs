@@ -155,10 +155,27 @@ impl Keyring<'_> {
 
     /// How many organisations have a key pair.
     pub async fn organizations_with_keys(&self) -> Result<usize, AppError> {
+        Ok(self.organizations_keyed().await?.len())
+    }
+
+    /// The organisations that have a key pair.
+    pub(crate) async fn organizations_keyed(
+        &self,
+    ) -> Result<std::collections::BTreeSet<OrganizationId>, AppError> {
         let keys = self.app.store().organization_keys().await?;
-        let organizations: std::collections::BTreeSet<_> =
-            keys.iter().map(|k| k.organization_id).collect();
-        Ok(organizations.len())
+        Ok(keys.iter().map(|k| k.organization_id).collect())
+    }
+
+    /// The signing key recorded for root version `version`, as stored.
+    async fn recorded_signer_bytes(&self, version: u32) -> Result<Option<Vec<u8>>, AppError> {
+        Ok(self
+            .app
+            .store()
+            .audit_signers()
+            .await?
+            .into_iter()
+            .find(|(recorded, _)| *recorded == version)
+            .map(|(_, bytes)| bytes))
     }
 
     /// Where the keyring stands, as `unsealing` (see `unseal`) may see it: the
@@ -356,16 +373,9 @@ impl Keyring<'_> {
         actor: &Actor,
     ) -> Result<Option<Change>, AppError> {
         let version = signer.root_version();
-        let recorded = self
-            .app
-            .store()
-            .audit_signers()
-            .await?
-            .into_iter()
-            .find(|(recorded, _)| *recorded == version);
-        match recorded {
+        match self.recorded_signer_bytes(version).await? {
             None => Ok(Some(record_signer(signer))),
-            Some((_, bytes)) if bytes == signer.public_key().to_bytes() => Ok(None),
+            Some(bytes) if bytes == signer.public_key().to_bytes() => Ok(None),
             Some(_) => {
                 let alert = self
                     .app
@@ -511,14 +521,8 @@ impl Keyring<'_> {
     /// The signing key recorded for the current root version.
     async fn recorded_signer(&self) -> Result<Option<SignerPublicKey>, AppError> {
         let record = self.record().await?;
-        let recorded = self
-            .app
-            .store()
-            .audit_signers()
-            .await?
-            .into_iter()
-            .find(|(version, _)| *version == record.version);
-        Ok(recorded.and_then(|(_, bytes)| SignerPublicKey::from_bytes(&bytes).ok()))
+        let recorded = self.recorded_signer_bytes(record.version).await?;
+        Ok(recorded.and_then(|bytes| SignerPublicKey::from_bytes(&bytes).ok()))
     }
 
     /// Checks the organisation keys (`check_organization_keys`), binds cases from
@@ -651,13 +655,7 @@ impl Keyring<'_> {
             resealed.push(key);
         }
         let mut totp = Vec::new();
-        for organization in store
-            .organization_keys()
-            .await?
-            .iter()
-            .map(|k| k.organization_id)
-            .collect::<std::collections::BTreeSet<_>>()
-        {
+        for organization in self.organizations_keyed().await? {
             for user in store.users_of_organization(organization).await? {
                 if let Some(sealed) = &user.totp_sealed {
                     let context = crate::accounts::totp_context(user.id);
