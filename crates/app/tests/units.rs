@@ -612,16 +612,7 @@ async fn cases_are_created_viewed_and_erased_with_their_entries(engine: Engine) 
         .await
         .unwrap()
         .unwrap();
-    let taxonomy = Taxonomy::built_in().unwrap();
-    let valid = CaseDraft {
-        country: "KG".into(),
-        urgency: "within_days".into(),
-        name: "A. Person".into(),
-        contact: "Signal".into(),
-        narrative: "Summoned.".into(),
-    }
-    .validate(&taxonomy)
-    .unwrap();
+    let valid = valid_case("A. Person");
     let cases = world.app.cases();
     let (id, appended) = world
         .appended_by(cases.create(member.scope(), valid, &member.actor()))
@@ -785,19 +776,10 @@ async fn a_case_shown_in_the_list_has_it_in_its_trail(engine: Engine) {
         .await
         .unwrap()
         .unwrap();
-    let taxonomy = Taxonomy::built_in().unwrap();
     let cases = world.app.cases();
     let mut ids = Vec::new();
     for name in ["A. Person", "B. Person"] {
-        let valid = CaseDraft {
-            country: "KG".into(),
-            urgency: "within_days".into(),
-            name: name.into(),
-            contact: "Signal".into(),
-            narrative: "Summoned.".into(),
-        }
-        .validate(&taxonomy)
-        .unwrap();
+        let valid = valid_case(name);
         ids.push(
             cases
                 .create(member.scope(), valid, &member.actor())
@@ -847,6 +829,19 @@ async fn a_name_no_account_can_have_is_refused_without_becoming_a_key(engine: En
         .await
         .unwrap();
     assert!(matches!(attempt, Attempt::Accepted(_)));
+}
+
+/// A valid case of a defender called `name` in Kyrgyzstan.
+fn valid_case(name: &str) -> torchlight_core::case::ValidCase {
+    CaseDraft {
+        country: "KG".into(),
+        urgency: "within_days".into(),
+        name: name.into(),
+        contact: "Signal".into(),
+        narrative: "Summoned.".into(),
+    }
+    .validate(&Taxonomy::built_in().unwrap())
+    .unwrap()
 }
 
 macro_rules! both_engines {

@@ -8,11 +8,27 @@ use torchlight_store::{Change, SecurityKey, UnitOfWork};
 use torchlight_web::WebConfig;
 
 use crate::both_engines;
-use crate::staff_support::{Org, StaffApp, PASSWORD};
+use crate::staff_support::{Org, Reply, SignedIn, StaffApp, PASSWORD};
 use crate::support::Engine;
 
 const NEW_PASSWORD: &str = "a new password of my own";
 const REFUSED: &str = "The password or the code is not right.";
+
+/// Posts the password form of `session` with the current password and a code,
+/// choosing `NEW_PASSWORD`.
+async fn change_password(session: &SignedIn, current: &str, code: &str) -> Reply {
+    session
+        .post(
+            "/staff/password",
+            &[
+                ("current_password", current),
+                ("code", code),
+                ("new_password", NEW_PASSWORD),
+                ("repeat", NEW_PASSWORD),
+            ],
+        )
+        .await
+}
 
 both_engines!(
     changing_the_password_asks_for_the_current_one_and_a_code,
@@ -42,17 +58,7 @@ async fn changing_the_password_asks_for_the_current_one_and_a_code(engine: Engin
 
     // A session alone, or with a wrong password, changes nothing.
     for (current, code) in [("", ""), ("not the password", "000000")] {
-        let reply = thief
-            .post(
-                "/staff/password",
-                &[
-                    ("current_password", current),
-                    ("code", code),
-                    ("new_password", NEW_PASSWORD),
-                    ("repeat", NEW_PASSWORD),
-                ],
-            )
-            .await;
+        let reply = change_password(&thief, current, code).await;
         assert_eq!(reply.status, 401, "{}", reply.body);
         assert!(reply.body.contains(REFUSED), "{}", reply.body);
     }
@@ -70,17 +76,7 @@ async fn changing_the_password_asks_for_the_current_one_and_a_code(engine: Engin
         .unwrap()
             * 30,
     );
-    let reply = thief
-        .post(
-            "/staff/password",
-            &[
-                ("current_password", PASSWORD),
-                ("code", &used),
-                ("new_password", NEW_PASSWORD),
-                ("repeat", NEW_PASSWORD),
-            ],
-        )
-        .await;
+    let reply = change_password(&thief, PASSWORD, &used).await;
     assert_eq!(reply.status, 401, "{}", reply.body);
     assert_eq!(
         app.store()
@@ -95,17 +91,7 @@ async fn changing_the_password_asks_for_the_current_one_and_a_code(engine: Engin
     // The owner, with both, changes it; their other device is signed out, this one
     // stays signed in.
     let code = app.next_code(member).await;
-    let reply = owner_elsewhere
-        .post(
-            "/staff/password",
-            &[
-                ("current_password", PASSWORD),
-                ("code", &code),
-                ("new_password", NEW_PASSWORD),
-                ("repeat", NEW_PASSWORD),
-            ],
-        )
-        .await;
+    let reply = change_password(&owner_elsewhere, PASSWORD, &code).await;
     assert_eq!(reply.status, 303, "{}", reply.body);
     assert_ne!(
         app.store()
