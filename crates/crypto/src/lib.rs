@@ -1,9 +1,10 @@
 //! Torchlight's cryptography: the sealed keyring (passphrase or Shamir shares),
 //! organisation key pairs, envelopes for sensitive fields, staff credentials
 //! (Argon2id passwords, TOTP, recovery codes, session tokens), the hash chain of
-//! the audit log and the deployment's signing key. Pure and synchronous: no I/O, no clock (callers pass the time).
+//! the audit log, the deployment's signing key and defenders' codenames. Pure and synchronous: no I/O, no clock (callers pass the time).
 
 pub mod audit;
+pub mod codename;
 pub mod cost;
 pub mod credentials;
 pub mod envelope;
