@@ -12,6 +12,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Məzmuna keçin
+# uncertain
+common-quick-exit = Tez çıx
 common-nav-label = Əsas menyu
 common-nav-find = Kömək tapın
 common-language-switch = Dil

@@ -10,6 +10,7 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Перайсці да зместу
+common-quick-exit = Хутка пакінуць
 common-nav-label = Галоўнае меню
 common-nav-find = Знайсці дапамогу
 common-language-switch = Мова

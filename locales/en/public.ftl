@@ -16,6 +16,7 @@ common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 # Hidden link for keyboard and screen-reader users, first on every page.
 common-skip = Skip to content
+common-quick-exit = Leave quickly
 # Name of the main navigation, read out by screen readers.
 common-nav-label = Main
 common-nav-find = Find help

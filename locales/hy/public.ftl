@@ -10,6 +10,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Անցնել բովանդակությանը
+# uncertain
+common-quick-exit = Արագ հեռանալ
 common-nav-label = Գլխավոր ընտրացանկ
 common-nav-find = Գտնել օգնություն
 common-language-switch = Լեզու

@@ -10,6 +10,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = მთავარ შინაარსზე გადასვლა
+# uncertain
+common-quick-exit = სწრაფად გასვლა
 common-nav-label = მთავარი მენიუ
 common-nav-find = დახმარების პოვნა
 common-language-switch = ენა

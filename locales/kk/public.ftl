@@ -10,6 +10,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Негізгі мазмұнға өту
+# uncertain
+common-quick-exit = Тез шығу
 common-nav-label = Негізгі мәзір
 common-nav-find = Көмек табу
 common-language-switch = Тіл

@@ -10,6 +10,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Негизги мазмунга өтүү
+# uncertain
+common-quick-exit = Тез чыгуу
 common-nav-label = Негизги меню
 common-nav-find = Жардам табуу
 common-language-switch = Тил

@@ -9,6 +9,7 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Перейти к содержанию
+common-quick-exit = Быстро уйти
 common-nav-label = Главное меню
 common-nav-find = Найти помощь
 common-language-switch = Язык

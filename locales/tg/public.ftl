@@ -10,6 +10,8 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Гузаштан ба мундариҷа
+# uncertain
+common-quick-exit = Зуд баромадан
 common-nav-label = Менюи асосӣ
 common-nav-find = Ёфтани кӯмак
 common-language-switch = Забон

@@ -9,6 +9,7 @@
 common-brand = Torchlight
 common-page-title = { $title } · Torchlight
 common-skip = Перейти до змісту
+common-quick-exit = Швидко піти
 common-nav-label = Головне меню
 common-nav-find = Знайти допомогу
 common-language-switch = Мова

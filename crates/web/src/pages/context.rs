@@ -9,6 +9,9 @@ use crate::locale::PageLocale;
 use crate::state::AppState;
 
 /// One entry of the language switch.
+/// The neutral site of the "leave quickly" link on every public page.
+pub const QUICK_EXIT: &str = "https://www.wikipedia.org/";
+
 pub struct LanguageLink {
     pub code: &'static str,
     /// The language's name in itself.
@@ -74,6 +77,12 @@ impl<'a> PageContext<'a> {
     /// An internal link that keeps the page's language prefix.
     pub fn link(&self, path: &str) -> String {
         format!("{}{path}", self.prefix)
+    }
+
+    /// Where "leave quickly" goes: a site anyone may be seen reading, in no way
+    /// about rights or help.
+    pub fn quick_exit(&self) -> &'static str {
+        QUICK_EXIT
     }
 
     /// The page's title as the browser tab shows it.

@@ -18,7 +18,7 @@ use crate::locale::PageLocale;
 use crate::query::{self, find_link};
 use crate::state::AppState;
 
-pub use context::{LanguageLink, PageContext};
+pub use context::{LanguageLink, PageContext, QUICK_EXIT};
 pub use form::{FormOptions, SearchForm, FOCUS_COUNTRIES};
 use views::{CountryLink, OrganizationView, ResultView, ServiceView, SuggestionView};
 

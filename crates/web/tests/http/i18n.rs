@@ -24,8 +24,9 @@ const PAGES: [(&str, u16); 7] = [
 /// Sentences of `locales/en/public.ftl` and English vocabulary labels that a page in
 /// another language must not show. The fixture's own texts are English and are
 /// allowed (they carry `lang="en"`), so none of these occur in them.
-const ENGLISH: [&str; 20] = [
+const ENGLISH: [&str; 21] = [
     "Skip to content",
+    "Leave quickly",
     "Find help",
     "Help for human rights defenders at risk",
     "Where are you?",
@@ -82,6 +83,9 @@ async fn every_page_renders_in_every_locale(engine: Engine) {
             let html = response.text().await.expect("body");
             if !html.contains(&format!("<html lang=\"{code}\">")) {
                 problems.push(format!("{prefixed}: no <html lang=\"{code}\">"));
+            }
+            if !html.contains(r#"<a id="quick-exit""#) {
+                problems.push(format!("{prefixed}: no \"leave quickly\" link"));
             }
             if let Some(at) = html.find('⟦') {
                 let end = html[at..].find('⟧').map_or(html.len(), |e| at + e + 3);

@@ -130,6 +130,10 @@ async fn pages_escape_directory_text_and_load_nothing_else(engine: Engine) {
     ] {
         let (status, html) = app.text(path).await;
         assert_eq!(status, 200, "{path}");
+        // The one link away is "leave quickly", a plain link that loads nothing.
+        let exit = format!(r#"href="{}""#, torchlight_web::pages::QUICK_EXIT);
+        assert!(html.contains(&exit), "{path} has no way to leave quickly");
+        let html = html.replace(&exit, "");
         assert!(!html.contains("<script"), "{path} carries a script");
         assert!(!html.contains("src=\"http"), "{path} loads from elsewhere");
         assert!(
