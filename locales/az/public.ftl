@@ -22,7 +22,7 @@ common-region-in-country = { $region } ({ $country })
 common-list-separator = ,{" "}
 common-reason-separator = ;{" "}
 common-format-online = onlayn
-common-format-in_person = əyani
+common-format-in_person = üzbəüz
 common-format-requires_travel = səfər tələb olunur
 
 ## Response times ("Adətən 3 gün ərzində cavab verir")

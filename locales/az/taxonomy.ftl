@@ -274,7 +274,7 @@ risk_type-lack_of_solidarity = Həmrəylik çatışmazlığı
 ## Kinds of support (support_types.csv)
 
 support_type-psychological = Psixoloji dəstək
-    .description = Fərdi və ya qrup şəklində psixoloji dəstək, onlayn və əyani.
+    .description = Fərdi və ya qrup şəklində psixoloji dəstək, onlayn və üzbəüz.
 support_type-legal = Hüquqi dəstək
     .description = Həbs və məhkəmə üçün vəkillər, hüquqi məsləhət.
 support_type-financial = Maliyyə dəstəyi
