@@ -137,6 +137,17 @@ impl World {
         (outcome, after[before..].to_vec())
     }
 
+    /// `user` fully signed in, as the staff member the services take.
+    async fn member(&self, user: &StaffUser, secret: &TotpSecret) -> torchlight_app::StaffMember {
+        let started = self.signed_in(user, secret).await;
+        self.app
+            .sign_in()
+            .admit(started.session, started.user)
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
     async fn signed_in(
         &self,
         user: &StaffUser,
@@ -604,14 +615,7 @@ async fn sealing_and_unsealing_are_recorded(engine: Engine) {
 
 async fn cases_are_created_viewed_and_erased_with_their_entries(engine: Engine) {
     let (world, user, secret) = World::new(engine).await;
-    let started = world.signed_in(&user, &secret).await;
-    let member = world
-        .app
-        .sign_in()
-        .admit(started.session, started.user)
-        .await
-        .unwrap()
-        .unwrap();
+    let member = world.member(&user, &secret).await;
     let valid = valid_case("A. Person");
     let cases = world.app.cases();
     let (id, appended) = world
@@ -768,14 +772,7 @@ async fn a_wrong_password_costs_one_entry_whether_the_account_exists_or_not(engi
 /// own trail, where the case's access log finds it.
 async fn a_case_shown_in_the_list_has_it_in_its_trail(engine: Engine) {
     let (world, user, secret) = World::new(engine).await;
-    let started = world.signed_in(&user, &secret).await;
-    let member = world
-        .app
-        .sign_in()
-        .admit(started.session, started.user)
-        .await
-        .unwrap()
-        .unwrap();
+    let member = world.member(&user, &secret).await;
     let cases = world.app.cases();
     let mut ids = Vec::new();
     for name in ["A. Person", "B. Person"] {

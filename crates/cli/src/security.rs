@@ -299,10 +299,11 @@ pub async fn audit_verify(
     expected: Option<ExportedHead>,
 ) -> anyhow::Result<()> {
     let intact = intact_log(&configured, expected).await?;
-    let head_text: String = intact
+    // The hash alone, as this line has always shown it; `audit head` prints SEQ:HASH.
+    let head_text = intact
         .head
-        .map(|head| head.hash.iter().map(|b| format!("{b:02x}")).collect())
-        .unwrap_or_else(|| "(empty)".into());
+        .map(|head| head.hash_hex())
+        .unwrap_or_else(|| "(empty)".to_owned());
     println!(
         "audit log intact: {} entries; head {head_text}",
         intact.entries

@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 
+use data_encoding::{HEXLOWER, HEXLOWER_PERMISSIVE};
 use sha2::{Digest as _, Sha256};
 
 use crate::signer::{Signer, SignerPublicKey};
@@ -129,12 +130,16 @@ pub struct ExportedHead {
     pub hash: Digest,
 }
 
+impl ExportedHead {
+    /// The hash in lower-case hexadecimal.
+    pub fn hash_hex(&self) -> String {
+        HEXLOWER.encode(&self.hash)
+    }
+}
+
 impl std::fmt::Display for ExportedHead {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:", self.seq)?;
-        self.hash
-            .iter()
-            .try_for_each(|byte| write!(f, "{byte:02x}"))
+        write!(f, "{}:{}", self.seq, self.hash_hex())
     }
 }
 
@@ -146,12 +151,13 @@ impl std::str::FromStr for ExportedHead {
              prints it (an entry number, a colon, 64 hexadecimal digits)";
         let (seq, hex) = text.trim().split_once(':').ok_or(FORM)?;
         let seq: i64 = seq.parse().map_err(|_| FORM)?;
-        if seq < 1 || hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let hash = HEXLOWER_PERMISSIVE
+            .decode(hex.as_bytes())
+            .ok()
+            .and_then(|bytes| Digest::try_from(bytes.as_slice()).ok())
+            .ok_or(FORM)?;
+        if seq < 1 {
             return Err(FORM.into());
-        }
-        let mut hash = [0u8; 32];
-        for (i, byte) in hash.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| FORM)?;
         }
         Ok(ExportedHead { seq, hash })
     }

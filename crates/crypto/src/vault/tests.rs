@@ -12,6 +12,22 @@ fn same_key(a: &RootKey, b: &RootKey) -> bool {
     b.open("probe", &a.seal("probe", b"probe")).is_ok()
 }
 
+/// Sealed, with `entered` of a 3-of-5 keyring's shares in, as one unsealing sees it.
+fn sealed_with(entered: u8) -> SealStatus {
+    SealStatus::Sealed {
+        shares_entered: entered,
+        threshold: 3,
+    }
+}
+
+/// A share accepted, `entered` of 3 in.
+fn pending(entered: u8) -> UnsealProgress {
+    UnsealProgress::Pending {
+        entered,
+        threshold: 3,
+    }
+}
+
 fn share(text: &Share) -> Share {
     parse_share(text.as_str()).unwrap()
 }
@@ -72,57 +88,33 @@ fn sealing_drops_the_keys() {
 fn shares_are_entered_one_at_a_time() {
     let (record, root, shares) = init_shamir(3, 5, 1).unwrap();
     let vault = Vault::sealed();
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 0,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(0));
 
     assert_eq!(
         vault
             .submit_share(&record, TRUSTEES, T, share(&shares[4]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
     // The same share again, however typed, counts once.
     assert_eq!(
         vault
             .submit_share(&record, TRUSTEES, T, share(&shares[4]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
     let shouted = parse_share(&shares[4].as_str().to_uppercase().replace('-', " ")).unwrap();
     assert_eq!(
         vault.submit_share(&record, TRUSTEES, T, shouted).unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 1,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(1));
 
     assert_eq!(
         vault
             .submit_share(&record, TRUSTEES, T, share(&shares[1]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 2,
-            threshold: 3
-        }
+        pending(2)
     );
     assert!(vault.is_sealed());
     assert_eq!(
@@ -166,13 +158,7 @@ fn a_wrong_combination_is_refused_and_forgotten() {
         CryptoError::Refused
     );
     assert!(vault.is_sealed());
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 0,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(0));
     // The trustees start over and succeed.
     for i in [0, 1, 2] {
         vault
@@ -328,10 +314,7 @@ fn another_share_with_a_number_already_entered_is_refused_not_dropped() {
         vault
             .submit_share(&record, TRUSTEES, T, share(&shares[0]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
     // A foreign share carrying the same number is not silently ignored.
     assert_eq!(
@@ -340,13 +323,7 @@ fn another_share_with_a_number_already_entered_is_refused_not_dropped() {
             .unwrap_err(),
         CryptoError::Refused
     );
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 0,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(0));
 }
 
 #[test]
@@ -366,10 +343,7 @@ fn a_strangers_share_neither_discards_nor_sees_the_trustees_ones() {
         vault
             .submit_share(&record, "stranger", T, share(&other[0]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
     vault
         .submit_share(&record, "stranger", T, share(&other[1]))
@@ -382,21 +356,9 @@ fn a_strangers_share_neither_discards_nor_sees_the_trustees_ones() {
     );
     // Nobody else sees how far the trustees are.
     for viewer in [None, Some("stranger")] {
-        assert_eq!(
-            vault.status(Some(&record), viewer),
-            SealStatus::Sealed {
-                shares_entered: 0,
-                threshold: 3
-            }
-        );
+        assert_eq!(vault.status(Some(&record), viewer), sealed_with(0));
     }
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 2,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(2));
     // The trustees' third share unseals.
     assert_eq!(
         vault
@@ -430,10 +392,7 @@ fn unsealings_are_bounded_and_lapse_without_pushing_one_out() {
         vault
             .submit_share(&record, TRUSTEES, T + 1, share(&shares[2]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 2,
-            threshold: 3
-        }
+        pending(2)
     );
     // Half an hour on, every unsealing has lapsed and a new one may begin.
     let later = T + UNSEALING_LASTS_MS;
@@ -441,16 +400,7 @@ fn unsealings_are_bounded_and_lapse_without_pushing_one_out() {
         vault
             .submit_share(&record, "next", later, share(&shares[1]))
             .unwrap(),
-        UnsealProgress::Pending {
-            entered: 1,
-            threshold: 3
-        }
+        pending(1)
     );
-    assert_eq!(
-        vault.status(Some(&record), Some(TRUSTEES)),
-        SealStatus::Sealed {
-            shares_entered: 0,
-            threshold: 3
-        }
-    );
+    assert_eq!(vault.status(Some(&record), Some(TRUSTEES)), sealed_with(0));
 }

@@ -12,7 +12,6 @@ use torchlight_core::access::Role::{
     self, Analyst, Caseworker, Coordinator, OrganizationAdmin, SystemAdmin,
 };
 use torchlight_core::{CaseId, OrganizationId, UserId};
-use torchlight_store::{Change, SecurityKey, UnitOfWork};
 use torchlight_web::staff::guard::Access;
 use torchlight_web::WebConfig;
 use uuid::Uuid;
@@ -308,23 +307,6 @@ struct Attempt {
     target: Option<String>,
 }
 
-/// A security key stored for `user` straight in the store (no authenticator here).
-async fn add_key(app: &StaffApp, user: UserId) -> String {
-    let id = format!("key-{}", Uuid::new_v4().simple());
-    let key = SecurityKey {
-        credential_id: id.clone(),
-        user_id: user,
-        name: "matrix key".into(),
-        credential: "{}".into(),
-        created_at_ms: 0,
-        last_used_ms: None,
-    };
-    let unit = UnitOfWork::recording(Actor::Operator.event(0, "staff.security_key_added", None))
-        .with(Change::AddSecurityKey(key));
-    app.store().commit(unit).await.unwrap();
-    id
-}
-
 /// What the JSON routes are sent: well-formed WebAuthn answers from no real key.
 fn json_body(path: &str) -> Option<serde_json::Value> {
     match path {
@@ -386,7 +368,7 @@ async fn prepare(
             Object::User => targets.user_of(org).as_uuid(),
             Object::SecurityKey => {
                 let key = match actor {
-                    Some(actor) if fresh => add_key(app, actor).await,
+                    Some(actor) if fresh => app.add_key(actor).await,
                     _ => targets.key_of(org).to_owned(),
                 };
                 return Attempt {
@@ -447,8 +429,8 @@ impl Targets {
         Targets {
             a,
             b,
-            key_a: add_key(app, a).await,
-            key_b: add_key(app, b).await,
+            key_a: app.add_key(a).await,
+            key_b: app.add_key(b).await,
         }
     }
 

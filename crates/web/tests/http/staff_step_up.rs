@@ -2,9 +2,7 @@
 //! current password and a fresh code first, so a stolen session cookie cannot
 //! take the account over; and each change signs the user's other devices out.
 
-use torchlight_app::Actor;
 use torchlight_core::access::Role::Caseworker;
-use torchlight_store::{Change, SecurityKey, UnitOfWork};
 use torchlight_web::WebConfig;
 
 use crate::both_engines;
@@ -48,13 +46,7 @@ async fn changing_the_password_asks_for_the_current_one_and_a_code(engine: Engin
         form.body
     );
     assert!(form.body.contains(r#"name="code""#), "{}", form.body);
-    let hash_before = app
-        .store()
-        .user(member.id)
-        .await
-        .unwrap()
-        .unwrap()
-        .password_hash;
+    let hash_before = app.stored_user(member.id).await.password_hash;
 
     // A session alone, or with a wrong password, changes nothing.
     for (current, code) in [("", ""), ("not the password", "000000")] {
@@ -64,44 +56,18 @@ async fn changing_the_password_asks_for_the_current_one_and_a_code(engine: Engin
     }
     // The right password with a code already used is refused as well.
     let used = member.secret.code_at(
-        u64::try_from(
-            app.store()
-                .user(member.id)
-                .await
-                .unwrap()
-                .unwrap()
-                .totp_last_step
-                .unwrap(),
-        )
-        .unwrap()
-            * 30,
+        u64::try_from(app.stored_user(member.id).await.totp_last_step.unwrap()).unwrap() * 30,
     );
     let reply = change_password(&thief, PASSWORD, &used).await;
     assert_eq!(reply.status, 401, "{}", reply.body);
-    assert_eq!(
-        app.store()
-            .user(member.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .password_hash,
-        hash_before
-    );
+    assert_eq!(app.stored_user(member.id).await.password_hash, hash_before);
 
     // The owner, with both, changes it; their other device is signed out, this one
     // stays signed in.
     let code = app.next_code(member).await;
     let reply = change_password(&owner_elsewhere, PASSWORD, &code).await;
     assert_eq!(reply.status, 303, "{}", reply.body);
-    assert_ne!(
-        app.store()
-            .user(member.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .password_hash,
-        hash_before
-    );
+    assert_ne!(app.stored_user(member.id).await.password_hash, hash_before);
     assert_eq!(owner_elsewhere.get("/staff").await.status, 200);
     let reply = thief.get("/staff").await;
     assert_eq!(reply.status, 303);
@@ -134,17 +100,7 @@ async fn security_keys_change_only_after_a_step_up(engine: Engine) {
     )
     .await;
     let member = app.member(Org::A, Caseworker);
-    let key = SecurityKey {
-        credential_id: "key-of-the-owner".into(),
-        user_id: member.id,
-        name: "blue key".into(),
-        credential: "{}".into(),
-        created_at_ms: 0,
-        last_used_ms: None,
-    };
-    let unit = UnitOfWork::recording(Actor::Operator.event(0, "staff.security_key_added", None))
-        .with(Change::AddSecurityKey(key));
-    app.store().commit(unit).await.unwrap();
+    let key = app.add_key(member.id).await;
     let session = app.sign_in(member).await;
     let other_device = app.sign_in(member).await;
 
@@ -159,7 +115,7 @@ async fn security_keys_change_only_after_a_step_up(engine: Engine) {
     );
     assert!(!page.body.contains("/remove"), "{}", page.body);
     let reply = session
-        .post("/staff/security-keys/key-of-the-owner/remove", &[])
+        .post(&format!("/staff/security-keys/{key}/remove"), &[])
         .await;
     assert_eq!(reply.status, 303);
     assert_eq!(
@@ -194,13 +150,13 @@ async fn security_keys_change_only_after_a_step_up(engine: Engine) {
     let page = session.get("/staff/security-keys").await;
     assert!(page
         .body
-        .contains("/staff/security-keys/key-of-the-owner/remove"));
+        .contains(&format!("/staff/security-keys/{key}/remove")));
     // The confirmation is this session's only.
     let elsewhere = other_device.get("/staff/security-keys").await;
     assert!(!elsewhere.body.contains("/remove"));
     // (Starting a registration once confirmed is the permission matrix's.)
     let reply = session
-        .post("/staff/security-keys/key-of-the-owner/remove", &[])
+        .post(&format!("/staff/security-keys/{key}/remove"), &[])
         .await;
     assert_eq!(reply.status, 303);
     assert!(app

@@ -17,7 +17,7 @@ use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
 use torchlight_core::{CaseId, OrganizationId, UserId};
 use torchlight_crypto::credentials::TotpSecret;
-use torchlight_store::SharedStore;
+use torchlight_store::{Change, SecurityKey, SharedStore, StaffUser, UnitOfWork};
 use torchlight_web::{AppState, WebConfig};
 use uuid::Uuid;
 use zeroize::Zeroizing;
@@ -218,6 +218,34 @@ impl StaffApp {
             .create(Scope::for_operator(org.id()), valid, &Actor::Operator)
             .await
             .expect("case created")
+    }
+
+    /// A security key stored for `user` straight in the store (there is no
+    /// authenticator in these tests); returns its credential id.
+    pub async fn add_key(&self, user: UserId) -> String {
+        let id = format!("key-{}", Uuid::new_v4().simple());
+        let key = SecurityKey {
+            credential_id: id.clone(),
+            user_id: user,
+            name: "fixture key".into(),
+            credential: "{}".into(),
+            created_at_ms: 0,
+            last_used_ms: None,
+        };
+        let unit =
+            UnitOfWork::recording(Actor::Operator.event(0, "staff.security_key_added", None))
+                .with(Change::AddSecurityKey(key));
+        self.store().commit(unit).await.expect("key stored");
+        id
+    }
+
+    /// The account as stored now.
+    pub async fn stored_user(&self, user: UserId) -> StaffUser {
+        self.store()
+            .user(user)
+            .await
+            .expect("store")
+            .expect("the account exists")
     }
 
     /// Whether `org` still has case `id` (read straight from the store).
