@@ -41,16 +41,19 @@ impl Urgency {
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseStatus {
+    /// A request from intake nobody has taken up yet.
+    New,
     Open,
     Closed,
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 2] = [CaseStatus::Open, CaseStatus::Closed];
+    pub const ALL: [CaseStatus; 3] = [CaseStatus::New, CaseStatus::Open, CaseStatus::Closed];
 
     /// The code stored in the database.
     pub fn code(self) -> &'static str {
         match self {
+            CaseStatus::New => "new",
             CaseStatus::Open => "open",
             CaseStatus::Closed => "closed",
         }
@@ -60,14 +63,26 @@ impl CaseStatus {
         CaseStatus::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// Whether a case may move from this status to `next`: an open case closes, and
-    /// a closed one reopens when new risks are reported (a past case is never
-    /// locked away). Staying put is not a transition.
+    /// Whether a case may move from this status to `next`: a new request is taken
+    /// up or closed, an open case closes, and a closed one reopens when new risks
+    /// are reported (a past case is never locked away). Nothing becomes new again.
+    /// Staying put is not a transition.
     pub fn may_become(self, next: CaseStatus) -> bool {
         matches!(
             (self, next),
-            (CaseStatus::Open, CaseStatus::Closed) | (CaseStatus::Closed, CaseStatus::Open)
+            (CaseStatus::New, CaseStatus::Open | CaseStatus::Closed)
+                | (CaseStatus::Open, CaseStatus::Closed)
+                | (CaseStatus::Closed, CaseStatus::Open)
         )
+    }
+
+    /// What a defender's new risk or need does to the case: a closed case opens
+    /// again (back in triage); a new or open one stays as it is.
+    pub fn after_new_risk(self) -> CaseStatus {
+        match self {
+            CaseStatus::Closed => CaseStatus::Open,
+            other => other,
+        }
     }
 }
 
@@ -120,6 +135,9 @@ pub struct CaseDetails {
     pub name: String,
     pub contact: String,
     pub narrative: String,
+    /// Everything else a defender gave, for a case that came in as a request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<crate::intake::RequestDetails>,
 }
 
 /// A case as a caseworker submits it, before it is checked.
@@ -204,6 +222,7 @@ impl CaseDraft {
                     name: name.to_owned(),
                     contact: self.contact.trim().to_owned(),
                     narrative: self.narrative.trim().to_owned(),
+                    request: None,
                 },
             }),
             _ => Err(errors),
@@ -306,6 +325,10 @@ mod tests {
             assert!(!status.may_become(status), "{status:?} to itself");
         }
         assert!(CaseStatus::Open.may_become(CaseStatus::Closed));
+        assert!(CaseStatus::New.may_become(CaseStatus::Open));
+        assert!(!CaseStatus::Open.may_become(CaseStatus::New));
+        assert_eq!(CaseStatus::Closed.after_new_risk(), CaseStatus::Open);
+        assert_eq!(CaseStatus::New.after_new_risk(), CaseStatus::New);
         assert!(CaseStatus::Closed.may_become(CaseStatus::Open));
         assert_eq!(CaseStatus::from_code("Open"), None);
     }

@@ -7,6 +7,7 @@ pub mod case;
 pub mod code;
 pub mod directory;
 pub mod ids;
+pub mod intake;
 pub mod overview;
 pub mod search;
 pub mod signin;
