@@ -2,7 +2,8 @@
 # attributes and variables. Plurals (CLDR): one (0, 1), other; a noun after a number stays
 # singular in Armenian, so both variants read the same.
 # Place names and labels come undeclined from countries.ftl and taxonomy.ftl, so sentences
-# put them after "՝" or a colon rather than add case endings to them.
+# put them after "՝" or the mijaket "․" (the Armenian colon) rather than add case endings to them.
+# Sentences end with the Armenian full stop "։" (U+0589), never a Latin ":" or ".".
 # A comment line starting "uncertain:" asks a native reviewer to check the string below it.
 
 ## Shared by every page
@@ -79,21 +80,21 @@ find-submit = Գտնել օգնություն
 
 find-summary-any-support = Ցանկացած աջակցություն
 find-summary-in-place = { $support }, { $place }
-find-results-heading = { $summary }: { $count ->
+find-results-heading = { $summary }․ { $count ->
         [one] { $count } ծառայություն
        *[other] { $count } ծառայություն
     }
 find-paging-info = Ցուցադրված են { $first }–{ $last }, ընդամենը՝ { $total }։
-find-why = Ինչու է համապատասխանում:
+find-why = Ինչու է համապատասխանում․
 find-answers = Սովորաբար պատասխանում է { $time }
 find-closed = այս պահին հայտեր չի ընդունում
 find-paging-label = Արդյունքների էջեր
 find-previous = Նախորդ էջ
 find-next = Հաջորդ էջ
-find-no-match-heading = { $summary }: ոչ մի ծառայություն չի համապատասխանում ձեր բոլոր ընտրություններին
-find-nothing = Տեղեկատուում դեռ չկա ծառայություն, որն սա ընդգրկի։
+find-no-match-heading = { $summary }․ ոչ մի ծառայություն չի համապատասխանում ձեր բոլոր ընտրություններին
+find-nothing = Տեղեկատուում դեռ չկա ծառայություն, որը սա ընդգրկի։
 find-another-search = Սկսել նոր որոնում
-find-suggestions-intro = Փոխարենը փորձեք հետևյալներից մեկը:
+find-suggestions-intro = Փոխարենը փորձեք հետևյալներից մեկը․
 find-suggestion-count = ({ $count ->
         [one] { $count } ծառայություն
        *[other] { $count } ծառայություն
@@ -112,7 +113,7 @@ suggest-other-support = Երկրում հասանելի աջակցության �
 ## Why a service matches a search (joined into one line; the first letter is capitalised)
 
 reason-covers = ընդգրկում է՝ { $place }
-reason-worldwide = միջազգային կազմակերպություն, որը օգնում է ցանկացած երկրում
+reason-worldwide = միջազգային կազմակերպություն, որն օգնում է ցանկացած երկրում
 # uncertain: the country stays undeclined, so it follows "՝" ("for defenders who had to leave their country: Belarus")
 reason-exile = իրենց երկրից ստիպված հեռացած իրավապաշտպանների համար՝ { $country }
 reason-remote = հասնում է նաև հեռավոր և գյուղական վայրեր
@@ -124,7 +125,7 @@ reason-family = ընտանիքի անդամները նույնպես կարող 
 ## Service page
 
 service-offered-by = Առաջարկում է՝
-service-closed = Այս ծառայությունը այս պահին հայտեր չի ընդունում։ Դրա կազմակերպությունը, հնարավոր է, ձեզ կուղղորդի այլ տեղեր։
+service-closed = Այս ծառայությունն այս պահին հայտեր չի ընդունում։ Դրա կազմակերպությունը, հնարավոր է, ձեզ կուղղորդի այլ տեղեր։
 service-eligibility-heading = Ով կարող է դիմել
 service-answers = Սովորաբար պատասխանում է
 service-how = Ձևաչափ
@@ -162,11 +163,11 @@ error-internal-title = Ինչ-որ բան սխալ ընթացավ
 error-not-found = Այս հասցեում ոչինչ չկա։
 error-internal = Մեր կողմում ինչ-որ բան սխալ ընթացավ։ Եթե դա կրկնվի, նշեք այս կոդը՝ { $reference }։
 error-bad-value = «{ $parameter }» պարամետրի արժեքը վավեր չէ։
-error-detail = Մանրամասներ (անգլերենով):
-error-unknown-parameter = «{ $parameter }» պարամետրը որոնման մաս չէ։ Որոնումն ընդունում է՝ { $parameters }։
+error-detail = Մանրամասներ (անգլերենով)․
+error-unknown-parameter = «{ $parameter }» պարամետրն որոնման մաս չէ։ Որոնումն ընդունում է՝ { $parameters }։
 error-repeated-parameter = «{ $parameter }» պարամետրը նշված է մեկից ավելի անգամ։
 error-query-unreadable = Այս որոնման հասցեն հնարավոր չէ կարդալ։
-error-page-number = «{ $value }» արժեքը էջի համար չէ։
+error-page-number = «{ $value }» արժեքն էջի համար չէ։
 error-page-out-of-range = { $pages ->
         [one] Արդյունքների միայն { $pages } էջ կա։
        *[other] Արդյունքների միայն { $pages } էջ կա։

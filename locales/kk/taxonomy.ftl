@@ -154,11 +154,11 @@ risk_source-online_trolls = Интернет-тролльдер
     .description = Ұйымдасқан онлайн аккаунттар, мүмкін, мемлекет ұйымдастырған.
 risk_source-foreign_or_occupying_authorities = Шет мемлекет немесе оккупациялық билік
     .description = Басқа мемлекеттің билігі немесе басып алынған аумақтардағы іс жүзіндегі билік.
-# uncertain: the abbreviation ГОНГО (from Russian ГОНГО) may not be familiar; check
-risk_source-gongos = ГОНГО
+# uncertain: ГОНГО (from Russian) is now glossed as "билік құрған жалған қоғамдық ұйымдар" (sham public organisations set up by the authorities); check the wording
+risk_source-gongos = ГОНГО (билік құрған жалған қоғамдық ұйымдар)
     .description = Үкімет құрған, бірақ тәуелсіз азаматтық қоғам болып көрінетін ҮЕҰ.
 risk_source-donors_and_international_partners = Донорлар және халықаралық серіктестер
-    .description = Шешімдері қауіпті арттыратын серіктестер, мысалы, билікпен жақын жұмыс істеу немесе ГОНГО-ларды қаржыландыру.
+    .description = Шешімдері қауіпті арттыратын серіктестер, мысалы, билікпен жақын жұмыс істеу немесе ГОНГО-ларды (билік құрған жалған қоғамдық ұйымдарды) қаржыландыру.
 risk_source-unknown = Белгісіз
     .description = Қауіптің көзі белгісіз.
 

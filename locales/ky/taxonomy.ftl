@@ -154,11 +154,11 @@ risk_source-online_trolls = Интернет-тролдор
     .description = Уюштурулган онлайн аккаунттар, балким, мамлекет уюштурган.
 risk_source-foreign_or_occupying_authorities = Чет мамлекет же оккупациялык бийлик
     .description = Башка мамлекеттин бийлиги же басып алынган аймактардагы иш жүзүндөгү бийлик.
-# uncertain: the abbreviation ГОНГО (from Russian) may not be familiar; check
-risk_source-gongos = ГОНГО
+# uncertain: ГОНГО (from Russian) is now glossed as "бийлик түзгөн жалган коомдук уюмдар" (sham public organisations set up by the authorities); check the wording
+risk_source-gongos = ГОНГО (бийлик түзгөн жалган коомдук уюмдар)
     .description = Өкмөт түзгөн, бирок көз карандысыз жарандык коом болуп көрүнгөн БӨУлар.
 risk_source-donors_and_international_partners = Донорлор жана эл аралык өнөктөштөр
-    .description = Чечимдери коркунучту көбөйткөн өнөктөштөр, мисалы, бийлик менен жакын иштөө же ГОНГОлорду каржылоо.
+    .description = Чечимдери коркунучту көбөйткөн өнөктөштөр, мисалы, бийлик менен жакын иштөө же ГОНГОлорду (бийлик түзгөн жалган коомдук уюмдарды) каржылоо.
 risk_source-unknown = Белгисиз
     .description = Коркунучтун булагы белгисиз.
 
@@ -285,8 +285,9 @@ refusal_reason-unaware_of_support = Жардам тууралуу билген �
     .description = Укук коргоочу мындай жардамдын бар экенин же ага эмнелер кирерин билген эмес.
 refusal_reason-distrust_of_provider = Жардам көрсөтүүчүгө ишенбөөчүлүк
     .description = Укук коргоочу жардам көрсөтүүчүгө ишенген эмес, мисалы, анын бийлик менен байланышы же адилетсиз талаптары үчүн.
+# uncertain: the English is "with children to care for"; "кам көрүүчү балдары" (wrong) is now "кам көрүүгө муктаж балдары" (children who need care). The review proposed "ден соолугунун мүмкүнчүлүгү чектелген балдары" (children with disabilities), which would narrow the meaning; check
 refusal_reason-inconvenient_format = Жардамдын түрү туура келген эмес
-    .description = Жардам алуу үчүн сапарга чыгуу же укук коргоочу колдоно албаган формат талап кылынган, мисалы, кам көрүүчү балдары болсо.
+    .description = Жардам алуу үчүн сапарга чыгуу же укук коргоочу колдоно албаган формат талап кылынган, мисалы, кам көрүүгө муктаж балдары болсо.
 refusal_reason-not_continuous = Жардам туруктуу болгон эмес
     .description = Муктаждык уланса да, жардам токтоп калган.
 refusal_reason-burdensome_application = Документтер өтө көп
