@@ -15,6 +15,9 @@ pub enum Actor {
     Trustee,
     /// The server itself, applying a rule (a session past its limit ends).
     System,
+    /// A defender (or an intermediary) with no account, through intake and the
+    /// status page: who they are is never recorded.
+    Defender,
     /// Someone not signed in, naming no account there is (a sign-in for an
     /// unknown username).
     Anonymous,
@@ -38,6 +41,7 @@ impl Actor {
             Actor::Operator => ("operator".to_owned(), None),
             Actor::Trustee => ("trustee".to_owned(), None),
             Actor::System => ("system".to_owned(), None),
+            Actor::Defender => ("defender".to_owned(), None),
             Actor::Anonymous => ("anonymous".to_owned(), None),
         };
         AuditEvent {

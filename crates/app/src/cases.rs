@@ -10,7 +10,7 @@
 //! public key. A case whose binding does not check is refused and recorded.
 
 use torchlight_core::case::{CaseAction, CaseDetails, CaseRelation, CaseStatus, ValidCase};
-use torchlight_core::CaseId;
+use torchlight_core::{CaseId, OrganizationId};
 use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::OrgSecretKey;
 use torchlight_crypto::signer::{CaseFacts, Signer, SignerPublicKey};
@@ -25,7 +25,7 @@ pub struct Cases<'a> {
 }
 
 /// The content's associated data: its id and every field kept in clear.
-fn content_context(record: &CaseRecord) -> String {
+pub(crate) fn content_context(record: &CaseRecord) -> String {
     format!(
         "case/{}/details/v2/{}/{}/{}/{}/{}",
         record.id,
@@ -70,7 +70,7 @@ impl Facts {
 }
 
 /// Signs `record` as it now is.
-fn bind(record: &mut CaseRecord, signer: &Signer) {
+pub(crate) fn bind(record: &mut CaseRecord, signer: &Signer) {
     let facts = Facts::of(record);
     record.binding = Some(signer.bind_case(&facts.view(record)).to_vec());
 }
@@ -199,10 +199,21 @@ impl Cases<'_> {
         if self.app.vault().is_sealed() {
             return Err(AppError::Sealed);
         }
-        let Some(visible) = self.readable(scope, id, CaseAction::Open).await? else {
+        let Some(mut visible) = self.readable(scope, id, CaseAction::Open).await? else {
             return Ok(None);
         };
-        let scope = scope.organization();
+        let reader = scope.organization();
+        // A request that came in while sealed is bound before it is read.
+        if visible.record.binding.is_none()
+            && visible.record.organization_id == reader
+            && self.bind_unbound_of(reader).await?
+        {
+            match self.readable(scope, id, CaseAction::Open).await? {
+                Some(bound) => visible = bound,
+                None => return Ok(None),
+            }
+        }
+        let scope = reader;
         let secret = self
             .app
             .keyring()
@@ -265,66 +276,138 @@ impl Cases<'_> {
         Ok(changes)
     }
 
-    /// Binds the cases sealed before bindings existed (at unseal): each whose
-    /// content opens under the old associated data with its owner's key is sealed
-    /// again under the new one, and signed. One that does not open is left alone,
-    /// and refused when read.
-    pub(crate) async fn bind_legacy(&self) -> Result<(), AppError> {
+    /// Binds every unbound case of every organisation (at unseal).
+    pub(crate) async fn bind_unbound(&self) -> Result<(), AppError> {
+        let owners = self.app.keyring().organizations_keyed().await?;
+        for owner in owners {
+            self.bind_unbound_of(owner).await?;
+        }
+        Ok(())
+    }
+
+    /// Binds the cases of `owner` that have no binding: requests that came in
+    /// while the server was sealed (status `new`, their content opening under the
+    /// current associated data; anyone may send a request, so binding one grants
+    /// nothing the public form does not) and cases sealed before bindings existed
+    /// (sealed again under it first). A case whose content opens neither way is left alone,
+    /// and refused when read. True when any was bound.
+    async fn bind_unbound_of(&self, owner: OrganizationId) -> Result<bool, AppError> {
         let Some(signer) = self.app.vault().signer() else {
             return Err(AppError::Sealed);
         };
-        let store = self.app.store();
-        let owners = self.app.keyring().organizations_keyed().await?;
-        for owner in owners {
-            let mut unit: Option<torchlight_store::UnitOfWork> = None;
-            for visible in store.cases_visible_to(owner).await? {
-                let record = &visible.record;
-                if record.binding.is_some() || record.organization_id != owner {
-                    continue;
-                }
-                let secret = self
-                    .app
-                    .keyring()
-                    .organization_secret(owner, visible.key.key_version)
-                    .await?;
-                let Ok(data_key) = DataKey::unwrap(&visible.key.wrapped_key, &secret) else {
-                    continue;
-                };
+        let mut unit: Option<torchlight_store::UnitOfWork> = None;
+        for visible in self.app.store().cases_visible_to(owner).await? {
+            let record = &visible.record;
+            if record.binding.is_some() || record.organization_id != owner {
+                continue;
+            }
+            let secret = self
+                .app
+                .keyring()
+                .organization_secret(owner, visible.key.key_version)
+                .await?;
+            let Ok(data_key) = DataKey::unwrap(&visible.key.wrapped_key, &secret) else {
+                continue;
+            };
+            let mut record = visible.record.clone();
+            let action = "case.bound";
+            let current = data_key
+                .open(&content_context(&record), &record.content)
+                .is_ok();
+            // Under the current associated data, only a request may be unbound
+            // (one that came in while sealed): an unbound case in any other state
+            // was not written by this server, and stays refused.
+            if current && record.status != CaseStatus::New {
+                continue;
+            }
+            if !current {
                 let Ok(plaintext) =
                     data_key.open(&legacy_content_context(record.id), &record.content)
                 else {
                     continue;
                 };
-                let mut record = visible.record.clone();
                 record.content = data_key.seal(&content_context(&record), &plaintext);
-                bind(&mut record, &signer);
-                let change = Change::UpdateCase {
-                    scope: owner,
-                    record,
-                };
-                unit = Some(match unit {
-                    None => self
-                        .app
-                        .unit(
-                            &Actor::Operator,
-                            "case.bound",
-                            Some(visible.record.id.to_string()),
-                        )
-                        .with(change),
-                    Some(unit) => unit
-                        .and_record(self.app.event(
-                            &Actor::Operator,
-                            "case.bound",
-                            Some(visible.record.id.to_string()),
-                        ))
-                        .with(change),
-                });
             }
-            if let Some(unit) = unit {
-                self.app.commit(unit).await?;
+            bind(&mut record, &signer);
+            let id = record.id.to_string();
+            let change = Change::UpdateCase {
+                scope: owner,
+                record,
+            };
+            unit = Some(match unit {
+                None => self.app.unit(&Actor::System, action, Some(id)),
+                Some(unit) => unit.and_record(self.app.event(&Actor::System, action, Some(id))),
+            }
+            .with(change));
+        }
+        match unit {
+            Some(unit) => match self.app.commit(unit).await {
+                Ok(()) => Ok(true),
+                // Bound or changed by another request meanwhile: the next read
+                // sees that.
+                Err(AppError::Conflict(_)) => Ok(false),
+                Err(e) => Err(e),
+            },
+            None => Ok(false),
+        }
+    }
+
+    /// Reopens every closed case whose defender reported a new risk after it was
+    /// closed while the server was sealed (a status change needs the signing
+    /// key): at unseal.
+    pub(crate) async fn reopen_reported(&self) -> Result<(), AppError> {
+        let store = self.app.store();
+        for owner in self.app.keyring().organizations_keyed().await? {
+            for visible in store.cases_visible_to(owner).await? {
+                let record = &visible.record;
+                if record.status != CaseStatus::Closed || record.organization_id != owner {
+                    continue;
+                }
+                let reported = store.case_entries(record.id).await?.iter().any(|entry| {
+                    entry.kind == torchlight_core::case::EntryKind::DefenderNewRisk
+                        && entry.at_ms > record.updated_at_ms
+                });
+                if reported {
+                    self.set_status(
+                        Scope::for_operator(owner),
+                        record.id,
+                        CaseStatus::Open,
+                        &Actor::System,
+                    )
+                    .await?;
+                }
             }
         }
         Ok(())
+    }
+
+    /// The cases `scope` can read, with any request that came in while sealed
+    /// bound first (so it is not taken for a planted case).
+    async fn visible_bound(&self, scope: OrganizationId) -> Result<Vec<VisibleCase>, AppError> {
+        let store = self.app.store();
+        let visible = store.cases_visible_to(scope).await?;
+        let unbound = visible
+            .iter()
+            .any(|case| case.record.binding.is_none() && case.record.organization_id == scope);
+        if unbound && self.bind_unbound_of(scope).await? {
+            return Ok(store.cases_visible_to(scope).await?);
+        }
+        Ok(visible)
+    }
+
+    /// The requests `scope` received that nobody has taken up yet (status
+    /// `new`), most urgent first and, within an urgency, the longest waiting
+    /// first; decrypted, and each recorded like a listed case.
+    pub async fn new_requests(
+        &self,
+        scope: Scope,
+        actor: &Actor,
+    ) -> Result<Vec<OpenCase>, AppError> {
+        let mut requests: Vec<OpenCase> = self
+            .list_where(scope, actor, |record| record.status == CaseStatus::New)
+            .await?;
+        requests.sort_by_key(|case| (case.record.urgency, case.record.created_at_ms));
+        Ok(requests)
     }
 
     /// Every case `scope` can read, newest first, decrypted for the case list
@@ -332,12 +415,22 @@ impl Cases<'_> {
     /// case it shows, in that case's own trail (`case.listed`): nobody reads a name
     /// from the list without appearing in the case's access log.
     pub async fn list(&self, scope: Scope, actor: &Actor) -> Result<Vec<OpenCase>, AppError> {
+        self.list_where(scope, actor, |_| true).await
+    }
+
+    /// The cases `scope` can read whose record passes `keep`, as `list` does.
+    async fn list_where(
+        &self,
+        scope: Scope,
+        actor: &Actor,
+        keep: impl Fn(&CaseRecord) -> bool,
+    ) -> Result<Vec<OpenCase>, AppError> {
         let scope = scope.organization();
         if self.app.vault().is_sealed() {
             return Err(AppError::Sealed);
         }
-        let store = self.app.store();
-        let visible = store.cases_visible_to(scope).await?;
+        let mut visible = self.visible_bound(scope).await?;
+        visible.retain(|case| keep(&case.record));
         let unit = visible
             .iter()
             .fold(self.app.unit(actor, "case.list", None), |unit, case| {
@@ -375,6 +468,61 @@ impl Cases<'_> {
             }
         }
         Ok(open)
+    }
+
+    /// Moves a case `scope` owns to `status`, when `core::case::CaseStatus`
+    /// allows the move: its content is sealed again under the new status and
+    /// bound. False when there is no such case for `scope`; `Invalid` for a move
+    /// the rule forbids.
+    pub async fn set_status(
+        &self,
+        scope: Scope,
+        id: CaseId,
+        status: CaseStatus,
+        actor: &Actor,
+    ) -> Result<bool, AppError> {
+        let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
+        let Some(visible) = self.readable(scope, id, CaseAction::Update).await? else {
+            return Ok(false);
+        };
+        if !visible.record.status.may_become(status) {
+            return Err(AppError::Invalid(format!(
+                "status: a case that is {} cannot become {}",
+                visible.record.status.code(),
+                status.code()
+            )));
+        }
+        let owner = scope.organization();
+        let secret = self
+            .app
+            .keyring()
+            .organization_secret(owner, visible.key.key_version)
+            .await?;
+        let data_key = DataKey::unwrap(&visible.key.wrapped_key, &secret)?;
+        let mut record = visible.record;
+        let plaintext = data_key
+            .open(&content_context(&record), &record.content)
+            .map_err(|_| {
+                AppError::Tampered(format!(
+                    "case {id}: its content does not open with its stored fields"
+                ))
+            })?;
+        record.status = status;
+        record.updated_at_ms = self.app.now_ms();
+        record.content = data_key.seal(&content_context(&record), &plaintext);
+        bind(&mut record, &signer);
+        let unit = self
+            .app
+            .unit(actor, "case.status_changed", Some(id.to_string()))
+            .with(Change::UpdateCase {
+                scope: owner,
+                record,
+            });
+        match self.app.commit(unit).await {
+            Ok(()) => Ok(true),
+            Err(AppError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Erases a case `scope` owns: its wrapped keys go first, so the content can

@@ -43,6 +43,10 @@ pub enum AppError {
     /// not the keyring's, an organisation key that is not its secret key's.
     #[error("stored security data has been tampered with: {0}")]
     Tampered(String),
+    /// More work is waiting than the server takes at once (a flood): nothing was
+    /// done, and the same request may be sent again in a minute.
+    #[error("the server is busy: try again in a minute")]
+    Busy,
     #[error("stored key material does not open: {0}")]
     Crypto(CryptoError),
     #[error(transparent)]

@@ -526,12 +526,13 @@ impl Keyring<'_> {
     }
 
     /// Checks the organisation keys (`check_organization_keys`), binds cases from
-    /// before case bindings (`Cases::bind_legacy`), then gives a key
+    /// before case bindings (`Cases::bind_unbound`), then gives a key
     /// pair to every organisation of the directory that has none: those added by
     /// an import after `init`.
     pub async fn after_unseal(&self) -> Result<(), AppError> {
         self.check_organization_keys().await?;
-        self.app.cases().bind_legacy().await?;
+        self.app.cases().bind_unbound().await?;
+        self.app.cases().reopen_reported().await?;
         let store = self.app.store();
         let directory = store.load_directory().await?;
         let existing = store.organization_keys().await?;

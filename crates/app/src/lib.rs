@@ -9,6 +9,7 @@
 //! app.security_keys()  WebAuthn keys as kept (the ceremony is the web layer's)
 //! app.keyring()        init, unseal, seal, rotate keys
 //! app.cases()          create, open, list, erase (always within a `Scope`)
+//! app.intake()         requests from defenders, their codenames and status
 //! app.aggregates()     counts with small cells suppressed
 //! app.audit()          verifying the hash chain
 //! ```
@@ -17,6 +18,7 @@ pub mod accounts;
 pub mod aggregates;
 pub mod audit;
 pub mod cases;
+pub mod intake;
 pub mod keyring;
 pub mod security_keys;
 pub mod signin;
@@ -30,7 +32,10 @@ mod hashing;
 mod scope;
 mod stepup;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::Semaphore;
+use torchlight_crypto::codename::CodenameKey;
 
 use torchlight_crypto::vault::Vault;
 use torchlight_store::{SharedStore, UnitOfWork};
@@ -51,6 +56,15 @@ pub struct AppConfig {
     pub concurrent_password_hashes: usize,
     pub hashing: HashingCost,
     pub sessions: SessionLimits,
+    /// The key codenames are hashed under: the host keeps it (the binary in a
+    /// file of the data directory), since a new one finds no earlier request.
+    pub codename_key: Arc<CodenameKey>,
+    /// Submissions in progress at once (checked, encrypted, waiting to commit);
+    /// one more is refused as busy.
+    pub intake_admission: usize,
+    /// Status look-ups in progress at once, counted apart from submissions so a
+    /// flood of one leaves room for the other.
+    pub status_admission: usize,
 }
 
 impl Default for AppConfig {
@@ -59,6 +73,9 @@ impl Default for AppConfig {
             concurrent_password_hashes: 1,
             hashing: HashingCost::Standard,
             sessions: SessionLimits::DEFAULT,
+            codename_key: Arc::new(CodenameKey::generate()),
+            intake_admission: 1024,
+            status_admission: 256,
         }
     }
 }
@@ -81,6 +98,13 @@ struct Inner {
     /// One passphrase derivation at a time (64 MiB of Argon2id each).
     unseal_derivation: tokio::sync::Semaphore,
     sessions: SessionLimits,
+    codename_key: Arc<CodenameKey>,
+    /// Started at the first request (it needs the runtime).
+    writer: OnceLock<intake::Writer>,
+    /// The writer's queue: as long as admission allows.
+    writer_queue: usize,
+    intake_admission: Semaphore,
+    status_admission: Semaphore,
 }
 
 impl App {
@@ -97,6 +121,11 @@ impl App {
                 step_ups: stepup::StepUps::default(),
                 unseal_derivation: tokio::sync::Semaphore::new(1),
                 sessions: config.sessions,
+                codename_key: config.codename_key.clone(),
+                writer: OnceLock::new(),
+                writer_queue: config.intake_admission.max(config.status_admission).max(1),
+                intake_admission: Semaphore::new(config.intake_admission.max(1)),
+                status_admission: Semaphore::new(config.status_admission.max(1)),
             }),
         }
     }
@@ -127,6 +156,10 @@ impl App {
 
     pub fn cases(&self) -> cases::Cases<'_> {
         cases::Cases { app: self }
+    }
+
+    pub fn intake(&self) -> intake::Intake<'_> {
+        intake::Intake { app: self }
     }
 
     pub fn store(&self) -> &SharedStore {
@@ -165,6 +198,25 @@ impl App {
 
     pub(crate) fn step_ups(&self) -> &stepup::StepUps {
         &self.inner.step_ups
+    }
+
+    pub(crate) fn codename_key(&self) -> &CodenameKey {
+        &self.inner.codename_key
+    }
+
+    pub(crate) fn intake_admission(&self) -> &Semaphore {
+        &self.inner.intake_admission
+    }
+
+    pub(crate) fn status_admission(&self) -> &Semaphore {
+        &self.inner.status_admission
+    }
+
+    /// The intake writer, started on first use.
+    pub(crate) fn writer(&self) -> &intake::Writer {
+        self.inner.writer.get_or_init(|| {
+            intake::Writer::start(self.inner.store.clone(), self.inner.writer_queue)
+        })
     }
 
     pub(crate) fn unseal_derivation(&self) -> &tokio::sync::Semaphore {

@@ -600,12 +600,6 @@ async fn cases_from_before_bindings_are_bound_at_the_next_unseal(engine: Engine)
         )])
         .await;
     let scope = || Scope::for_operator(organization());
-    assert!(world
-        .app
-        .cases()
-        .open(scope(), id, &Actor::Operator)
-        .await
-        .is_err());
     let keyring = world.app.keyring();
     keyring.seal(&Actor::Operator).await.unwrap();
     keyring

@@ -86,6 +86,43 @@ impl CaseStatus {
     }
 }
 
+/// What was added to a case after it was made, and by whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// The defender wrote through the status page.
+    DefenderMessage,
+    /// The defender reported a new risk or need through the status page.
+    DefenderNewRisk,
+    /// A caseworker wrote to the defender.
+    StaffMessage,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 3] = [
+        EntryKind::DefenderMessage,
+        EntryKind::DefenderNewRisk,
+        EntryKind::StaffMessage,
+    ];
+
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::DefenderMessage => "defender_message",
+            EntryKind::DefenderNewRisk => "defender_new_risk",
+            EntryKind::StaffMessage => "staff_message",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Whether the defender wrote it (else the organisation did).
+    pub fn by_defender(self) -> bool {
+        !matches!(self, EntryKind::StaffMessage)
+    }
+}
+
 /// How an organisation stands to a case it can read (a data key of the case is
 /// wrapped for it). What its staff may do with the case follows from this, beside
 /// what their role allows (`access::Permission`).
@@ -331,6 +368,15 @@ mod tests {
         assert_eq!(CaseStatus::New.after_new_risk(), CaseStatus::New);
         assert!(CaseStatus::Closed.may_become(CaseStatus::Open));
         assert_eq!(CaseStatus::from_code("Open"), None);
+    }
+
+    #[test]
+    fn entry_kinds_read_back_and_say_who_wrote_them() {
+        for kind in EntryKind::ALL {
+            assert_eq!(EntryKind::from_code(kind.code()), Some(kind));
+        }
+        assert!(EntryKind::DefenderNewRisk.by_defender());
+        assert!(!EntryKind::StaffMessage.by_defender());
     }
 
     #[test]

@@ -11,14 +11,21 @@ use torchlight_crypto::audit::ChainedEntry;
 use torchlight_crypto::keyring::KeyringRecord;
 
 use crate::security::{
-    CaseCount, CaseKey, OrganizationKey, SecurityKey, Session, StaffUser, VisibleCase,
+    CaseCount, CaseEntry, CaseKey, OrganizationKey, RequestRecord, SecurityKey, Session,
+    StaffUser, VisibleCase,
 };
 use crate::{Engine, StoreError, UnitOfWork};
 
 /// Everything Torchlight persists.
 #[async_trait]
 pub trait Store:
-    DirectoryStore + KeyStore + StaffStore + SecurityKeyStore + CaseStore + AuditStore
+    DirectoryStore
+    + KeyStore
+    + StaffStore
+    + SecurityKeyStore
+    + CaseStore
+    + IntakeStore
+    + AuditStore
 {
     fn engine(&self) -> Engine;
 
@@ -27,6 +34,13 @@ pub trait Store:
     /// data or to append to the audit chain. A change whose expectation no longer
     /// holds fails the unit with `Conflict`.
     async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError>;
+
+    /// Commits several units in one transaction, each as if alone: a unit that
+    /// fails is rolled back to where it began (a savepoint) and reported, the
+    /// others land. One durable commit (one fsync) for all of them: how intake
+    /// keeps up with a burst (group commit). The results are in the units' order;
+    /// when the transaction itself cannot commit, every unit reports that failure.
+    async fn commit_batch(&self, units: Vec<UnitOfWork>) -> Vec<Result<(), StoreError>>;
 
     /// After an erasure committed: clears what the engine still keeps of the erased
     /// rows in its own files (SQLite's write-ahead log). Nothing to do on
@@ -129,6 +143,20 @@ pub trait CaseStore: Send + Sync + 'static {
 
     /// Cases by country and urgency across the coalition (no content).
     async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError>;
+}
+
+/// Requests as their defenders reach them: by the digest of a codename, never by
+/// an organisation's scope (a defender has none). What a codename finds is that
+/// one request only.
+#[async_trait]
+pub trait IntakeStore: Send + Sync + 'static {
+    /// The request whose codename has `digest`.
+    async fn request_by_codename(&self, digest: &[u8])
+        -> Result<Option<RequestRecord>, StoreError>;
+
+    /// What was added to `case`, oldest first. Only for a case the caller reached
+    /// through its codename or its scope.
+    async fn case_entries(&self, case: CaseId) -> Result<Vec<CaseEntry>, StoreError>;
 }
 
 /// The audit chain.

@@ -123,6 +123,48 @@ sql_store! {
             finish(tx, result).await
         }
 
+        async fn commit_batch(&self, units: Vec<UnitOfWork>) -> Vec<Result<(), StoreError>> {
+            let count = units.len();
+            let mut results: Vec<Result<(), StoreError>> = Vec::with_capacity(count);
+            let mut tx = match self.begin_audited().await {
+                Ok(tx) => tx,
+                Err(e) => return failed_batch(count, &e),
+            };
+            for unit in units {
+                let (changes, events, signer) = unit.into_parts();
+                if events.is_empty() {
+                    results.push(Err(StoreError::Rejected(
+                        "a unit of work records at least one audit event".into(),
+                    )));
+                    continue;
+                }
+                // A savepoint per unit: one that fails leaves the others whole.
+                let mut savepoint = match sqlx::Connection::begin(&mut *tx).await {
+                    Ok(savepoint) => savepoint,
+                    Err(e) => {
+                        results.push(Err(classify(e.into())));
+                        continue;
+                    }
+                };
+                let result = async {
+                    let conn = &mut *savepoint;
+                    for change in &changes {
+                        Self::apply(conn, change).await?;
+                    }
+                    for event in events {
+                        append::<DB>(conn, event, signer.as_ref()).await?;
+                    }
+                    Ok(())
+                }
+                .await;
+                results.push(finish(savepoint, result).await);
+            }
+            match tx.commit().await {
+                Ok(()) => results,
+                Err(e) => failed_batch(count, &classify(e.into())),
+            }
+        }
+
         async fn purge_erased(&self) -> Result<(), StoreError> {
             if let Some(statement) = self.dialect.after_erasure {
                 sqlx::query(statement).execute(&self.pool).await?;
@@ -137,10 +179,21 @@ sql_store! {
     }
 }
 
+/// The same failure for every unit of a batch whose transaction did not commit.
+fn failed_batch(count: usize, error: &StoreError) -> Vec<Result<(), StoreError>> {
+    (0..count)
+        .map(|_| {
+            Err(StoreError::Database(sqlx::Error::Protocol(format!(
+                "the batch did not commit: {error}"
+            ))))
+        })
+        .collect()
+}
+
 /// Commits `tx` when `result` is a success, rolls it back otherwise; schema
 /// violations become `Rejected`.
 pub(crate) async fn finish<DB: Database, T>(
-    tx: Transaction<'static, DB>,
+    tx: Transaction<'_, DB>,
     result: Result<T, StoreError>,
 ) -> Result<T, StoreError> {
     match result {

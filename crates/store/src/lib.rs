@@ -18,12 +18,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use security::{
-    CaseCount, CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
-    VisibleCase,
+    CaseCount, CaseEntry, CaseKey, CaseRecord, KeyBinding, OrganizationKey, RequestRecord,
+    SecurityKey, Session, StaffUser, VisibleCase,
 };
 
 pub use areas::{
-    AuditStore, CaseStore, DirectoryStore, KeyStore, SecurityKeyStore, StaffStore, Store,
+    AuditStore, CaseStore, DirectoryStore, IntakeStore, KeyStore, SecurityKeyStore, StaffStore,
+    Store,
 };
 pub use engine::SqlStore;
 pub use postgres::PostgresStore;

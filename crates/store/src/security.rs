@@ -91,6 +91,26 @@ pub struct CaseRecord {
     pub binding: Option<Vec<u8>>,
 }
 
+/// A case that came in as a request, as the defender's codename finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub record: CaseRecord,
+    /// The case's data key wrapped to the defender's own key.
+    pub defender_wrapped_key: Vec<u8>,
+    /// When the defender last looked, if ever.
+    pub defender_seen_at_ms: Option<i64>,
+}
+
+/// Something added to a case after it was made, sealed under the case's data key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseEntry {
+    pub id: uuid::Uuid,
+    pub case_id: CaseId,
+    pub kind: torchlight_core::case::EntryKind,
+    pub at_ms: i64,
+    pub content: Vec<u8>,
+}
+
 /// A case's data key wrapped to one organisation's public key of `key_version`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseKey {

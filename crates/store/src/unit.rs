@@ -16,6 +16,7 @@ use torchlight_crypto::keyring::KeyringRecord;
 use torchlight_crypto::signer::Signer;
 
 use crate::security::{
+    CaseEntry,
     CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
 };
 
@@ -135,6 +136,30 @@ pub enum Change {
     /// `owner` owns and may erase (`core::case::CaseRelation`); a conflict when
     /// there is no longer such a case.
     EraseCase { owner: OrganizationId, case: CaseId },
+
+    // Requests from intake.
+    /// A request: a case owned by the receiving organisation (`record`, with the
+    /// data key wrapped for it in `key`), found later by the digest of its
+    /// codename, with the data key wrapped to the defender too. Refused when the
+    /// digest is taken.
+    CreateRequest {
+        record: CaseRecord,
+        key: CaseKey,
+        codename_digest: Vec<u8>,
+        defender_wrapped_key: Vec<u8>,
+    },
+    /// Something added to a case; a conflict when the case no longer exists (a
+    /// withdrawal came first).
+    AddCaseEntry(CaseEntry),
+    /// The defender looked at their request at `at_ms`.
+    MarkSeenByDefender { case: CaseId, at_ms: i64 },
+    /// The defender withdrew the request: its keys, entries and record go, so it
+    /// can never be decrypted again. A conflict when no request of that id has
+    /// that codename any more.
+    WithdrawRequest {
+        case: CaseId,
+        codename_digest: Vec<u8>,
+    },
 
     // Security keys.
     /// A key registered by its user. Refused when its credential id is registered.

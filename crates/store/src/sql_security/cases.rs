@@ -156,6 +156,10 @@ sql_store! {
             .bind(case.as_uuid())
             .execute(&mut *conn)
             .await?;
+        sqlx::query(super::intake::DELETE_ENTRIES)
+            .bind(case.as_uuid())
+            .execute(&mut *conn)
+            .await?;
         sqlx::query(DELETE_OWNED_CASE)
             .bind(case.as_uuid())
             .bind(owner.as_uuid())
@@ -205,23 +209,38 @@ where
     Option<Vec<u8>>: Column<DB>,
 {
     Ok(VisibleCase {
-        record: CaseRecord {
-            id: CaseId::from_uuid(row.try_get(0)?),
-            organization_id: OrganizationId::from_uuid(row.try_get(1)?),
-            country: country(row.try_get(2)?)?,
-            urgency: urgency(row.try_get(3)?)?,
-            status: status(row.try_get(4)?)?,
-            created_at_ms: row.try_get(5)?,
-            updated_at_ms: row.try_get(6)?,
-            content: row.try_get(7)?,
-            binding: row.try_get(8)?,
-        },
+        record: record_from_row::<DB>(row)?,
         key: CaseKey {
             case_id: CaseId::from_uuid(row.try_get(9)?),
             organization_id: OrganizationId::from_uuid(row.try_get(10)?),
             key_version: row.try_get(11)?,
             wrapped_key: row.try_get(12)?,
         },
+    })
+}
+
+/// A case record from the first nine columns of a row (the order of
+/// `SELECT_VISIBLE_CASES`).
+pub(super) fn record_from_row<DB>(row: &DB::Row) -> Result<CaseRecord, StoreError>
+where
+    DB: Database,
+    usize: ColumnIndex<DB::Row>,
+    Uuid: Column<DB>,
+    String: Column<DB>,
+    i64: Column<DB>,
+    Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
+    Ok(CaseRecord {
+        id: CaseId::from_uuid(row.try_get(0)?),
+        organization_id: OrganizationId::from_uuid(row.try_get(1)?),
+        country: country(row.try_get(2)?)?,
+        urgency: urgency(row.try_get(3)?)?,
+        status: status(row.try_get(4)?)?,
+        created_at_ms: row.try_get(5)?,
+        updated_at_ms: row.try_get(6)?,
+        content: row.try_get(7)?,
+        binding: row.try_get(8)?,
     })
 }
 

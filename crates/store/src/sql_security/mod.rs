@@ -6,6 +6,7 @@
 
 mod audit;
 mod cases;
+mod intake;
 mod keys;
 mod security_keys;
 mod staff;

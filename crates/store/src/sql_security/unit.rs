@@ -106,6 +106,30 @@ sql_store! {
                     format!("organisation {owner} owns no case {case}")
                 })
             }
+            Change::CreateRequest {
+                record,
+                key,
+                codename_digest,
+                defender_wrapped_key,
+            } => {
+                Self::create_request(conn, record, key, codename_digest, defender_wrapped_key)
+                    .await
+            }
+            Change::AddCaseEntry(entry) => {
+                expect(Self::add_case_entry(conn, entry).await?, || {
+                    format!("case {} no longer exists", entry.case_id)
+                })
+            }
+            Change::MarkSeenByDefender { case, at_ms } => {
+                Self::mark_seen_by_defender(conn, *case, *at_ms).await
+            }
+            Change::WithdrawRequest {
+                case,
+                codename_digest,
+            } => expect(
+                Self::withdraw_request(conn, *case, codename_digest).await?,
+                || format!("request {case} was withdrawn or erased meanwhile"),
+            ),
             Change::AddSecurityKey(key) => Self::add_security_key(conn, key).await,
             Change::RecordSecurityKeyUse {
                 user,

@@ -1,0 +1,466 @@
+//! Requests for help from defenders with no account. A request becomes a case of
+//! the receiving organisation (status `new`), encrypted to that organisation's
+//! authenticated public key, so intake works while the server is sealed. The
+//! defender follows it with a codename: the server keeps only its keyed hash
+//! (`crypto::codename`), and wraps the case's data key to a key derived from the
+//! codename, so the defender reads and adds to the request with no key of the
+//! server's, and a copy of the database opens none of it.
+//!
+//! Requests are committed by one writer task in batches (`writer`); admission is
+//! bounded for submissions and for status look-ups separately, so a flood of one
+//! does not starve the other, and each is refused at once with `Busy` when full.
+//!
+//! A request made while sealed carries no binding (the signing key exists only
+//! unsealed); the next unseal binds it (`Cases::bind_unbound`). Such a request
+//! proves nothing about who sent it, but neither does one sent through the form:
+//! anyone may ask for help. What a database writer still cannot do is change a
+//! request's fields: they are the content's associated data.
+
+mod writer;
+
+use serde::{Deserialize, Serialize};
+use torchlight_core::case::{CaseDetails, CaseStatus, EntryKind, Urgency};
+use torchlight_core::intake::{RequestDetails, Risk, ValidRequest};
+use torchlight_core::{CaseId, Code, OrganizationId};
+use torchlight_crypto::codename::{Codename, DefenderKey};
+use torchlight_crypto::envelope::DataKey;
+use torchlight_store::{CaseEntry, CaseKey, CaseRecord, Change, RequestRecord, UnitOfWork};
+use uuid::Uuid;
+
+use crate::cases::{bind, content_context};
+use crate::{Actor, App, AppError};
+
+pub(crate) use writer::Writer;
+
+/// The intake service of an [`App`].
+pub struct Intake<'a> {
+    pub(crate) app: &'a App,
+}
+
+/// What the defender gets back: the codename (shown once, kept nowhere) and the
+/// receipt's facts.
+pub struct Receipt {
+    pub codename: Codename,
+    pub case: CaseId,
+    pub recipient: OrganizationId,
+    pub at_ms: i64,
+}
+
+/// What the defender added after the request, as stored (sealed) in an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryContent {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<Risk>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Code>,
+}
+
+/// A new risk or need the defender reports on the status page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRisk {
+    pub risk: Option<Risk>,
+    pub needs: Vec<Code>,
+    pub text: String,
+}
+
+/// One entry as the defender sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEntry {
+    pub kind: EntryKind,
+    pub at_ms: i64,
+    pub content: EntryContent,
+    /// Added since the defender's previous visit (and not by them).
+    pub new_since_last_visit: bool,
+}
+
+/// A request as its defender sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestStatus {
+    pub case: CaseId,
+    pub recipient: OrganizationId,
+    pub status: CaseStatus,
+    pub urgency: Urgency,
+    pub country: Code,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+    /// The previous visit, if any.
+    pub last_visit_ms: Option<i64>,
+    pub request: RequestDetails,
+    pub entries: Vec<StatusEntry>,
+}
+
+impl RequestStatus {
+    /// Whether anything changed since the previous visit: the state, or an entry
+    /// from the organisation.
+    pub fn changed_since_last_visit(&self) -> bool {
+        match self.last_visit_ms {
+            None => false,
+            Some(seen) => {
+                self.updated_at_ms > seen || self.entries.iter().any(|e| e.new_since_last_visit)
+            }
+        }
+    }
+}
+
+/// What practising a codename found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Practice {
+    /// Typed right: it finds the request.
+    Finds,
+    /// A word-level slip, said in English (`CodenameError`).
+    Slip(String),
+    /// Well formed but not this request's (or any).
+    Wrong,
+}
+
+/// A request found by its codename, opened with the defender's key.
+struct Found {
+    digest: [u8; 32],
+    stored: RequestRecord,
+    data_key: DataKey,
+    details: CaseDetails,
+}
+
+/// The associated data of an entry: its case, id, kind and time.
+fn entry_context(entry: &CaseEntry) -> String {
+    format!(
+        "case/{}/entry/{}/{}/{}",
+        entry.case_id,
+        entry.id,
+        entry.kind.code(),
+        entry.at_ms
+    )
+}
+
+impl Intake<'_> {
+    /// Encrypts and stores `request` for its recipient, durably, and returns the
+    /// receipt with a fresh codename. Works sealed. `Busy` under a flood.
+    pub async fn submit(&self, request: ValidRequest) -> Result<Receipt, AppError> {
+        let _admitted = self
+            .app
+            .intake_admission()
+            .try_acquire()
+            .map_err(|_| AppError::Busy)?;
+        // Only to a key shown to be the organisation's own (`recipient_key`).
+        let (key, recipient) = self.app.keyring().recipient_key(request.recipient).await?;
+        let id = CaseId::from_uuid(Uuid::new_v4());
+        let codename = Codename::generate();
+        let digest = self.app.codename_key().digest(&codename);
+        let defender = DefenderKey::derive(&codename, &id.to_string());
+        let data_key = DataKey::generate();
+        let details = CaseDetails {
+            name: request.details.name.clone(),
+            contact: request.details.contact.clone(),
+            narrative: request.details.narrative.clone(),
+            request: Some(request.details),
+        };
+        let plaintext = zeroize::Zeroizing::new(
+            serde_json::to_vec(&details)
+                .map_err(|e| AppError::Internal(format!("cannot encode a request: {e}")))?,
+        );
+        let now = self.app.now_ms();
+        let mut record = CaseRecord {
+            id,
+            organization_id: request.recipient,
+            country: request.country,
+            urgency: request.urgency,
+            status: CaseStatus::New,
+            created_at_ms: now,
+            updated_at_ms: now,
+            content: Vec::new(),
+            binding: None,
+        };
+        record.content = data_key.seal(&content_context(&record), &plaintext);
+        let signer = self.app.vault().signer();
+        if let Some(signer) = &signer {
+            bind(&mut record, signer);
+        }
+        let change = Change::CreateRequest {
+            key: CaseKey {
+                case_id: id,
+                organization_id: request.recipient,
+                key_version: key.version,
+                wrapped_key: data_key.wrap(&recipient),
+            },
+            codename_digest: digest.to_vec(),
+            defender_wrapped_key: data_key.wrap(&defender.public()),
+            record,
+        };
+        let unit = self
+            .app
+            .unit(&Actor::Defender, "request.create", Some(id.to_string()))
+            .with(change)
+            .signed_by(signer);
+        self.app.writer().commit(unit).await?;
+        Ok(Receipt {
+            codename,
+            case: id,
+            recipient: request.recipient,
+            at_ms: now,
+        })
+    }
+
+    /// The request `typed` names, as its defender sees it; the visit is recorded.
+    /// `None` for any codename that finds nothing, well formed or not: the answer
+    /// is the same whatever was typed. `Busy` under a flood of look-ups.
+    pub async fn status(&self, typed: &str) -> Result<Option<RequestStatus>, AppError> {
+        let _admitted = self
+            .app
+            .status_admission()
+            .try_acquire()
+            .map_err(|_| AppError::Busy)?;
+        let Some(found) = self.find(typed).await? else {
+            return Ok(None);
+        };
+        let entries = self.entries(&found).await?;
+        let now = self.app.now_ms();
+        let record = &found.stored.record;
+        let last_visit = found.stored.defender_seen_at_ms;
+        let unit = self
+            .app
+            .unit(&Actor::Defender, "request.view", Some(record.id.to_string()))
+            .with(Change::MarkSeenByDefender {
+                case: record.id,
+                at_ms: now,
+            })
+            .signed_by(self.app.vault().signer());
+        self.app.writer().commit(unit).await?;
+        let Some(request) = found.details.request.clone() else {
+            return Err(AppError::Internal(format!(
+                "case {} has a codename but holds no request",
+                record.id
+            )));
+        };
+        Ok(Some(RequestStatus {
+            case: record.id,
+            recipient: record.organization_id,
+            status: record.status,
+            urgency: record.urgency,
+            country: record.country.clone(),
+            created_at_ms: record.created_at_ms,
+            updated_at_ms: record.updated_at_ms,
+            last_visit_ms: last_visit,
+            request,
+            entries: entries
+                .into_iter()
+                .map(|(entry, content)| StatusEntry {
+                    new_since_last_visit: !entry.kind.by_defender()
+                        && last_visit.is_some_and(|seen| entry.at_ms > seen),
+                    kind: entry.kind,
+                    at_ms: entry.at_ms,
+                    content,
+                })
+                .collect(),
+        }))
+    }
+
+    /// Whether `typed` is the codename of a request, for practising it: a slip
+    /// is named word by word; nothing is shown of the request.
+    pub async fn practise(&self, typed: &str) -> Result<Practice, AppError> {
+        let _admitted = self
+            .app
+            .status_admission()
+            .try_acquire()
+            .map_err(|_| AppError::Busy)?;
+        let codename = match Codename::parse(typed) {
+            Ok(codename) => codename,
+            Err(slip) => return Ok(Practice::Slip(slip.to_string())),
+        };
+        let digest = self.app.codename_key().digest(&codename);
+        Ok(match self.app.store().request_by_codename(&digest).await? {
+            Some(_) => Practice::Finds,
+            None => Practice::Wrong,
+        })
+    }
+
+    /// Adds the defender's message to their request. False when the codename
+    /// finds nothing.
+    pub async fn reply(&self, typed: &str, text: String) -> Result<bool, AppError> {
+        let content = EntryContent {
+            text,
+            risk: None,
+            needs: Vec::new(),
+        };
+        self.add(typed, EntryKind::DefenderMessage, content, "request.message")
+            .await
+    }
+
+    /// Adds a new risk or need to the request; a closed case opens again. False
+    /// when the codename finds nothing.
+    pub async fn report_new_risk(&self, typed: &str, report: NewRisk) -> Result<bool, AppError> {
+        let content = EntryContent {
+            text: report.text,
+            risk: report.risk,
+            needs: report.needs,
+        };
+        self.add(typed, EntryKind::DefenderNewRisk, content, "request.new_risk")
+            .await
+    }
+
+    /// Withdraws the request and destroys it (its keys, entries and record). False
+    /// when the codename finds nothing.
+    pub async fn withdraw(&self, typed: &str) -> Result<bool, AppError> {
+        let Some(found) = self.find(typed).await? else {
+            return Ok(false);
+        };
+        let id = found.stored.record.id;
+        let unit = self
+            .app
+            .unit(&Actor::Defender, "request.withdrawn", Some(id.to_string()))
+            .with(Change::WithdrawRequest {
+                case: id,
+                codename_digest: found.digest.to_vec(),
+            });
+        match self.app.commit(unit).await {
+            Ok(()) => {}
+            // Withdrawn by another tab meanwhile: it is gone all the same.
+            Err(AppError::Conflict(_)) => return Ok(true),
+            Err(e) => return Err(e),
+        }
+        if let Err(e) = self.app.store().purge_erased().await {
+            tracing::warn!(error = %e, "could not clear the withdrawn request from the WAL");
+        }
+        Ok(true)
+    }
+
+    async fn add(
+        &self,
+        typed: &str,
+        kind: EntryKind,
+        content: EntryContent,
+        action: &str,
+    ) -> Result<bool, AppError> {
+        let Some(found) = self.find(typed).await? else {
+            return Ok(false);
+        };
+        let now = self.app.now_ms();
+        let mut entry = CaseEntry {
+            id: Uuid::new_v4(),
+            case_id: found.stored.record.id,
+            kind,
+            at_ms: now,
+            content: Vec::new(),
+        };
+        let plaintext = zeroize::Zeroizing::new(
+            serde_json::to_vec(&content)
+                .map_err(|e| AppError::Internal(format!("cannot encode an entry: {e}")))?,
+        );
+        entry.content = found.data_key.seal(&entry_context(&entry), &plaintext);
+        let id = found.stored.record.id;
+        let mut unit = self
+            .app
+            .unit(&Actor::Defender, action, Some(id.to_string()))
+            .with(Change::AddCaseEntry(entry));
+        let record = &found.stored.record;
+        let reopened = record.status.after_new_risk();
+        if kind == EntryKind::DefenderNewRisk && reopened != record.status {
+            // Sealed, the status cannot be re-bound: the next unseal reopens the
+            // case from this entry (`Cases::reopen_reported`).
+            if let Some(signer) = self.app.vault().signer() {
+                unit = self.reopen(&found, reopened, now, &signer, unit)?;
+            }
+        }
+        match self.app.commit(unit).await {
+            Ok(()) => Ok(true),
+            // Withdrawn meanwhile: there is nothing to add to.
+            Err(AppError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The case back in triage: its content sealed again under its new status,
+    /// and bound.
+    fn reopen(
+        &self,
+        found: &Found,
+        status: CaseStatus,
+        now: i64,
+        signer: &torchlight_crypto::signer::Signer,
+        unit: UnitOfWork,
+    ) -> Result<UnitOfWork, AppError> {
+        let mut record = found.stored.record.clone();
+        record.status = status;
+        record.updated_at_ms = now;
+        let plaintext = zeroize::Zeroizing::new(
+            serde_json::to_vec(&found.details)
+                .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
+        );
+        record.content = found.data_key.seal(&content_context(&record), &plaintext);
+        bind(&mut record, signer);
+        let id = record.id.to_string();
+        Ok(unit
+            .and_record(self.app.event(&Actor::Defender, "request.reopened", Some(id)))
+            .with(Change::UpdateCase {
+                scope: record.organization_id,
+                record,
+            }))
+    }
+
+    /// The request of `typed`, opened with the defender's key; `None` when the
+    /// codename is malformed or finds nothing.
+    async fn find(&self, typed: &str) -> Result<Option<Found>, AppError> {
+        let Ok(codename) = Codename::parse(typed) else {
+            return Ok(None);
+        };
+        let digest = self.app.codename_key().digest(&codename);
+        let Some(stored) = self.app.store().request_by_codename(&digest).await? else {
+            return Ok(None);
+        };
+        let record = &stored.record;
+        let defender = DefenderKey::derive(&codename, &record.id.to_string());
+        let tampered = |what: &str| {
+            AppError::Tampered(format!(
+                "request {}: {what} does not open with its codename",
+                record.id
+            ))
+        };
+        let data_key = DataKey::unwrap(&stored.defender_wrapped_key, defender.secret())
+            .map_err(|_| tampered("its key"))?;
+        let plaintext = data_key
+            .open(&content_context(record), &record.content)
+            .map_err(|_| tampered("its content"))?;
+        let details: CaseDetails = serde_json::from_slice(&plaintext).map_err(|e| {
+            AppError::Internal(format!("stored request {} does not decode: {e}", record.id))
+        })?;
+        Ok(Some(Found {
+            digest,
+            stored,
+            data_key,
+            details,
+        }))
+    }
+
+    async fn entries(&self, found: &Found) -> Result<Vec<(CaseEntry, EntryContent)>, AppError> {
+        let stored = self
+            .app
+            .store()
+            .case_entries(found.stored.record.id)
+            .await?;
+        stored
+            .into_iter()
+            .map(|entry| {
+                let content = open_entry(&found.data_key, &entry)?;
+                Ok((entry, content))
+            })
+            .collect()
+    }
+}
+
+/// An entry's content, opened with its case's data key.
+pub(crate) fn open_entry(data_key: &DataKey, entry: &CaseEntry) -> Result<EntryContent, AppError> {
+    let plaintext = data_key
+        .open(&entry_context(entry), &entry.content)
+        .map_err(|_| {
+            AppError::Tampered(format!(
+                "an entry of case {} does not open with its stored fields",
+                entry.case_id
+            ))
+        })?;
+    serde_json::from_slice(&plaintext).map_err(|e| {
+        AppError::Internal(format!(
+            "an entry of case {} does not decode: {e}",
+            entry.case_id
+        ))
+    })
+}
