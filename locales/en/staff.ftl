@@ -157,3 +157,11 @@ staff-step-up-lead = Changing how you sign in needs your current password and a 
 staff-current-password = Current password
 staff-step-up-submit = Confirm
 staff-step-up-refused = The password or the code is not right.
+
+staff-nav-requests = New requests
+staff-requests-title = New requests
+staff-requests-lead = Requests from defenders that nobody has taken up yet, most urgent first. A detained defender or a threat to life comes before anything else.
+staff-requests-none = No new requests.
+staff-request-needs = Help asked for
+staff-request-received = Received
+staff-request-anonymous = (no name given)

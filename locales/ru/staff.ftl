@@ -164,3 +164,11 @@ staff-step-up-lead = Чтобы изменить способ входа, нуж
 staff-current-password = Текущий пароль
 staff-step-up-submit = Подтвердить
 staff-step-up-refused = Пароль или код неверны.
+
+staff-nav-requests = Новые обращения
+staff-requests-title = Новые обращения
+staff-requests-lead = Обращения правозащитников, которые ещё никто не взял в работу; самые срочные сверху. Задержание или угроза жизни — прежде всего остального.
+staff-requests-none = Новых обращений нет.
+staff-request-needs = Какая помощь нужна
+staff-request-received = Получено
+staff-request-anonymous = (имя не указано)

@@ -164,3 +164,11 @@ staff-step-up-lead = Щоб змінити спосіб входу, потріб
 staff-current-password = Поточний пароль
 staff-step-up-submit = Підтвердити
 staff-step-up-refused = Пароль або код неправильні.
+
+staff-nav-requests = Нові звернення
+staff-requests-title = Нові звернення
+staff-requests-lead = Звернення правозахисників, які ще ніхто не взяв у роботу; найтерміновіші зверху. Затримання чи загроза життю — передусім.
+staff-requests-none = Нових звернень немає.
+staff-request-needs = Яка допомога потрібна
+staff-request-received = Отримано
+staff-request-anonymous = (ім'я не вказано)

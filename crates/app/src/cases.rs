@@ -334,11 +334,13 @@ impl Cases<'_> {
                 scope: owner,
                 record,
             };
-            unit = Some(match unit {
-                None => self.app.unit(&Actor::System, action, Some(id)),
-                Some(unit) => unit.and_record(self.app.event(&Actor::System, action, Some(id))),
-            }
-            .with(change));
+            unit = Some(
+                match unit {
+                    None => self.app.unit(&Actor::System, action, Some(id)),
+                    Some(unit) => unit.and_record(self.app.event(&Actor::System, action, Some(id))),
+                }
+                .with(change),
+            );
         }
         match unit {
             Some(unit) => match self.app.commit(unit).await {

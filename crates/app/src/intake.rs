@@ -219,7 +219,11 @@ impl Intake<'_> {
         let last_visit = found.stored.defender_seen_at_ms;
         let unit = self
             .app
-            .unit(&Actor::Defender, "request.view", Some(record.id.to_string()))
+            .unit(
+                &Actor::Defender,
+                "request.view",
+                Some(record.id.to_string()),
+            )
             .with(Change::MarkSeenByDefender {
                 case: record.id,
                 at_ms: now,
@@ -282,8 +286,13 @@ impl Intake<'_> {
             risk: None,
             needs: Vec::new(),
         };
-        self.add(typed, EntryKind::DefenderMessage, content, "request.message")
-            .await
+        self.add(
+            typed,
+            EntryKind::DefenderMessage,
+            content,
+            "request.message",
+        )
+        .await
     }
 
     /// Adds a new risk or need to the request; a closed case opens again. False
@@ -294,8 +303,13 @@ impl Intake<'_> {
             risk: report.risk,
             needs: report.needs,
         };
-        self.add(typed, EntryKind::DefenderNewRisk, content, "request.new_risk")
-            .await
+        self.add(
+            typed,
+            EntryKind::DefenderNewRisk,
+            content,
+            "request.new_risk",
+        )
+        .await
     }
 
     /// Withdraws the request and destroys it (its keys, entries and record). False
@@ -390,7 +404,10 @@ impl Intake<'_> {
         bind(&mut record, signer);
         let id = record.id.to_string();
         Ok(unit
-            .and_record(self.app.event(&Actor::Defender, "request.reopened", Some(id)))
+            .and_record(
+                self.app
+                    .event(&Actor::Defender, "request.reopened", Some(id)),
+            )
             .with(Change::UpdateCase {
                 scope: record.organization_id,
                 record,

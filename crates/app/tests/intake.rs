@@ -121,7 +121,10 @@ async fn a_request_lands_as_a_new_case_of_its_recipient_and_its_codename_finds_i
         .await
         .unwrap();
     assert_eq!(receipt.recipient, focal_point());
-    assert!(world.actions().await.ends_with(&["request.create".to_string()]));
+    assert!(world
+        .actions()
+        .await
+        .ends_with(&["request.create".to_string()]));
 
     let status = world
         .app
@@ -135,10 +138,19 @@ async fn a_request_lands_as_a_new_case_of_its_recipient_and_its_codename_finds_i
     assert_eq!(status.request.narrative, "Summoned for questioning.");
     assert_eq!(status.last_visit_ms, None);
     // Typed in capitals with extra spaces: the same codename.
-    let shouted = format!("  {}  ", receipt.codename.as_str().to_uppercase().replace(' ', "   "));
+    let shouted = format!(
+        "  {}  ",
+        receipt.codename.as_str().to_uppercase().replace(' ', "   ")
+    );
     let again = world.app.intake().status(&shouted).await.unwrap().unwrap();
-    assert!(again.last_visit_ms.is_some(), "the first visit is remembered");
-    assert!(world.actions().await.ends_with(&["request.view".to_string()]));
+    assert!(
+        again.last_visit_ms.is_some(),
+        "the first visit is remembered"
+    );
+    assert!(world
+        .actions()
+        .await
+        .ends_with(&["request.view".to_string()]));
 
     // The recipient's caseworkers see it among the new requests; the other
     // organisation does not.
@@ -285,12 +297,19 @@ async fn the_defender_replies_reports_a_new_risk_and_a_closed_case_reopens(engin
         .unwrap();
     let typed = receipt.codename.as_str();
     let intake = world.app.intake();
-    assert!(intake.reply(typed, "They came again.".into()).await.unwrap());
+    assert!(intake
+        .reply(typed, "They came again.".into())
+        .await
+        .unwrap());
     // A caseworker closes the case: a new risk from the defender opens it again.
     let opened = world
         .app
         .cases()
-        .open(Scope::for_operator(focal_point()), receipt.case, &Actor::Operator)
+        .open(
+            Scope::for_operator(focal_point()),
+            receipt.case,
+            &Actor::Operator,
+        )
         .await
         .unwrap()
         .unwrap();
@@ -322,12 +341,19 @@ async fn the_defender_replies_reports_a_new_risk_and_a_closed_case_reopens(engin
         [code(Vocabulary::SupportType, "digital_security")]
     );
     let actions = world.actions().await;
-    assert!(actions.contains(&"request.reopened".to_string()), "{actions:?}");
+    assert!(
+        actions.contains(&"request.reopened".to_string()),
+        "{actions:?}"
+    );
     // Staff still read it: its binding follows the new status.
     assert!(world
         .app
         .cases()
-        .open(Scope::for_operator(focal_point()), receipt.case, &Actor::Operator)
+        .open(
+            Scope::for_operator(focal_point()),
+            receipt.case,
+            &Actor::Operator
+        )
         .await
         .unwrap()
         .is_some());
@@ -370,10 +396,22 @@ async fn a_new_risk_reported_while_sealed_reopens_the_case_at_the_next_unseal(en
         .report_new_risk(receipt.codename.as_str(), report)
         .await
         .unwrap());
-    let status = intake.status(receipt.codename.as_str()).await.unwrap().unwrap();
-    assert_eq!(status.status, CaseStatus::Closed, "not re-bound while sealed");
+    let status = intake
+        .status(receipt.codename.as_str())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        status.status,
+        CaseStatus::Closed,
+        "not re-bound while sealed"
+    );
     world.unseal().await;
-    let status = intake.status(receipt.codename.as_str()).await.unwrap().unwrap();
+    let status = intake
+        .status(receipt.codename.as_str())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(status.status, CaseStatus::Open);
 }
 
@@ -446,9 +484,16 @@ async fn a_withdrawn_request_is_gone_for_good(engine: Engine) {
         .await
         .unwrap();
     let intake = world.app.intake();
-    assert!(intake.reply(gone.codename.as_str(), "one".into()).await.unwrap());
+    assert!(intake
+        .reply(gone.codename.as_str(), "one".into())
+        .await
+        .unwrap());
     assert!(intake.withdraw(gone.codename.as_str()).await.unwrap());
-    assert!(intake.status(gone.codename.as_str()).await.unwrap().is_none());
+    assert!(intake
+        .status(gone.codename.as_str())
+        .await
+        .unwrap()
+        .is_none());
     let store = world.app.store();
     assert!(store
         .case_visible_to(focal_point(), gone.case)
@@ -456,7 +501,11 @@ async fn a_withdrawn_request_is_gone_for_good(engine: Engine) {
         .unwrap()
         .is_none());
     assert!(store.case_entries(gone.case).await.unwrap().is_empty());
-    assert!(intake.status(kept.codename.as_str()).await.unwrap().is_some());
+    assert!(intake
+        .status(kept.codename.as_str())
+        .await
+        .unwrap()
+        .is_some());
     assert!(world
         .actions()
         .await

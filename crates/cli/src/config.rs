@@ -245,13 +245,19 @@ impl Config {
             HashingCost::Standard
         };
         let minutes = |m: u64| i64::try_from(m.saturating_mul(60_000)).unwrap_or(i64::MAX);
+        self.ensure_data_dir()?;
+        let codename_key = crate::keyfile::load_or_create(&self.data_dir)?;
+        let defaults = AppConfig::default();
         Ok(AppConfig {
-            concurrent_password_hashes: AppConfig::default().concurrent_password_hashes,
+            concurrent_password_hashes: defaults.concurrent_password_hashes,
             hashing,
             sessions: SessionLimits {
                 idle_ms: minutes(self.session_idle_minutes),
                 lifetime_ms: minutes(self.session_lifetime_hours.saturating_mul(60)),
             },
+            codename_key: std::sync::Arc::new(codename_key),
+            intake_admission: defaults.intake_admission,
+            status_admission: defaults.status_admission,
         })
     }
 

@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod control;
 mod demo;
+mod keyfile;
 mod security;
 
 use std::path::PathBuf;

@@ -203,6 +203,7 @@ pub enum Problem {
     TooLong { max: usize, given: usize },
     TooMany { max: usize },
     TooLarge { max: u32 },
+    NotANumber,
     UnknownOrganization,
     NoFocalPoint,
     NamedNobody,
@@ -219,6 +220,7 @@ impl Problem {
             Problem::TooLong { .. } => "too-long",
             Problem::TooMany { .. } => "too-many",
             Problem::TooLarge { .. } => "too-large",
+            Problem::NotANumber => "not-a-number",
             Problem::UnknownOrganization => "unknown-organization",
             Problem::NoFocalPoint => "no-focal-point",
             Problem::NamedNobody => "named-nobody",
@@ -237,6 +239,7 @@ impl Problem {
             }
             Problem::TooMany { max } => format!("at most {max} entries"),
             Problem::TooLarge { max } => format!("at most {max}"),
+            Problem::NotANumber => "not a whole number".into(),
             Problem::UnknownOrganization => "not an organisation of the directory".into(),
             Problem::NoFocalPoint => {
                 "no focal point works in this country: choose an organisation".into()
@@ -406,11 +409,7 @@ impl RequestDraft {
             check.fail("needs", Problem::Required);
         }
         let risks = self.check_risks(&mut check);
-        let narrative = check.text(
-            "narrative",
-            self.narrative.as_deref(),
-            MAX_NARRATIVE_CHARS,
-        );
+        let narrative = check.text("narrative", self.narrative.as_deref(), MAX_NARRATIVE_CHARS);
         let urgency = match self.urgency.trim() {
             "" => {
                 check.fail("urgency", Problem::Required);
@@ -506,7 +505,12 @@ impl RequestDraft {
                 RiskStage::codes,
             );
             let mut affects = Vec::new();
-            for given in risk.affects.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+            for given in risk
+                .affects
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| !a.is_empty())
+            {
                 match Affected::from_code(given) {
                     Some(a) if !affects.contains(&a) => affects.push(a),
                     Some(_) => {}
@@ -558,7 +562,11 @@ impl RequestDraft {
         }
         match consent {
             Consent::Named if organizations.is_empty() => {
-                if !check.errors.iter().any(|e| e.field == "consent_organizations") {
+                if !check
+                    .errors
+                    .iter()
+                    .any(|e| e.field == "consent_organizations")
+                {
                     check.fail("consent_organizations", Problem::NamedNobody);
                 }
                 Vec::new()

@@ -188,14 +188,23 @@ mod tests {
         let key = DefenderKey::derive(&codename, "request-1");
         let again = DefenderKey::derive(&Codename::parse(codename.as_str()).unwrap(), "request-1");
         assert_eq!(key.public(), again.public());
-        assert_ne!(key.public(), DefenderKey::derive(&codename, "request-2").public());
+        assert_ne!(
+            key.public(),
+            DefenderKey::derive(&codename, "request-2").public()
+        );
         let other = Codename::generate();
-        assert_ne!(key.public(), DefenderKey::derive(&other, "request-1").public());
+        assert_ne!(
+            key.public(),
+            DefenderKey::derive(&other, "request-1").public()
+        );
         let data_key = DataKey::generate();
         let wrapped = data_key.wrap(&key.public());
         let sealed = data_key.seal("message", b"hello");
         let opened = DataKey::unwrap(&wrapped, again.secret()).unwrap();
-        assert_eq!(opened.open("message", &sealed).unwrap().as_slice(), b"hello");
+        assert_eq!(
+            opened.open("message", &sealed).unwrap().as_slice(),
+            b"hello"
+        );
         let stranger = DefenderKey::derive(&other, "request-1");
         assert!(DataKey::unwrap(&wrapped, stranger.secret()).is_err());
     }

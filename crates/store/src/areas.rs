@@ -11,21 +11,15 @@ use torchlight_crypto::audit::ChainedEntry;
 use torchlight_crypto::keyring::KeyringRecord;
 
 use crate::security::{
-    CaseCount, CaseEntry, CaseKey, OrganizationKey, RequestRecord, SecurityKey, Session,
-    StaffUser, VisibleCase,
+    CaseCount, CaseEntry, CaseKey, OrganizationKey, RequestRecord, SecurityKey, Session, StaffUser,
+    VisibleCase,
 };
 use crate::{Engine, StoreError, UnitOfWork};
 
 /// Everything Torchlight persists.
 #[async_trait]
 pub trait Store:
-    DirectoryStore
-    + KeyStore
-    + StaffStore
-    + SecurityKeyStore
-    + CaseStore
-    + IntakeStore
-    + AuditStore
+    DirectoryStore + KeyStore + StaffStore + SecurityKeyStore + CaseStore + IntakeStore + AuditStore
 {
     fn engine(&self) -> Engine;
 

@@ -16,8 +16,7 @@ use torchlight_crypto::keyring::KeyringRecord;
 use torchlight_crypto::signer::Signer;
 
 use crate::security::{
-    CaseEntry,
-    CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
+    CaseEntry, CaseKey, CaseRecord, KeyBinding, OrganizationKey, SecurityKey, Session, StaffUser,
 };
 
 /// One change of a unit of work.

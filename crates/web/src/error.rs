@@ -44,6 +44,9 @@ pub enum WebError {
     BadCsrf,
     #[error("the server is sealed")]
     Sealed,
+    /// More than the server takes at once (a flood): nothing was done.
+    #[error("the server is busy")]
+    Busy,
     #[error("too many attempts; try again in {minutes} minutes")]
     Throttled { minutes: u64 },
     /// A form field was refused; the message names it.
@@ -75,7 +78,7 @@ impl WebError {
             | WebError::PageOutOfRange { .. } => StatusCode::BAD_REQUEST,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden | WebError::BadCsrf => StatusCode::FORBIDDEN,
-            WebError::Sealed => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Sealed | WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::InvalidInput(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -111,6 +114,7 @@ impl WebError {
             WebError::Forbidden => PageFailure::Forbidden,
             WebError::BadCsrf => PageFailure::BadCsrf,
             WebError::Sealed => PageFailure::Sealed,
+            WebError::Busy => PageFailure::Busy,
             WebError::Throttled { minutes } => PageFailure::Throttled { minutes: *minutes },
             WebError::InvalidInput(detail) => PageFailure::InvalidInput {
                 detail: detail.clone(),
@@ -155,6 +159,8 @@ pub enum PageFailure {
     Forbidden,
     BadCsrf,
     Sealed,
+    /// Too much at once: try again in a minute.
+    Busy,
     Throttled {
         minutes: u64,
     },
@@ -174,6 +180,7 @@ impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::Sealed => WebError::Sealed,
+            AppError::Busy => WebError::Busy,
             AppError::Invalid(message) => WebError::InvalidInput(message),
             AppError::Conflict(message) => WebError::Conflict(message),
             // The pages ask for the step-up before; this is one that expired
@@ -227,6 +234,12 @@ impl PageFailure {
                 "The request lacked this session's CSRF token (header X-CSRF-Token).".to_owned(),
             ),
             PageFailure::Sealed => (None, "The server is sealed.".to_owned()),
+            PageFailure::Busy => (
+                None,
+                "Too many requests are arriving at once; nothing was done. Try again in a \
+                 minute."
+                    .to_owned(),
+            ),
             PageFailure::Throttled { minutes } => (
                 None,
                 format!("Too many attempts. Try again in {minutes} minutes."),
@@ -251,14 +264,17 @@ impl PageFailure {
         status: StatusCode,
         ctx: PageContext<'_>,
     ) -> Result<String, askama::Error> {
-        let title_id = match status {
-            StatusCode::BAD_REQUEST => "error-bad-request-title",
-            StatusCode::NOT_FOUND => "error-not-found-title",
-            StatusCode::FORBIDDEN => "error-forbidden-title",
-            StatusCode::SERVICE_UNAVAILABLE => "error-sealed-title",
-            StatusCode::TOO_MANY_REQUESTS => "error-throttled-title",
-            StatusCode::CONFLICT => "error-conflict-title",
-            _ => "error-internal-title",
+        let title_id = match (self, status) {
+            (PageFailure::Busy, _) => "error-busy-title",
+            (_, status) => match status {
+                StatusCode::BAD_REQUEST => "error-bad-request-title",
+                StatusCode::NOT_FOUND => "error-not-found-title",
+                StatusCode::FORBIDDEN => "error-forbidden-title",
+                StatusCode::SERVICE_UNAVAILABLE => "error-sealed-title",
+                StatusCode::TOO_MANY_REQUESTS => "error-throttled-title",
+                StatusCode::CONFLICT => "error-conflict-title",
+                _ => "error-internal-title",
+            },
         };
         let with = |id: &str, name: &'static str, value: String| {
             ctx.text_with(id, &args([(name, value.into())]))
@@ -303,6 +319,7 @@ impl PageFailure {
             PageFailure::Forbidden => (ctx.text("error-forbidden").into_owned(), None),
             PageFailure::BadCsrf => (ctx.text("error-csrf").into_owned(), None),
             PageFailure::Sealed => (ctx.text("error-sealed").into_owned(), None),
+            PageFailure::Busy => (ctx.text("error-busy").into_owned(), None),
             PageFailure::Throttled { minutes } => (
                 ctx.text_with("error-throttled", &args([("minutes", (*minutes).into())]))
                     .into_owned(),
@@ -353,6 +370,7 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let mut response = (status, status.canonical_reason().unwrap_or_default()).into_response();
+        retry_later(&self.0, &mut response);
         response.extensions_mut().insert(self.0.failure());
         response
     }
@@ -386,12 +404,24 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let (parameter, message) = self.0.failure().english();
-        (
+        let mut response = (
             status,
             Json(ApiErrorBody {
                 error: ApiErrorDetail { parameter, message },
             }),
         )
-            .into_response()
+            .into_response();
+        retry_later(&self.0, &mut response);
+        response
+    }
+}
+
+/// A busy refusal says when to come back (`Retry-After`, in seconds).
+fn retry_later(error: &WebError, response: &mut Response) {
+    if matches!(error, WebError::Busy) {
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("60"),
+        );
     }
 }

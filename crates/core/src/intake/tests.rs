@@ -163,7 +163,11 @@ fn a_region_must_lie_in_the_country() {
         ..minimal()
     };
     assert_eq!(
-        draft.validate(&taxonomy, &directory()).unwrap().details.region,
+        draft
+            .validate(&taxonomy, &directory())
+            .unwrap()
+            .details
+            .region,
         Some(own)
     );
 }

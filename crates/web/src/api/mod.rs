@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: the same directory data as the pages, described by
 //! an OpenAPI document generated from these types.
 
+mod requests;
 mod types;
 
 use axum::extract::{Path, RawQuery, State};
@@ -15,13 +16,19 @@ use crate::explain;
 use crate::query::{self, find_link};
 use crate::state::AppState;
 
+pub use requests::{
+    create_request, request_status, DecisionOut, EntryOut, FieldErrorOut, InvalidRequestBody,
+    RequestCreated, RequestIn, RequestStatusOut, RiskIn,
+};
 pub use types::*;
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Torchlight directory API",
-        description = "Public directory of protection services for human rights defenders at risk. \
+        description = "Public directory of protection services for human rights defenders at risk, \
+            and intake of requests for help (POST /api/v1/requests; follow one with \
+            GET /api/v1/requests/status and Authorization: Codename <words>). \
             Every code is a stable code of Torchlight's taxonomy (GET /api/v1/taxonomy/{vocabulary}).",
         version = "1"
     ),
@@ -30,7 +37,9 @@ pub use types::*;
         get_service,
         list_organizations,
         get_organization,
-        get_vocabulary
+        get_vocabulary,
+        requests::create_request,
+        requests::request_status
     ),
     components(schemas(
         SearchResponse,
@@ -42,7 +51,15 @@ pub use types::*;
         SuggestionOut,
         TermOut,
         ApiErrorBody,
-        ApiErrorDetail
+        ApiErrorDetail,
+        RequestIn,
+        RiskIn,
+        RequestCreated,
+        InvalidRequestBody,
+        FieldErrorOut,
+        RequestStatusOut,
+        DecisionOut,
+        EntryOut
     ))
 )]
 pub struct ApiDoc;

@@ -56,6 +56,14 @@ impl<'a> PageContext<'a> {
         }
     }
 
+    /// Without the language switch: for a page that answers a form (a receipt,
+    /// a status page), where following a link to another language would lose
+    /// what the page shows (a codename shown once).
+    pub fn without_language_switch(mut self) -> Self {
+        self.languages.clear();
+        self
+    }
+
     /// A message of the page's language (templates call it `ctx.t("id")`).
     pub fn t(&self, id: &str) -> Cow<'a, str> {
         self.localizer.text(self.locale, id)

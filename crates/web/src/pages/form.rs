@@ -227,6 +227,18 @@ impl FormOptions {
     }
 }
 
+impl FormOptions {
+    /// The country list with `selected` chosen (the request form's too).
+    pub fn country_options(&self, selected: Option<&str>) -> String {
+        self.countries.render(selected)
+    }
+
+    /// The region list with `selected` chosen.
+    pub fn region_options(&self, selected: Option<&str>) -> String {
+        self.regions.render(selected)
+    }
+}
+
 /// The form for one request: option lists as escaped HTML with the current choices
 /// selected.
 pub struct SearchForm {

@@ -3,6 +3,8 @@
 
 mod context;
 mod form;
+mod request;
+mod request_form;
 mod views;
 
 use askama::Template;
@@ -20,6 +22,10 @@ use crate::state::AppState;
 
 pub use context::{LanguageLink, PageContext, QUICK_EXIT};
 pub use form::{FormOptions, SearchForm, FOCUS_COUNTRIES};
+pub use request::{
+    guide_form, guide_result, practise, reply, report, request_form, status, status_form,
+    submit_request, withdraw,
+};
 use views::{CountryLink, OrganizationView, ResultView, ServiceView, SuggestionView};
 
 type PageResult = Result<Html<String>, PageError>;

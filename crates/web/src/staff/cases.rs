@@ -71,6 +71,94 @@ pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff)
     Ok(html.into_response())
 }
 
+/// One new request of the organisation's list.
+pub struct RequestRow {
+    pub link: String,
+    pub name: String,
+    pub country: String,
+    pub urgency: String,
+    pub needs: String,
+    pub received: String,
+    /// `detained_now` and `threat_to_life`: shown first and marked.
+    pub urgent: bool,
+}
+
+/// How many new requests wait at one urgency.
+pub struct UrgencyCount {
+    pub label: String,
+    pub count: usize,
+    pub urgent: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/requests.html")]
+struct RequestsPage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<Frame>,
+    notices: Vec<String>,
+    title: String,
+    counts: Vec<UrgencyCount>,
+    requests: Vec<RequestRow>,
+}
+
+fn is_urgent(urgency: Urgency) -> bool {
+    matches!(urgency, Urgency::DetainedNow | Urgency::ThreatToLife)
+}
+
+/// `GET /staff/requests`: the requests nobody has taken up yet, most urgent
+/// first, counted by urgency (the full triage queue is the case-work issue's).
+pub async fn requests(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+) -> PageResponse {
+    let ctx = context(&state, &page);
+    let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
+    let new = state
+        .app()
+        .cases()
+        .new_requests(staff.scope(), &staff.actor())
+        .await?;
+    let counts = Urgency::ALL
+        .iter()
+        .map(|urgency| UrgencyCount {
+            label: urgency_label(&ctx, urgency.code()),
+            count: new.iter().filter(|c| c.record.urgency == *urgency).count(),
+            urgent: is_urgent(*urgency),
+        })
+        .collect();
+    let requests = new
+        .into_iter()
+        .map(|case| RequestRow {
+            link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
+            name: if case.details.name.is_empty() {
+                ctx.text("staff-request-anonymous").into_owned()
+            } else {
+                case.details.name
+            },
+            country: words.country(case.record.country.as_str()).into_owned(),
+            urgency: urgency_label(&ctx, case.record.urgency.code()),
+            needs: case
+                .details
+                .request
+                .as_ref()
+                .map(|r| words.labels(torchlight_core::Vocabulary::SupportType, &r.needs))
+                .unwrap_or_default(),
+            received: format_time(case.record.created_at_ms),
+            urgent: is_urgent(case.record.urgency),
+        })
+        .collect();
+    let html = render(RequestsPage {
+        title: ctx.text("staff-requests-title").into_owned(),
+        frame: Some(Frame::of(&staff, &ctx)),
+        notices: Vec::new(),
+        counts,
+        requests,
+        ctx,
+    })?;
+    Ok(html.into_response())
+}
+
 #[derive(Template)]
 #[template(path = "staff/case_new.html")]
 struct NewCasePage<'a> {

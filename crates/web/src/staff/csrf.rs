@@ -82,7 +82,7 @@ pub async fn check(state: &AppState, request: Request) -> Result<Request, Respon
 /// Under this server's `Referrer-Policy: no-referrer` a browser sends `Origin: null`
 /// even for its own forms (Fetch, "serializing a request origin"), so `null` tells
 /// nothing either way and the token alone decides.
-fn same_origin(request: &Request) -> bool {
+pub(crate) fn same_origin(request: &Request) -> bool {
     let Some(origin) = request.headers().get(header::ORIGIN) else {
         return true;
     };

@@ -51,6 +51,14 @@ pub async fn guard(
         && matches!(session::current(&state, request.headers()).await, Ok(None));
     let mut request = if ended {
         request
+    } else if access == Access::Public {
+        // The defender's forms (a request, the status page) set no cookie before
+        // they are sent and carry no ambient authority to ride: nothing but a
+        // foreign origin is refused.
+        if !super::csrf::same_origin(&request) {
+            return PageError(WebError::BadCsrf).into_response();
+        }
+        request
     } else {
         match super::csrf::check(&state, request).await {
             Ok(request) => request,

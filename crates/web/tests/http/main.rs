@@ -9,6 +9,7 @@ pub(crate) use torchlight_store::both_engines;
 
 mod api;
 mod i18n;
+mod intake;
 mod limits;
 mod pages;
 mod staff_auth;

@@ -36,6 +36,9 @@ enum Object {
 enum Who {
     /// Anyone, signed in or not: 200.
     Public,
+    /// A defender's form or call, open to anyone with no token or session:
+    /// sent empty, it answers `status` to everyone alike.
+    Defender { status: u16 },
     /// The unseal page: anyone.
     Unseal,
     /// A step of signing in or out: what a signed-out visitor gets.
@@ -77,7 +80,7 @@ fn staff(roles: &'static [Role], object: Option<Object>, ok: u16) -> Who {
 
 /// The hand-written expectation for every route.
 fn expectations() -> Vec<Row> {
-    use Who::{Public, SignIn, Unseal};
+    use Who::{Defender, Public, SignIn, Unseal};
     let case = Some(Object::Case);
     let user = Some(Object::User);
     vec![
@@ -94,6 +97,22 @@ fn expectations() -> Vec<Row> {
         row("GET", "/api/v1/organizations/{id}", Public),
         row("GET", "/api/v1/taxonomy/{vocabulary}", Public),
         row("GET", "/api/v1/openapi.json", Public),
+        row("GET", "/request", Public),
+        // Nothing filled in: the form comes back with its errors.
+        row("POST", "/request", Defender { status: 400 }),
+        row("GET", "/request/guide", Public),
+        row("POST", "/request/guide", Defender { status: 200 }),
+        // No codename to practise against.
+        row("POST", "/request/practise", Defender { status: 400 }),
+        row("GET", "/status", Public),
+        // No codename: "no request matches", as for any wrong one.
+        row("POST", "/status", Defender { status: 200 }),
+        row("POST", "/status/reply", Defender { status: 200 }),
+        row("POST", "/status/report", Defender { status: 200 }),
+        row("POST", "/status/withdraw", Defender { status: 200 }),
+        row("POST", "/api/v1/requests", Defender { status: 400 }),
+        // No `Authorization: Codename` header.
+        row("GET", "/api/v1/requests/status", Defender { status: 401 }),
         row("GET", "/unseal", Unseal),
         row("POST", "/unseal", Unseal),
         row("GET", "/staff/login", SignIn { signed_out: 200 }),
@@ -124,6 +143,7 @@ fn expectations() -> Vec<Row> {
             "/staff/security-keys/{id}/remove",
             staff(EVERY_ROLE, Some(Object::SecurityKey), 303),
         ),
+        row("GET", "/staff/requests", staff(CASE_READERS, None, 200)),
         row("GET", "/staff/cases", staff(CASE_READERS, None, 200)),
         row("POST", "/staff/cases", staff(CASE_READERS, None, 303)),
         row("GET", "/staff/cases/new", staff(CASE_READERS, None, 200)),
@@ -163,6 +183,14 @@ fn expectations() -> Vec<Row> {
             staff(AGGREGATE_READERS, None, 200),
         ),
     ]
+}
+
+/// A defender's route called with nothing filled in.
+async fn send_empty(browser: &Browser, method: &str, path: &str) -> Reply {
+    match method {
+        "GET" => browser.get(path).await,
+        _ => browser.post(path, &[]).await,
+    }
 }
 
 const END_ALL: &str = "/staff/sessions/end-all";
@@ -206,7 +234,7 @@ fn table_matches_router() {
             .unwrap();
         let same_kind = matches!(
             (access, row.who),
-            (Access::Public, Who::Public)
+            (Access::Public, Who::Public | Who::Defender { .. })
                 | (Access::Unseal, Who::Unseal)
                 | (Access::SignIn | Access::SignOut, Who::SignIn { .. })
                 | (Access::Staff(_), Who::Staff { .. })
@@ -534,6 +562,20 @@ async fn permission_matrix(engine: Engine) {
                     assert_eq!(reply.status, 200, "{route} as {}", member.username);
                 }
             }
+            Who::Defender { status } => {
+                let before = snapshot(&app).await;
+                let reply = send_empty(&anonymous, method, row.path).await;
+                assert_eq!(reply.status, status, "{route} signed out: {}", reply.body);
+                for (member, session) in &sessions {
+                    let reply = send_empty(&session.browser, method, row.path).await;
+                    assert_eq!(reply.status, status, "{route} as {}", member.username);
+                }
+                assert_eq!(
+                    snapshot(&app).await,
+                    before,
+                    "{route} sent empty changes nothing"
+                );
+            }
             Who::Unseal => {
                 let before = snapshot(&app).await;
                 let reply = match method {
@@ -851,9 +893,21 @@ async fn sealed_server(engine: Engine) {
         assert_eq!(before, snapshot(&app).await, "{route} changed nothing");
     }
     for row in expectations() {
-        if let Who::Public = row.who {
-            let reply = anonymous.get(&public_path(row.path)).await;
-            assert_eq!(reply.status, 200, "GET {} while sealed", row.path);
+        match row.who {
+            Who::Public => {
+                let reply = anonymous.get(&public_path(row.path)).await;
+                assert_eq!(reply.status, 200, "GET {} while sealed", row.path);
+            }
+            // A defender's forms answer as unsealed: intake works sealed.
+            Who::Defender { status } => {
+                let reply = send_empty(&anonymous, row.method, row.path).await;
+                assert_eq!(
+                    reply.status, status,
+                    "{} {} while sealed",
+                    row.method, row.path
+                );
+            }
+            _ => {}
         }
     }
     let unseal = anonymous.get("/unseal").await;
