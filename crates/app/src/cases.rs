@@ -101,6 +101,9 @@ pub struct AccessEntry {
 pub struct OpenCase {
     pub record: CaseRecord,
     pub details: CaseDetails,
+    /// What was added since (a defender's messages and new risks), oldest first;
+    /// filled by `open`, empty in lists.
+    pub entries: Vec<(torchlight_store::CaseEntry, crate::intake::EntryContent)>,
 }
 
 fn decrypt(
@@ -108,6 +111,15 @@ fn decrypt(
     secret: &OrgSecretKey,
     signer: &SignerPublicKey,
 ) -> Result<OpenCase, AppError> {
+    decrypt_keeping_key(visible, secret, signer).map(|(open, _)| open)
+}
+
+/// `decrypt`, with the case's data key, to open its entries too.
+fn decrypt_keeping_key(
+    visible: VisibleCase,
+    secret: &OrgSecretKey,
+    signer: &SignerPublicKey,
+) -> Result<(OpenCase, DataKey), AppError> {
     if !bound(&visible.record, signer) {
         return Err(AppError::Tampered(format!(
             "case {}: its binding does not match its owner, country, urgency, status, \
@@ -130,10 +142,14 @@ fn decrypt(
             visible.record.id
         ))
     })?;
-    Ok(OpenCase {
-        record: visible.record,
-        details,
-    })
+    Ok((
+        OpenCase {
+            record: visible.record,
+            details,
+            entries: Vec::new(),
+        },
+        data_key,
+    ))
 }
 
 impl Cases<'_> {
@@ -223,8 +239,19 @@ impl Cases<'_> {
         self.app
             .commit(self.app.unit(actor, "case.view", Some(id.to_string())))
             .await?;
-        match decrypt(visible, &secret, &signer) {
-            Ok(open) => Ok(Some(open)),
+        match decrypt_keeping_key(visible, &secret, &signer) {
+            Ok((mut open, data_key)) => {
+                for entry in self.app.store().case_entries(id).await? {
+                    match crate::intake::open_entry(&data_key, &entry) {
+                        Ok(content) => open.entries.push((entry, content)),
+                        // One altered entry does not hide the case: it is left
+                        // out, and recorded.
+                        Err(AppError::Tampered(_)) => self.record_tampered(id).await?,
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(Some(open))
+            }
             Err(tampered @ AppError::Tampered(_)) => {
                 self.record_tampered(id).await?;
                 Err(tampered)

@@ -8,7 +8,7 @@ use axum::Form;
 use serde::Deserialize;
 use torchlight_core::access::Permission;
 use torchlight_core::case::{CaseDraft, Urgency};
-use torchlight_core::CaseId;
+use torchlight_core::{CaseId, Vocabulary};
 
 use super::guard::redirect;
 use super::secret_form::SecretForm;
@@ -69,6 +69,113 @@ pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff)
         ctx,
     })?;
     Ok(html.into_response())
+}
+
+/// One line of what a defender gave, label and value in the page's language.
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// Something added to the case after it came in.
+pub struct EntryRow {
+    pub who: String,
+    pub at: String,
+    pub risk: Option<String>,
+    pub needs: String,
+    pub text: String,
+}
+
+/// What a request says beyond name, contact and narrative, for the case page.
+fn request_facts(
+    ctx: &PageContext<'_>,
+    words: &Words<'_>,
+    request: &torchlight_core::intake::RequestDetails,
+) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut add = |id: &str, value: String| {
+        if !value.is_empty() {
+            facts.push(Fact {
+                label: ctx.text(id).into_owned(),
+                value,
+            });
+        }
+    };
+    add(
+        "staff-request-needs",
+        words.labels(Vocabulary::SupportType, &request.needs),
+    );
+    if let Some(region) = &request.region {
+        add(
+            "staff-fact-region",
+            words
+                .label(Vocabulary::Region, region.as_str())
+                .into_owned(),
+        );
+    }
+    let yes_no = |value: Option<bool>| match value {
+        Some(true) => ctx.text("staff-fact-yes").into_owned(),
+        Some(false) => ctx.text("staff-fact-no").into_owned(),
+        None => String::new(),
+    };
+    if let Some(locality) = request.locality {
+        add("staff-fact-locality", locality.code().to_owned());
+    }
+    add("staff-fact-exile", yes_no(request.in_exile));
+    if let Some(for_whom) = request.for_whom {
+        add("staff-fact-for-whom", for_whom.code().to_owned());
+    }
+    add(
+        "staff-fact-groups",
+        words.labels(Vocabulary::DefenderGroup, &request.groups),
+    );
+    let risks: Vec<String> = request
+        .risks
+        .iter()
+        .map(|risk| {
+            let mut parts = vec![words
+                .label(Vocabulary::RiskType, risk.kind.as_str())
+                .into_owned()];
+            if let Some(source) = &risk.source {
+                parts.push(
+                    words
+                        .label(Vocabulary::RiskSource, source.as_str())
+                        .into_owned(),
+                );
+            }
+            if let Some(stage) = risk.stage {
+                parts.push(stage.code().to_owned());
+            }
+            if !risk.affects.is_empty() {
+                parts.push(
+                    risk.affects
+                        .iter()
+                        .map(|a| a.code())
+                        .collect::<Vec<_>>()
+                        .join("+"),
+                );
+            }
+            if let Some(onset) = risk.onset {
+                parts.push(onset.code().to_owned());
+            }
+            parts.join(", ")
+        })
+        .collect();
+    add("staff-fact-risks", risks.join("; "));
+    if request.family_members > 0 {
+        add(
+            "staff-fact-family",
+            format!(
+                "{} ({})",
+                request.family_members,
+                words.labels(Vocabulary::SupportType, &request.family_needs)
+            ),
+        );
+    }
+    add("staff-fact-languages", words.languages(&request.languages));
+    add("staff-fact-travel", yes_no(request.can_travel));
+    add("staff-fact-consent", request.consent.code().to_owned());
+    facts
 }
 
 /// One new request of the organisation's list.
@@ -268,6 +375,9 @@ pub async fn create(
 #[derive(Template)]
 #[template(path = "staff/case.html")]
 struct CasePage<'a> {
+    /// For a case that came in as a request.
+    request: Option<Vec<Fact>>,
+    entries: Vec<EntryRow>,
     ctx: PageContext<'a>,
     frame: Option<Frame>,
     notices: Vec<String>,
@@ -301,8 +411,37 @@ pub async fn show(
         .ok_or(PageError(WebError::NotFound))?;
     let ctx = context(&state, &page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
+    let request = case
+        .details
+        .request
+        .as_ref()
+        .map(|request| request_facts(&ctx, &words, request));
+    let entries = case
+        .entries
+        .iter()
+        .map(|(entry, content)| EntryRow {
+            who: ctx
+                .text(&format!("staff-entry-{}", entry.kind.code()))
+                .into_owned(),
+            at: format_time(entry.at_ms),
+            risk: content.risk.as_ref().map(|r| {
+                words
+                    .label(Vocabulary::RiskType, r.kind.as_str())
+                    .into_owned()
+            }),
+            needs: words.labels(Vocabulary::SupportType, &content.needs),
+            text: content.text.clone(),
+        })
+        .collect();
+    let title = if case.details.name.is_empty() {
+        ctx.text("staff-request-anonymous").into_owned()
+    } else {
+        case.details.name
+    };
     let html = render(CasePage {
-        title: case.details.name,
+        title,
+        request,
+        entries,
         frame: Some(Frame::of(&staff, &ctx)),
         notices: Vec::new(),
         contact: case.details.contact,

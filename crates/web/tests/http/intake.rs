@@ -131,6 +131,15 @@ async fn a_defender_asks_keeps_the_codename_follows_replies_and_reports_a_new_ri
     assert_eq!(list.status, 200, "{}", list.body);
     assert!(list.body.contains(r#"id="new-requests""#), "{}", list.body);
     assert!(list.body.contains(r#"<tr class="urgent">"#));
+    // The case page shows what the defender gave and added since.
+    let start = list.body.find("/staff/cases/").unwrap();
+    let link = &list.body[start..start + list.body[start..].find('"').unwrap()];
+    let case = signed_in.browser.get(link).await;
+    assert_eq!(case.status, 200, "{}", case.body);
+    assert!(case.body.contains(r#"id="request-facts""#));
+    assert!(case.body.contains("Threatened after the protest."));
+    assert!(case.body.contains("They called again tonight."));
+    assert!(case.body.contains("They searched the office."));
     let other = staff.member(Org::B, Role::Caseworker);
     let other_list = staff
         .sign_in(other)
