@@ -9,6 +9,7 @@ use torchlight_app::keyring::{KeyringStatus, SealChoice};
 use torchlight_app::{Actor, Scope};
 use torchlight_core::access::Role;
 use torchlight_core::case::CaseDraft;
+use torchlight_core::intake::RequestDraft;
 use torchlight_web::AppState;
 use zeroize::Zeroizing;
 
@@ -36,6 +37,36 @@ const ACCOUNTS: [(&str, &str, Role, usize); 4] = [
 
 /// The demo password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo password 2026";
+
+/// Fictional requests from defenders, as the request form sends them: country,
+/// urgency, needs, narrative (in the language a defender might write in).
+const REQUESTS: [(&str, &str, &[&str], &str); 4] = [
+    (
+        "AM",
+        "threat_to_life",
+        &["physical_security", "relocation_in_country"],
+        "Demo (fictional): threatened by phone after a report on the mining company; \
+         the caller named my daughter's school.",
+    ),
+    (
+        "AM",
+        "detained_now",
+        &["legal", "prisoner_support"],
+        "Демо (вымышлено): брата задержали у здания суда два часа назад, адвоката не пускают.",
+    ),
+    (
+        "AM",
+        "within_days",
+        &["digital_security", "equipment"],
+        "Ցուցադրական (հորինված)։ Ոստիկանությունը վերցրեց համակարգիչս, պետք է նորը և ստուգում։",
+    ),
+    (
+        "AM",
+        "not_urgent",
+        &["anti_burnout", "psychological"],
+        "Demo (fictional): two years of trials; I cannot sleep and want to talk to someone.",
+    ),
+];
 
 const CASES: [(&str, &str, &str, &str); 3] = [
     (
@@ -109,8 +140,33 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
                     .create(Scope::for_operator(first.id), valid, &Actor::Operator)
                     .await?;
             }
+            submit_demo_requests(state, first.id).await?;
         }
     }
     tracing::info!("demo: unsealed with the demo passphrase; staff sign-in at /staff/login");
+    Ok(())
+}
+
+/// A few requests as defenders would send them, to the demo's first
+/// organisation, so its caseworkers find new requests waiting.
+async fn submit_demo_requests(
+    state: &AppState,
+    organization: torchlight_core::OrganizationId,
+) -> anyhow::Result<()> {
+    let directory = state.directory();
+    for (country, urgency, needs, narrative) in REQUESTS {
+        let draft = RequestDraft {
+            country: country.to_owned(),
+            urgency: urgency.to_owned(),
+            needs: needs.iter().map(|n| (*n).to_owned()).collect(),
+            narrative: Some(narrative.to_owned()),
+            send_to: Some(organization.to_string()),
+            ..RequestDraft::default()
+        };
+        let valid = draft
+            .validate(state.taxonomy(), &directory)
+            .map_err(|e| anyhow::anyhow!("a demo request is invalid: {e:?}"))?;
+        state.app().intake().submit(valid).await?;
+    }
     Ok(())
 }

@@ -127,6 +127,8 @@ pub struct ServiceView {
     pub coverage: Vec<String>,
     pub groups: String,
     pub languages: String,
+    /// The request form, addressed to this organisation for this help.
+    pub ask_link: String,
 }
 
 impl ServiceView {
@@ -173,6 +175,11 @@ impl ServiceView {
                 words.labels(Vocabulary::DefenderGroup, &service.groups)
             },
             languages: words.languages(&service.languages),
+            ask_link: format!(
+                "{prefix}/request?send_to={}&needs={}",
+                organization.id,
+                service.support.as_str()
+            ),
         }
     }
 }
