@@ -2,6 +2,7 @@
 
 common-nav-request = Kömək istəyin
 common-nav-status = Müraciəti izləyin
+service-ask = Bu köməyi Torchlight vasitəsilə bu təşkilatdan istəyin
 
 error-busy-title = Eyni anda həddindən artıq müraciət
 error-busy = Hazırda eyni anda çox sayda insan məlumat göndərir, buna görə heç nə göndərilmədi və saxlanılmadı. Zəhmət olmasa, bir dəqiqədən sonra yenidən cəhd edin.

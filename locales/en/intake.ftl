@@ -4,6 +4,7 @@
 
 common-nav-request = Ask for help
 common-nav-status = Follow a request
+service-ask = Ask this organisation for this help, through Torchlight
 
 error-busy-title = Too many requests at once
 error-busy = Too many people are sending at the same moment, so nothing was sent or stored. Please try again in a minute.
