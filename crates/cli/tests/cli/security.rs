@@ -507,16 +507,21 @@ async fn case_links(browser: &Browser) -> Vec<String> {
     links
 }
 
-/// The demo's three fictional narratives, each read on its case page.
-const DEMO_NARRATIVES: [&str; 3] = [
+/// The demo's fictional narratives: its three cases and four requests, each read
+/// on its case page.
+const DEMO_NARRATIVES: [&str; 7] = [
     "Summoned for questioning after a protest",
     "Threats by phone after publishing a report",
     "Detained this morning; family asks for a lawyer.",
+    "the caller named my daughter",
+    "брата задержали у здания суда",
+    "Ոստիկանությունը վերցրեց համակարգիչս",
+    "two years of trials",
 ];
 
 /// Every demo case opens and shows its narrative.
 async fn demo_cases_open(browser: &Browser, links: &[String]) {
-    assert_eq!(links.len(), 3, "{links:?}");
+    assert_eq!(links.len(), DEMO_NARRATIVES.len(), "{links:?}");
     let mut seen = Vec::new();
     for link in links {
         let page = browser.get(link).await;
