@@ -315,6 +315,11 @@ impl Intake<'_> {
     /// Withdraws the request and destroys it (its keys, entries and record). False
     /// when the codename finds nothing.
     pub async fn withdraw(&self, typed: &str) -> Result<bool, AppError> {
+        let _admitted = self
+            .app
+            .status_admission()
+            .try_acquire()
+            .map_err(|_| AppError::Busy)?;
         let Some(found) = self.find(typed).await? else {
             return Ok(false);
         };
@@ -345,6 +350,11 @@ impl Intake<'_> {
         content: EntryContent,
         action: &str,
     ) -> Result<bool, AppError> {
+        let _admitted = self
+            .app
+            .status_admission()
+            .try_acquire()
+            .map_err(|_| AppError::Busy)?;
         let Some(found) = self.find(typed).await? else {
             return Ok(false);
         };

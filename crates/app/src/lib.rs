@@ -123,7 +123,10 @@ impl App {
                 sessions: config.sessions,
                 codename_key: config.codename_key.clone(),
                 writer: OnceLock::new(),
-                writer_queue: config.intake_admission.max(config.status_admission).max(1),
+                // Every queued unit holds an admission permit, so a queue this
+                // long is never full for admitted work: a flood of submissions
+                // cannot crowd out the look-ups admitted beside it.
+                writer_queue: config.intake_admission.max(1) + config.status_admission.max(1),
                 intake_admission: Semaphore::new(config.intake_admission.max(1)),
                 status_admission: Semaphore::new(config.status_admission.max(1)),
             }),
