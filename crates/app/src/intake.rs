@@ -122,6 +122,11 @@ struct Found {
     details: CaseDetails,
 }
 
+/// A place among the work in progress, or `Busy` at once when there is none.
+fn admit(bound: &tokio::sync::Semaphore) -> Result<tokio::sync::SemaphorePermit<'_>, AppError> {
+    bound.try_acquire().map_err(|_| AppError::Busy)
+}
+
 /// The associated data of an entry: its case, id, kind and time.
 fn entry_context(entry: &CaseEntry) -> String {
     format!(
@@ -137,11 +142,7 @@ impl Intake<'_> {
     /// Encrypts and stores `request` for its recipient, durably, and returns the
     /// receipt with a fresh codename. Works sealed. `Busy` under a flood.
     pub async fn submit(&self, request: ValidRequest) -> Result<Receipt, AppError> {
-        let _admitted = self
-            .app
-            .intake_admission()
-            .try_acquire()
-            .map_err(|_| AppError::Busy)?;
+        let _admitted = admit(self.app.intake_admission())?;
         // Only to a key shown to be the organisation's own (`recipient_key`).
         let (key, recipient) = self.app.keyring().recipient_key(request.recipient).await?;
         let id = CaseId::from_uuid(Uuid::new_v4());
@@ -205,11 +206,7 @@ impl Intake<'_> {
     /// `None` for any codename that finds nothing, well formed or not: the answer
     /// is the same whatever was typed. `Busy` under a flood of look-ups.
     pub async fn status(&self, typed: &str) -> Result<Option<RequestStatus>, AppError> {
-        let _admitted = self
-            .app
-            .status_admission()
-            .try_acquire()
-            .map_err(|_| AppError::Busy)?;
+        let _admitted = admit(self.app.status_admission())?;
         let Some(found) = self.find(typed).await? else {
             return Ok(None);
         };
@@ -262,11 +259,7 @@ impl Intake<'_> {
     /// Whether `typed` is the codename of a request, for practising it: a slip
     /// is named word by word; nothing is shown of the request.
     pub async fn practise(&self, typed: &str) -> Result<Practice, AppError> {
-        let _admitted = self
-            .app
-            .status_admission()
-            .try_acquire()
-            .map_err(|_| AppError::Busy)?;
+        let _admitted = admit(self.app.status_admission())?;
         let codename = match Codename::parse(typed) {
             Ok(codename) => codename,
             Err(slip) => return Ok(Practice::Slip(slip.to_string())),
@@ -315,11 +308,7 @@ impl Intake<'_> {
     /// Withdraws the request and destroys it (its keys, entries and record). False
     /// when the codename finds nothing.
     pub async fn withdraw(&self, typed: &str) -> Result<bool, AppError> {
-        let _admitted = self
-            .app
-            .status_admission()
-            .try_acquire()
-            .map_err(|_| AppError::Busy)?;
+        let _admitted = admit(self.app.status_admission())?;
         let Some(found) = self.find(typed).await? else {
             return Ok(false);
         };
@@ -350,11 +339,7 @@ impl Intake<'_> {
         content: EntryContent,
         action: &str,
     ) -> Result<bool, AppError> {
-        let _admitted = self
-            .app
-            .status_admission()
-            .try_acquire()
-            .map_err(|_| AppError::Busy)?;
+        let _admitted = admit(self.app.status_admission())?;
         let Some(found) = self.find(typed).await? else {
             return Ok(false);
         };

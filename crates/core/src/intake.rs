@@ -11,8 +11,6 @@ use crate::ids::OrganizationId;
 use crate::taxonomy::{Taxonomy, Vocabulary};
 use crate::Code;
 
-pub mod guide;
-
 #[cfg(test)]
 mod tests;
 
@@ -96,7 +94,9 @@ pub struct RiskDraft {
 macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+        )]
         pub enum $name {
             $(#[serde(rename = $code)] $variant),+
         }
@@ -110,8 +110,9 @@ macro_rules! choice {
                 }
             }
 
+            /// The answer of `code`, spaces around it ignored.
             pub fn from_code(code: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|c| c.code() == code)
+                $name::ALL.iter().copied().find(|c| c.code() == code.trim())
             }
 
             /// The codes, for a message that lists them.
@@ -121,6 +122,9 @@ macro_rules! choice {
         }
     };
 }
+
+// After the macro, so the guided path's answers are made by it too.
+pub mod guide;
 
 choice!(
     /// Where in the country the defender is.

@@ -9,32 +9,7 @@
 
 use crate::case::Urgency;
 
-macro_rules! answers {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name {
-            $($variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The answer's code in the form (and the suffix of its message id).
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code),+
-                }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|a| a.code() == code.trim())
-            }
-        }
-    };
-}
-
-answers!(
+choice!(
     /// Question 1: what happened (several answers).
     Happened {
         Detained => "detained",
@@ -49,7 +24,7 @@ answers!(
     }
 );
 
-answers!(
+choice!(
     /// Question 2: who it touches (several answers).
     Touches {
         Me => "me",
@@ -58,7 +33,7 @@ answers!(
     }
 );
 
-answers!(
+choice!(
     /// Question 4: whether the defender can stay where they are.
     Safety {
         Safe => "safe",

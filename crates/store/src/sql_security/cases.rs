@@ -33,6 +33,7 @@ const SELECT_VISIBLE_CASE: &str = "SELECT c.id, c.organization_id, c.country, c.
      WHERE k.organization_id = $1 AND c.id = $2";
 const SELECT_OWNED_CASE: &str = "SELECT 1 FROM cases WHERE id = $1 AND organization_id = $2";
 const DELETE_CASE_KEYS: &str = "DELETE FROM case_keys WHERE case_id = $1";
+const DELETE_ENTRIES: &str = "DELETE FROM case_entries WHERE case_id = $1";
 const DELETE_OWNED_CASE: &str = "DELETE FROM cases WHERE id = $1 AND organization_id = $2";
 const COUNT_CASES: &str = "SELECT country, urgency, COUNT(*) FROM cases GROUP BY country, urgency";
 
@@ -137,6 +138,24 @@ sql_store! {
         Ok(updated.affected() == 1)
     }
 
+    /// The first half of destroying a case (an erase, a withdrawal): its wrapped
+    /// keys first, so nothing of it can be decrypted by anyone, even from a copy
+    /// of the database taken before; then what was added to it.
+    pub(super) async fn delete_keys_and_entries(
+        conn: &mut DB::Connection,
+        case: CaseId,
+    ) -> Result<(), StoreError> {
+        sqlx::query(DELETE_CASE_KEYS)
+            .bind(case.as_uuid())
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(DELETE_ENTRIES)
+            .bind(case.as_uuid())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     pub(super) async fn erase_case(
         conn: &mut DB::Connection,
         owner: OrganizationId,
@@ -150,16 +169,7 @@ sql_store! {
         if owned.is_none() {
             return Ok(false);
         }
-        // The wrapped keys first: without them the content cannot be decrypted
-        // by anyone, even from a copy of the database taken before the erase.
-        sqlx::query(DELETE_CASE_KEYS)
-            .bind(case.as_uuid())
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(super::intake::DELETE_ENTRIES)
-            .bind(case.as_uuid())
-            .execute(&mut *conn)
-            .await?;
+        Self::delete_keys_and_entries(conn, case).await?;
         sqlx::query(DELETE_OWNED_CASE)
             .bind(case.as_uuid())
             .bind(owner.as_uuid())

@@ -22,8 +22,6 @@ const INSERT_ENTRY: &str = "INSERT INTO case_entries (id, case_id, author, kind,
      SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM cases WHERE id = $2)";
 const MARK_SEEN: &str = "UPDATE cases SET defender_seen_at_ms = $1 WHERE id = $2";
 const SELECT_REQUEST_ID: &str = "SELECT 1 FROM cases WHERE id = $1 AND codename_digest = $2";
-const DELETE_CASE_KEYS: &str = "DELETE FROM case_keys WHERE case_id = $1";
-pub(super) const DELETE_ENTRIES: &str = "DELETE FROM case_entries WHERE case_id = $1";
 const DELETE_REQUEST: &str = "DELETE FROM cases WHERE id = $1 AND codename_digest = $2";
 
 sql_store! {
@@ -115,16 +113,7 @@ sql_store! {
         if found.is_none() {
             return Ok(false);
         }
-        // The wrapped keys first, as for an erase: without them nothing of the
-        // request can be decrypted, even from a copy taken before.
-        sqlx::query(DELETE_CASE_KEYS)
-            .bind(case.as_uuid())
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(DELETE_ENTRIES)
-            .bind(case.as_uuid())
-            .execute(&mut *conn)
-            .await?;
+        Self::delete_keys_and_entries(conn, case).await?;
         sqlx::query(DELETE_REQUEST)
             .bind(case.as_uuid())
             .bind(codename_digest.to_vec())
