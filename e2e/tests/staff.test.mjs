@@ -21,7 +21,8 @@ import {
 } from '../lib/staff.mjs';
 
 const CASE_PATH = /^\/staff\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DEMO_CASES = ['A. Demo (fictional)', 'B. Demo (fictional)', 'C. Demo (fictional)'];
+// The demo's three cases and its four requests (which are cases of the same organisation).
+const DEMO_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((letter) => `${letter}. Demo (fictional)`);
 
 /** What has keyboard focus: its id, or its tag when it has none. */
 function focused(page) {
@@ -250,7 +251,7 @@ describe('staff journeys', { concurrency: STAFF_CONCURRENCY }, () => {
         await signIn(visitor, 'demo-caseworker');
         await enrol(visitor, { displayName: 'Demo Caseworker' });
         const page = await visitor.visit('/staff/cases');
-        assert.equal(await page.locator('table.cases tbody tr').count(), 3);
+        assert.equal(await page.locator('table.cases tbody tr').count(), DEMO_CASES.length);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(scrollWidth <= 360, `the cases page is ${scrollWidth} px wide at 360 px`);
       } finally {

@@ -38,10 +38,11 @@ const ACCOUNTS: [(&str, &str, Role, usize); 4] = [
 /// The demo password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo password 2026";
 
-/// Fictional requests from defenders, as the request form sends them: country,
-/// urgency, needs, narrative (in the language a defender might write in).
-const REQUESTS: [(&str, &str, &[&str], &str); 4] = [
+/// Fictional requests from defenders, as the request form sends them: name,
+/// country, urgency, needs, narrative (in the language a defender might write in).
+const REQUESTS: [(&str, &str, &str, &[&str], &str); 4] = [
     (
+        "D. Demo (fictional)",
         "AM",
         "threat_to_life",
         &["physical_security", "relocation_in_country"],
@@ -49,18 +50,21 @@ const REQUESTS: [(&str, &str, &[&str], &str); 4] = [
          the caller named my daughter's school.",
     ),
     (
+        "E. Demo (fictional)",
         "AM",
         "detained_now",
         &["legal", "prisoner_support"],
         "Демо (вымышлено): брата задержали у здания суда два часа назад, адвоката не пускают.",
     ),
     (
+        "F. Demo (fictional)",
         "AM",
         "within_days",
         &["digital_security", "equipment"],
         "Ցուցադրական (հորինված)։ Ոստիկանությունը վերցրեց համակարգիչս, պետք է նորը և ստուգում։",
     ),
     (
+        "G. Demo (fictional)",
         "AM",
         "not_urgent",
         &["anti_burnout", "psychological"],
@@ -154,8 +158,9 @@ async fn submit_demo_requests(
     organization: torchlight_core::OrganizationId,
 ) -> anyhow::Result<()> {
     let directory = state.directory();
-    for (country, urgency, needs, narrative) in REQUESTS {
+    for (name, country, urgency, needs, narrative) in REQUESTS {
         let draft = RequestDraft {
+            name: Some(name.to_owned()),
             country: country.to_owned(),
             urgency: urgency.to_owned(),
             needs: needs.iter().map(|n| (*n).to_owned()).collect(),

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod client;
+pub mod compression;
 pub mod config;
 pub mod error;
 pub mod explain;
@@ -92,7 +93,13 @@ pub fn app(
 > + Clone
        + Send
        + 'static {
-    middleware::from_fn_with_state(state.clone(), locale::choose).layer(router(state))
+    let inner = middleware::from_fn_with_state(state.clone(), locale::choose).layer(router(state));
+    let marked = middleware::from_fn(compression::mark).layer(inner);
+    let compressed = compression::layer().layer(marked);
+    tower::util::MapResponseLayer::new(|response: axum::http::Response<_>| {
+        response.map(axum::body::Body::new)
+    })
+    .layer(compressed)
 }
 
 /// Serves until `shutdown` resolves.

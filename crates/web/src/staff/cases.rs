@@ -40,6 +40,15 @@ struct CasesPage<'a> {
     cases: Vec<CaseRow>,
 }
 
+/// A case's name as shown: a defender may give none, and a link needs words.
+fn shown_name(ctx: &PageContext<'_>, name: String) -> String {
+    if name.is_empty() {
+        ctx.text("staff-request-anonymous").into_owned()
+    } else {
+        name
+    }
+}
+
 fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
     ctx.text(&format!("urgency-{code}")).into_owned()
 }
@@ -55,7 +64,7 @@ pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff)
         .into_iter()
         .map(|case| CaseRow {
             link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
-            name: case.details.name,
+            name: shown_name(&ctx, case.details.name),
             country: words.country(case.record.country.as_str()).into_owned(),
             urgency: urgency_label(&ctx, case.record.urgency.code()),
             opened: format_time(case.record.created_at_ms),
@@ -238,11 +247,7 @@ pub async fn requests(
         .into_iter()
         .map(|case| RequestRow {
             link: ctx.link(&format!("/staff/cases/{}", case.record.id)),
-            name: if case.details.name.is_empty() {
-                ctx.text("staff-request-anonymous").into_owned()
-            } else {
-                case.details.name
-            },
+            name: shown_name(&ctx, case.details.name),
             country: words.country(case.record.country.as_str()).into_owned(),
             urgency: urgency_label(&ctx, case.record.urgency.code()),
             needs: case
@@ -433,11 +438,7 @@ pub async fn show(
             text: content.text.clone(),
         })
         .collect();
-    let title = if case.details.name.is_empty() {
-        ctx.text("staff-request-anonymous").into_owned()
-    } else {
-        case.details.name
-    };
+    let title = shown_name(&ctx, case.details.name);
     let html = render(CasePage {
         title,
         request,

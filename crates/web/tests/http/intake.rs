@@ -461,7 +461,54 @@ async fn the_openapi_document_describes_intake_as_the_server_answers(engine: Eng
     assert!(decoded.is_ok(), "{decoded:?}");
 }
 
+/// The request form is gzipped for slow connections; an answer that shows a
+/// codename, and every staff page, never is (BREACH).
+async fn only_pages_without_secrets_are_compressed(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let client = reqwest::Client::new();
+    let encoding = |response: &reqwest::Response| {
+        response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let form = client
+        .get(staff.app.url("/ka/request"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(encoding(&form).as_deref(), Some("gzip"));
+    let org = Org::A.id().to_string();
+    let receipt = client
+        .post(staff.app.url("/request"))
+        .header("Accept-Encoding", "gzip")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(
+            serde_urlencoded::to_string([
+                ("country", "KG"),
+                ("needs", "legal"),
+                ("urgency", "within_days"),
+                ("send_to", org.as_str()),
+            ])
+            .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(receipt.status(), 201);
+    assert_eq!(encoding(&receipt), None, "a receipt shows a codename");
+    let login = client
+        .get(staff.app.url("/staff/login"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(encoding(&login), None, "staff pages carry tokens");
+}
+
 both_engines!(
+    only_pages_without_secrets_are_compressed,
     a_defender_asks_keeps_the_codename_follows_replies_and_reports_a_new_risk,
     a_wrong_codename_gets_the_same_page_whatever_it_was,
     a_bad_form_comes_back_as_typed_with_each_error_and_nothing_stored,
