@@ -356,10 +356,11 @@ export function slug(text) {
 
 /**
  * A public journey runs twice: with JavaScript enabled and disabled (Tor Browser's
- * safest level). On failure the page is kept as a screenshot in the artefacts.
+ * safest level), or only in the `javaScriptModes` given. On failure the page is
+ * kept as a screenshot in the artefacts.
  */
-export function publicJourney(name, journey, options = {}) {
-  for (const javaScript of [true, false]) {
+export function publicJourney(name, journey, { javaScriptModes = [true, false], ...options } = {}) {
+  for (const javaScript of javaScriptModes) {
     const label = `${name} (JavaScript ${javaScript ? 'on' : 'off'})`;
     test(label, async () => {
       const visitor = await Visitor.open({ ...options, javaScript });

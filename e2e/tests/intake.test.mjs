@@ -17,9 +17,11 @@ import { staffJourney, signIn, enrol, staffNav, text, STAFF_CONCURRENCY } from '
  * point for my country", the form's default.
  */
 const LANGUAGES = [
-  { lang: 'en', prefix: '', country: 'AM', focalPoint: 'Sevan Protection Coalition' },
-  { lang: 'ru', prefix: '/ru', country: 'KG', focalPoint: 'Sary-Chelek Protection Coalition' },
-  { lang: 'ka', prefix: '/ka', country: 'GE', focalPoint: 'Samgori Protection Coalition' },
+  { lang: 'en', prefix: '', country: 'AM', focalPoint: 'Sevan Protection Coalition', javaScriptModes: [true, false] },
+  // The same pages and handlers in other words: JavaScript off, as Tor Browser at
+  // its safest level, is the case that matters (English covers JavaScript on).
+  { lang: 'ru', prefix: '/ru', country: 'KG', focalPoint: 'Sary-Chelek Protection Coalition', javaScriptModes: [false] },
+  { lang: 'ka', prefix: '/ka', country: 'GE', focalPoint: 'Samgori Protection Coalition', javaScriptModes: [false] },
 ];
 
 /** The demo's first organisation: demo-caseworker works there (crates/cli/src/demo.rs). */
@@ -202,7 +204,7 @@ for (const language of LANGUAGES) {
     assert.equal(await page.locator('#status-state').count(), 0);
 
     await assertNoCookie(visitor);
-  });
+  }, { javaScriptModes: language.javaScriptModes });
 }
 
 publicJourney('a defender not sure what to ask for answers the guide and sends what it suggests', async (visitor) => {
