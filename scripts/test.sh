@@ -168,6 +168,12 @@ rust_passed=$(grep -o '[0-9]* passed' "$TEST_LOG.rust" | grep -o '[0-9]*')
 [[ $test_status -eq 0 ]] || die "cargo test failed (exit status $test_status)"
 end_phase
 
+# An acknowledged request survives kill -9 of the server mid-burst, and the audit
+# chain stays intact; on the debug binary `cargo test --no-run` built.
+begin_phase "Crash test (kill -9 mid-burst)"
+scripts/crash_test.sh "$TARGET_DIR/debug/torchlight" || die "the crash test failed"
+end_phase
+
 begin_phase "Browser suite (e2e/run.sh)"
 setup_status=0
 wait "$SETUP_PID" || setup_status=$?
