@@ -30,6 +30,7 @@ use uuid::Uuid;
 use crate::cases::{bind, content_context};
 use crate::{Actor, App, AppError};
 
+use writer::Lane;
 pub(crate) use writer::Writer;
 
 /// The intake service of an [`App`].
@@ -185,7 +186,7 @@ impl Intake<'_> {
                 wrapped_key: data_key.wrap(&recipient),
             },
             codename_digest: digest.to_vec(),
-            defender_wrapped_key: data_key.wrap(&defender.public()),
+            defender_wrapped_key: defender.wrap(&data_key),
             record,
         };
         let unit = self
@@ -193,7 +194,7 @@ impl Intake<'_> {
             .unit(&Actor::Defender, "request.create", Some(id.to_string()))
             .with(change)
             .signed_by(signer);
-        self.app.writer().commit(unit).await?;
+        self.app.writer().commit(Lane::Submission, unit).await?;
         Ok(Receipt {
             codename,
             case: id,
@@ -226,7 +227,7 @@ impl Intake<'_> {
                 at_ms: now,
             })
             .signed_by(self.app.vault().signer());
-        self.app.writer().commit(unit).await?;
+        self.app.writer().commit(Lane::StatusPage, unit).await?;
         let Some(request) = found.details.request.clone() else {
             return Err(AppError::Internal(format!(
                 "case {} has a codename but holds no request",
@@ -319,8 +320,9 @@ impl Intake<'_> {
             .with(Change::WithdrawRequest {
                 case: id,
                 codename_digest: found.digest.to_vec(),
-            });
-        match self.app.commit(unit).await {
+            })
+            .signed_by(self.app.vault().signer());
+        match self.app.writer().commit(Lane::StatusPage, unit).await {
             Ok(()) => {}
             // Withdrawn by another tab meanwhile: it is gone all the same.
             Err(AppError::Conflict(_)) => return Ok(true),
@@ -370,7 +372,8 @@ impl Intake<'_> {
                 unit = self.reopen(&found, reopened, now, &signer, unit)?;
             }
         }
-        match self.app.commit(unit).await {
+        let unit = unit.signed_by(self.app.vault().signer());
+        match self.app.writer().commit(Lane::StatusPage, unit).await {
             Ok(()) => Ok(true),
             // Withdrawn meanwhile: there is nothing to add to.
             Err(AppError::Conflict(_)) => Ok(false),
@@ -427,7 +430,8 @@ impl Intake<'_> {
                 record.id
             ))
         };
-        let data_key = DataKey::unwrap(&stored.defender_wrapped_key, defender.secret())
+        let data_key = defender
+            .unwrap(&stored.defender_wrapped_key)
             .map_err(|_| tampered("its key"))?;
         let plaintext = data_key
             .open(&content_context(record), &record.content)

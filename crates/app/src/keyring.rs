@@ -111,6 +111,35 @@ fn record_signer(signer: &Signer) -> Change {
     }
 }
 
+/// Organisation public keys already shown authentic, by organisation, version and
+/// the key's text: a key a database writer put in place of one has another text,
+/// so it is checked again (and refused), never taken from here.
+#[derive(Default)]
+pub(crate) struct AuthenticKeys(
+    std::sync::Mutex<std::collections::HashSet<(OrganizationId, i64, String)>>,
+);
+
+impl AuthenticKeys {
+    fn contains(&self, key: &(OrganizationId, i64, String)) -> bool {
+        self.0
+            .lock()
+            .map(|keys| keys.contains(key))
+            .unwrap_or(false)
+    }
+
+    fn clear(&self) {
+        if let Ok(mut keys) = self.0.lock() {
+            keys.clear();
+        }
+    }
+
+    fn insert(&self, key: (OrganizationId, i64, String)) {
+        if let Ok(mut keys) = self.0.lock() {
+            keys.insert(key);
+        }
+    }
+}
+
 impl Keyring<'_> {
     /// Creates the root key and a key pair for every organisation of the
     /// directory, leaving the vault unsealed. Returns the shares to hand to
@@ -352,6 +381,8 @@ impl Keyring<'_> {
         // The seal's own entry is still signed, by the key about to be dropped.
         let signer = self.app.vault().signer();
         self.app.vault().seal();
+        // Sealed, a key is trusted on its binding alone, checked afresh.
+        self.app.authentic_keys().clear();
         // Everyone is signed out with the seal, in its unit: after an unseal,
         // every browser signs in again with its password and second factor.
         let unit = self
@@ -486,6 +517,10 @@ impl Keyring<'_> {
             .await?
             .ok_or(AppError::NoOrganizationKey(organization))?;
         let public = OrgPublicKey::parse(&key.public_key)?;
+        let shown = (organization, key.version, key.public_key.clone());
+        if self.app.authentic_keys().contains(&shown) {
+            return Ok((key, public));
+        }
         let authentic = if self.app.vault().is_sealed() {
             let signer = match self.app.vault().known_signer() {
                 Some((_, known)) => Some(known),
@@ -507,6 +542,9 @@ impl Keyring<'_> {
                 Err(other) => return Err(other),
             }
         };
+        if authentic {
+            self.app.authentic_keys().insert(shown);
+        }
         if !authentic {
             self.record_planted(&key).await?;
             return Err(AppError::Tampered(format!(

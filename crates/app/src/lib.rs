@@ -101,10 +101,14 @@ struct Inner {
     codename_key: Arc<CodenameKey>,
     /// Started at the first request (it needs the runtime).
     writer: OnceLock<intake::Writer>,
-    /// The writer's queue: as long as admission allows.
-    writer_queue: usize,
+    /// The writer's queues (submissions, the status page): as long as admission
+    /// allows.
+    writer_queues: (usize, usize),
     intake_admission: Semaphore,
     status_admission: Semaphore,
+    /// Organisation public keys shown to be their organisations' own, so intake
+    /// checks each once and not per request (`Keyring::recipient_key`).
+    authentic_keys: keyring::AuthenticKeys,
 }
 
 impl App {
@@ -123,12 +127,12 @@ impl App {
                 sessions: config.sessions,
                 codename_key: config.codename_key.clone(),
                 writer: OnceLock::new(),
-                // Every queued unit holds an admission permit, so a queue this
-                // long is never full for admitted work: a flood of submissions
-                // cannot crowd out the look-ups admitted beside it.
-                writer_queue: config.intake_admission.max(1) + config.status_admission.max(1),
+                // Every queued unit holds an admission permit, so queues this
+                // long are never full for admitted work.
+                writer_queues: (config.intake_admission, config.status_admission),
                 intake_admission: Semaphore::new(config.intake_admission.max(1)),
                 status_admission: Semaphore::new(config.status_admission.max(1)),
+                authentic_keys: keyring::AuthenticKeys::default(),
             }),
         }
     }
@@ -203,6 +207,10 @@ impl App {
         &self.inner.step_ups
     }
 
+    pub(crate) fn authentic_keys(&self) -> &keyring::AuthenticKeys {
+        &self.inner.authentic_keys
+    }
+
     pub(crate) fn codename_key(&self) -> &CodenameKey {
         &self.inner.codename_key
     }
@@ -218,7 +226,8 @@ impl App {
     /// The intake writer, started on first use.
     pub(crate) fn writer(&self) -> &intake::Writer {
         self.inner.writer.get_or_init(|| {
-            intake::Writer::start(self.inner.store.clone(), self.inner.writer_queue)
+            let (submissions, status_page) = self.inner.writer_queues;
+            intake::Writer::start(self.inner.store.clone(), submissions, status_page)
         })
     }
 

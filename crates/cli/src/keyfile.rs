@@ -36,23 +36,41 @@ pub fn load_or_create(data_dir: &Path) -> anyhow::Result<CodenameKey> {
     }
 }
 
+/// Writes a new key beside `path`, durably, then links it into place: a crash
+/// leaves either no key or a whole one, never an empty file, and two processes
+/// starting at once end up with the same key (the second link fails and it reads
+/// the first's).
 fn create(path: &Path) -> anyhow::Result<CodenameKey> {
     let key = CodenameKey::generate();
+    let partial = path.with_extension("key.partial");
+    // A partial file is what a crash mid-write left: it was never in place.
+    match std::fs::remove_file(&partial) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", partial.display())),
+    }
     let mut options = std::fs::OpenOptions::new();
-    // `create_new`: two processes starting at once must not both write a key.
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(key.as_bytes())
-                .and_then(|()| file.sync_all())
-                .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut file = options
+        .open(&partial)
+        .with_context(|| format!("cannot create {}", partial.display()))?;
+    file.write_all(key.as_bytes())
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    let linked = std::fs::hard_link(&partial, path);
+    let _ = std::fs::remove_file(&partial);
+    let directory = path.parent().unwrap_or(Path::new("."));
+    match linked {
+        Ok(()) => {
+            // The new name is durable only once its directory is.
+            std::fs::File::open(directory)
+                .and_then(|dir| dir.sync_all())
+                .with_context(|| format!("cannot sync {}", directory.display()))?;
             Ok(key)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            load_or_create(path.parent().unwrap_or(Path::new(".")))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => load_or_create(directory),
         Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),
     }
 }

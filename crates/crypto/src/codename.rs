@@ -11,15 +11,15 @@
 
 use std::sync::OnceLock;
 
-use bech32::{Bech32, Hrp};
 use hkdf::Hkdf;
 use hmac::{Hmac, KeyInit, Mac};
 use rand::RngExt as _;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use crate::orgkey::{OrgPublicKey, OrgSecretKey};
+use crate::envelope::DataKey;
 use crate::random::{os_rng, secret_bytes};
+use crate::CryptoError;
 
 /// Words in a codename.
 pub const WORDS: usize = 7;
@@ -135,46 +135,51 @@ impl CodenameKey {
 /// HKDF's salt for the defender's key: says what the key is for.
 const DEFENDER_KEY_SALT: &[u8] = b"torchlight-defender-key-v1";
 
-/// The defender's own key pair for one request, derived from its codename and the
-/// request's id. Its public half is stored with the request, so anything for the
-/// defender (a copy of their own message, a caseworker's answer) is encrypted to
-/// it with no key of the server's; its secret half exists only while the defender
-/// presents the codename. A copy of the database opens none of it.
-pub struct DefenderKey(OrgSecretKey);
+/// The defender's own key for one request, derived from its codename and the
+/// request's id. The request's data key is wrapped to it and stored with the
+/// request, so the defender reads and adds to the request (and reads what a
+/// caseworker writes to them, sealed under the same data key) with no key of the
+/// server's, sealed or not; it exists only while the defender presents the
+/// codename, and a copy of the database opens nothing with it.
+///
+/// Symmetric on purpose: only the codename's holder ever needs it, and an X25519
+/// key pair here would cost three scalar multiplications per request.
+pub struct DefenderKey(Zeroizing<[u8; 32]>);
 
 impl DefenderKey {
     pub fn derive(codename: &Codename, request: &str) -> DefenderKey {
-        let mut seed = Zeroizing::new([0u8; 32]);
+        let mut key = Zeroizing::new([0u8; 32]);
         // Expanding 32 bytes cannot fail (the limit is 255 × 32).
         let expanded = Hkdf::<Sha256>::new(Some(DEFENDER_KEY_SALT), codename.as_str().as_bytes())
-            .expand(request.as_bytes(), seed.as_mut_slice());
+            .expand(request.as_bytes(), key.as_mut_slice());
         debug_assert!(expanded.is_ok());
-        // age takes an X25519 secret only in its Bech32 text form.
-        let text = match Hrp::parse(SECRET_KEY_HRP)
-            .ok()
-            .and_then(|hrp| bech32::encode::<Bech32>(hrp, seed.as_slice()).ok())
-        {
-            Some(encoded) => Zeroizing::new(encoded.to_uppercase()),
-            None => unreachable!("a 32-byte key fits Bech32 under an age prefix"),
-        };
-        match text.parse::<age::x25519::Identity>() {
-            Ok(identity) => DefenderKey(OrgSecretKey(identity)),
-            Err(_) => unreachable!("age reads back its own key text"),
-        }
+        DefenderKey(key)
     }
 
-    pub fn public(&self) -> OrgPublicKey {
-        self.0.public()
+    /// `data_key`, sealed to this key.
+    pub fn wrap(&self, data_key: &DataKey) -> Vec<u8> {
+        crate::sealed::seal(&self.0, DEFENDER_WRAP_CONTEXT, data_key.0.as_slice())
     }
 
-    /// The secret half, to unwrap what was wrapped to `public()`.
-    pub fn secret(&self) -> &OrgSecretKey {
-        &self.0
+    /// The data key `wrapped` holds; `Decrypt` for another codename's key.
+    pub fn unwrap(&self, wrapped: &[u8]) -> Result<DataKey, CryptoError> {
+        let opened = crate::sealed::open(&self.0, DEFENDER_WRAP_CONTEXT, wrapped)?;
+        let key: [u8; 32] = opened
+            .as_slice()
+            .try_into()
+            .map_err(|_| CryptoError::Malformed("wrapped key"))?;
+        Ok(DataKey(Zeroizing::new(key)))
     }
 }
 
-/// age's prefix of an X25519 secret key.
-const SECRET_KEY_HRP: &str = "age-secret-key-";
+impl std::fmt::Debug for DefenderKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DefenderKey(..)")
+    }
+}
+
+/// What a data key sealed to a defender's key is bound to.
+const DEFENDER_WRAP_CONTEXT: &str = "request/data-key/for-defender";
 
 #[cfg(test)]
 mod tests {
@@ -183,30 +188,23 @@ mod tests {
 
     #[test]
     fn the_defender_key_follows_the_codename_and_the_request_and_opens_what_was_wrapped_to_it() {
-        use crate::envelope::DataKey;
         let codename = Codename::generate();
         let key = DefenderKey::derive(&codename, "request-1");
         let again = DefenderKey::derive(&Codename::parse(codename.as_str()).unwrap(), "request-1");
-        assert_eq!(key.public(), again.public());
-        assert_ne!(
-            key.public(),
-            DefenderKey::derive(&codename, "request-2").public()
-        );
-        let other = Codename::generate();
-        assert_ne!(
-            key.public(),
-            DefenderKey::derive(&other, "request-1").public()
-        );
         let data_key = DataKey::generate();
-        let wrapped = data_key.wrap(&key.public());
+        let wrapped = key.wrap(&data_key);
         let sealed = data_key.seal("message", b"hello");
-        let opened = DataKey::unwrap(&wrapped, again.secret()).unwrap();
+        let opened = again.unwrap(&wrapped).unwrap();
         assert_eq!(
             opened.open("message", &sealed).unwrap().as_slice(),
             b"hello"
         );
-        let stranger = DefenderKey::derive(&other, "request-1");
-        assert!(DataKey::unwrap(&wrapped, stranger.secret()).is_err());
+        for stranger in [
+            DefenderKey::derive(&codename, "request-2"),
+            DefenderKey::derive(&Codename::generate(), "request-1"),
+        ] {
+            assert!(stranger.unwrap(&wrapped).is_err());
+        }
     }
 
     #[test]

@@ -161,3 +161,17 @@ async fn torchlight_database_url_switches_to_postgresql() {
     );
     assert_eq!(world.stored().await.organizations.len(), demo_counts().0);
 }
+
+/// A damaged codename key stops the server with the file named, and is never
+/// replaced: a new key would leave every request unreachable by its codename.
+#[tokio::test]
+async fn a_damaged_codename_key_is_named_and_kept() {
+    let world = World::new(Engine::Sqlite).await;
+    world.import(&demo_file(), &[]).success();
+    world.write("data/codename.key", "short");
+    world
+        .run(&["serve", "--listen", "127.0.0.1:0", "--data-dir", "data"])
+        .failure(&["codename.key", "32 bytes"]);
+    let kept = std::fs::read(world.data_dir().join("codename.key")).expect("the key file");
+    assert_eq!(kept, b"short");
+}

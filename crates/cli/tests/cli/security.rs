@@ -678,6 +678,11 @@ async fn the_data_directory_and_the_control_socket_are_the_owners_only(engine: E
             }
         }
     }
+    // The codename key: owner-only, whole, and never left half-written.
+    let codename_key = data.join("codename.key");
+    assert_eq!(mode_of(&codename_key), 0o600);
+    assert_eq!(std::fs::metadata(&codename_key).unwrap().len(), 32);
+    assert!(!data.join("codename.key.partial").exists());
     unseal(&world, PASSPHRASE).success();
     let socket = data.join("control.sock");
     assert_eq!(mode_of(&socket), 0o600);

@@ -107,6 +107,13 @@ sql_store! {
             .bind(record.binding.clone())
             .execute(&mut *conn)
             .await?;
+        Self::insert_case_keys(conn, keys).await
+    }
+
+    pub(super) async fn insert_case_keys(
+        conn: &mut DB::Connection,
+        keys: &[CaseKey],
+    ) -> Result<(), StoreError> {
         for key in keys {
             sqlx::query(INSERT_CASE_KEY)
                 .bind(key.case_id.as_uuid())
@@ -181,7 +188,7 @@ sql_store! {
 
 /// A new case must belong to `scope`, carry a data key wrapped for `scope`, and
 /// carry keys of this case only.
-fn check_new_case(
+pub(super) fn check_new_case(
     scope: OrganizationId,
     record: &CaseRecord,
     keys: &[CaseKey],

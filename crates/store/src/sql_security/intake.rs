@@ -14,8 +14,9 @@ use crate::StoreError;
 const SELECT_REQUEST: &str = "SELECT id, organization_id, country, urgency, status, \
      created_at_ms, updated_at_ms, content, binding, defender_wrapped_key, \
      defender_seen_at_ms FROM cases WHERE codename_digest = $1";
-const SET_CODENAME: &str = "UPDATE cases SET codename_digest = $1, defender_wrapped_key = $2 \
-     WHERE id = $3";
+const INSERT_REQUEST: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
+     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 const SELECT_ENTRIES: &str = "SELECT id, case_id, kind, at_ms, content FROM case_entries \
      WHERE case_id = $1 ORDER BY at_ms, id";
 const INSERT_ENTRY: &str = "INSERT INTO case_entries (id, case_id, author, kind, at_ms, content) \
@@ -60,14 +61,25 @@ sql_store! {
         codename_digest: &[u8],
         defender_wrapped_key: &[u8],
     ) -> Result<(), StoreError> {
-        Self::create_case(conn, record.organization_id, record, std::slice::from_ref(key)).await?;
-        sqlx::query(SET_CODENAME)
+        let keys = std::slice::from_ref(key);
+        super::cases::check_new_case(record.organization_id, record, keys)?;
+        // One statement for the row and its codename: intake's writer runs this
+        // for every request of a burst.
+        sqlx::query(INSERT_REQUEST)
+            .bind(record.id.as_uuid())
+            .bind(record.organization_id.as_uuid())
+            .bind(record.country.as_str().to_owned())
+            .bind(record.urgency.code().to_owned())
+            .bind(record.status.code().to_owned())
+            .bind(record.created_at_ms)
+            .bind(record.updated_at_ms)
+            .bind(record.content.clone())
+            .bind(record.binding.clone())
             .bind(codename_digest.to_vec())
             .bind(defender_wrapped_key.to_vec())
-            .bind(record.id.as_uuid())
             .execute(&mut *conn)
             .await?;
-        Ok(())
+        Self::insert_case_keys(conn, keys).await
     }
 
     pub(super) async fn add_case_entry(
