@@ -29,11 +29,12 @@ pub trait Store:
     /// holds fails the unit with `Conflict`.
     async fn commit(&self, unit: UnitOfWork) -> Result<(), StoreError>;
 
-    /// Commits several units in one transaction, each as if alone: a unit that
-    /// fails is rolled back to where it began (a savepoint) and reported, the
-    /// others land. One durable commit (one fsync) for all of them: how intake
-    /// keeps up with a burst (group commit). The results are in the units' order;
-    /// when the transaction itself cannot commit, every unit reports that failure.
+    /// Commits several units in one transaction, each as if alone: one durable
+    /// commit (one fsync) for all of them, how intake keeps up with a burst
+    /// (group commit). When a unit fails, nothing of the batch is written and
+    /// each unit is committed alone, so the failing one reports its own failure
+    /// and the others land. The results are in the units' order; when the
+    /// transaction itself cannot commit, every unit reports that failure.
     async fn commit_batch(&self, units: Vec<UnitOfWork>) -> Vec<Result<(), StoreError>>;
 
     /// After an erasure committed: clears what the engine still keeps of the erased

@@ -43,9 +43,10 @@ macro_rules! sql_store {
 use sqlx::{Database, Pool, Transaction};
 
 use crate::sql::{classify, Dialect};
-use crate::sql_security::append;
+use crate::sql_security::{append, insert_entry, last_entry, write_head};
 use crate::unit::UnitOfWork;
 use crate::{Engine, Store, StoreError};
+use torchlight_crypto::audit::chain;
 
 /// How many rows a statement changed, which `Database` does not expose generically.
 /// `pub` in a private module: the area impls name it in their bounds, and nothing
@@ -124,44 +125,57 @@ sql_store! {
         }
 
         async fn commit_batch(&self, units: Vec<UnitOfWork>) -> Vec<Result<(), StoreError>> {
+            // Together first: the chain's last entry read once and carried from
+            // unit to unit, its head written once, one commit. That is what makes
+            // a burst cheap: a unit costs its own rows and its entries, nothing
+            // more.
             let count = units.len();
-            let mut results: Vec<Result<(), StoreError>> = Vec::with_capacity(count);
             let mut tx = match self.begin_audited().await {
                 Ok(tx) => tx,
                 Err(e) => return failed_batch(count, &e),
             };
-            for unit in units {
-                let (changes, events, signer) = unit.into_parts();
-                if events.is_empty() {
-                    results.push(Err(StoreError::Rejected(
-                        "a unit of work records at least one audit event".into(),
-                    )));
-                    continue;
-                }
-                // A savepoint per unit: one that fails leaves the others whole.
-                let mut savepoint = match sqlx::Connection::begin(&mut *tx).await {
-                    Ok(savepoint) => savepoint,
-                    Err(e) => {
-                        results.push(Err(classify(e.into())));
-                        continue;
+            let together = async {
+                let conn = &mut *tx;
+                let mut last = last_entry::<DB>(conn).await?;
+                for unit in &units {
+                    if unit.events().is_empty() {
+                        return Err(StoreError::Rejected(
+                            "a unit of work records at least one audit event".into(),
+                        ));
                     }
-                };
-                let result = async {
-                    let conn = &mut *savepoint;
-                    for change in &changes {
+                    for change in unit.changes() {
                         Self::apply(conn, change).await?;
                     }
-                    for event in events {
-                        append::<DB>(conn, event, signer.as_ref()).await?;
+                    for event in unit.events() {
+                        let entry = chain(last.as_ref(), event.clone(), unit.signer());
+                        insert_entry::<DB>(conn, &entry).await?;
+                        last = Some(entry);
                     }
-                    Ok(())
                 }
-                .await;
-                results.push(finish(savepoint, result).await);
+                if let Some(last) = &last {
+                    write_head::<DB>(conn, last).await?;
+                }
+                Ok(())
             }
-            match tx.commit().await {
-                Ok(()) => results,
-                Err(e) => failed_batch(count, &classify(e.into())),
+            .await;
+            match together {
+                Ok(()) => match tx.commit().await {
+                    Ok(()) => (0..count).map(|_| Ok(())).collect(),
+                    Err(e) => failed_batch(count, &classify(e.into())),
+                },
+                // A unit failed (rare: a guard that no longer holds): nothing of
+                // the batch was written, and each unit is committed alone, so the
+                // failing one reports its own failure and the others land.
+                Err(_) => {
+                    if let Err(rollback) = tx.rollback().await {
+                        tracing::warn!(error = %rollback, "rollback of a failed batch failed");
+                    }
+                    let mut results = Vec::with_capacity(count);
+                    for unit in units {
+                        results.push(self.commit(unit).await);
+                    }
+                    results
+                }
             }
         }
 

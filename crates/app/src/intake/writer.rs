@@ -2,8 +2,8 @@
 //! together (group commit): durability then costs one fsync per batch instead of
 //! one per request, which is what lets intake keep up with a burst. A request is
 //! answered only when its batch has committed, so nothing acknowledged is lost;
-//! a unit that fails in a batch is rolled back alone (a savepoint) and reported
-//! to its own caller.
+//! a unit that fails in a batch is reported to its own caller alone
+//! (`Store::commit_batch`).
 //!
 //! The queues in front of the writer are bounded: when one is full a unit is
 //! refused at once (`AppError::Busy`) rather than waiting without end, so a flood

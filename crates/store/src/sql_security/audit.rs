@@ -33,15 +33,37 @@ const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1,
 /// Appends `event` after the last entry, signed by `signer` when there is one. Runs only inside a unit of work's
 /// transaction, which holds the audit lock (`SqlStore::begin_audited`): two
 /// appends could otherwise both claim the same `seq`.
-///
-/// Refuses (`Corrupt`) when the recorded head does not match the last entry: the
-/// end of the log was cut or edited, and chaining on would overwrite the head that
-/// proves it.
 pub(crate) async fn append<DB>(
     conn: &mut DB::Connection,
     event: AuditEvent,
     signer: Option<&Signer>,
 ) -> Result<ChainedEntry, StoreError>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    usize: ColumnIndex<DB::Row>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Option<i64>: Column<DB>,
+    Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
+    let last = last_entry::<DB>(conn).await?;
+    let entry = chain(last.as_ref(), event, signer);
+    insert_entry::<DB>(conn, &entry).await?;
+    write_head::<DB>(conn, &entry).await?;
+    Ok(entry)
+}
+
+/// The last entry of the chain, under the audit lock.
+///
+/// Refuses (`Corrupt`) when the recorded head does not match it: the end of the
+/// log was cut or edited, and chaining on would overwrite the head that proves it.
+pub(crate) async fn last_entry<DB>(
+    conn: &mut DB::Connection,
+) -> Result<Option<ChainedEntry>, StoreError>
 where
     DB: Database,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
@@ -77,7 +99,26 @@ where
                 .into(),
         ));
     }
-    let entry = chain(last.as_ref(), event, signer);
+    Ok(last)
+}
+
+/// Writes `entry`, chained already (`crypto::audit::chain`) on the last one.
+pub(crate) async fn insert_entry<DB>(
+    conn: &mut DB::Connection,
+    entry: &ChainedEntry,
+) -> Result<(), StoreError>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    usize: ColumnIndex<DB::Row>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Option<i64>: Column<DB>,
+    Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
     sqlx::query(INSERT_ENTRY)
         .bind(entry.seq)
         .bind(entry.event.at_ms)
@@ -101,12 +142,32 @@ where
         )
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// Records `entry` as the chain's head (what catches a cut tail).
+pub(crate) async fn write_head<DB>(
+    conn: &mut DB::Connection,
+    entry: &ChainedEntry,
+) -> Result<(), StoreError>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    usize: ColumnIndex<DB::Row>,
+    String: Column<DB>,
+    Option<String>: Column<DB>,
+    i64: Column<DB>,
+    Option<i64>: Column<DB>,
+    Vec<u8>: Column<DB>,
+    Option<Vec<u8>>: Column<DB>,
+{
     sqlx::query(UPSERT_HEAD)
         .bind(entry.seq)
         .bind(entry.hash.to_vec())
         .execute(&mut *conn)
         .await?;
-    Ok(entry)
+    Ok(())
 }
 
 sql_store! {

@@ -12,4 +12,4 @@ mod security_keys;
 mod staff;
 mod unit;
 
-pub(crate) use audit::append;
+pub(crate) use audit::{append, insert_entry, last_entry, write_head};
