@@ -10,11 +10,14 @@
 //! bounded for submissions and for status look-ups separately, so a flood of one
 //! does not starve the other, and each is refused at once with `Busy` when full.
 //!
-//! A request made while sealed carries no binding (the signing key exists only
-//! unsealed); the next unseal binds it (`Cases::bind_unbound`). Such a request
-//! proves nothing about who sent it, but neither does one sent through the form:
-//! anyone may ask for help. What a database writer still cannot do is change a
-//! request's fields: they are the content's associated data.
+//! A request is stored without a binding (while sealed the signing key does not
+//! exist, and unsealed a signature per request would cost intake a fifth of its
+//! speed): its organisation's first read binds it, or the next unseal
+//! (`Cases::bind_unbound`), and only a case in status `new` may arrive unbound.
+//! An unbound request proves nothing about who sent it, but neither does one
+//! sent through the form: anyone may ask for help. What a database writer still
+//! cannot do is change a request's fields: they are the content's associated
+//! data, sealed under a data key the writer does not have.
 
 mod writer;
 
@@ -174,10 +177,11 @@ impl Intake<'_> {
             binding: None,
         };
         record.content = data_key.seal(&content_context(&record), &plaintext);
+        // Not bound here, sealed or not: a new request is bound when its
+        // organisation first reads it (or at the next unseal), which spares intake
+        // a signature per request and grants a database writer nothing (see the
+        // module's comment).
         let signer = self.app.vault().signer();
-        if let Some(signer) = &signer {
-            bind(&mut record, signer);
-        }
         let change = Change::CreateRequest {
             key: CaseKey {
                 case_id: id,

@@ -35,6 +35,10 @@ pub trait Store:
     /// each unit is committed alone, so the failing one reports its own failure
     /// and the others land. The results are in the units' order; when the
     /// transaction itself cannot commit, every unit reports that failure.
+    ///
+    /// Only the batch's last entry is signed (with its unit's signer): the chain
+    /// makes that signature cover the batch. For units whose actions need no
+    /// signature of their own (`app::audit`'s rule): intake's.
     async fn commit_batch(&self, units: Vec<UnitOfWork>) -> Vec<Result<(), StoreError>>;
 
     /// After an erasure committed: clears what the engine still keeps of the erased

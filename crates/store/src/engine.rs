@@ -137,6 +137,8 @@ sql_store! {
             let together = async {
                 let conn = &mut *tx;
                 let mut last = last_entry::<DB>(conn).await?;
+                let entries: usize = units.iter().map(|unit| unit.events().len()).sum();
+                let mut written = 0;
                 for unit in &units {
                     if unit.events().is_empty() {
                         return Err(StoreError::Rejected(
@@ -147,7 +149,12 @@ sql_store! {
                         Self::apply(conn, change).await?;
                     }
                     for event in unit.events() {
-                        let entry = chain(last.as_ref(), event.clone(), unit.signer());
+                        written += 1;
+                        // Only the batch's last entry is signed: its signature
+                        // covers every entry before it through the chain, as one
+                        // covers the entries written while sealed.
+                        let signer = (written == entries).then(|| unit.signer()).flatten();
+                        let entry = chain(last.as_ref(), event.clone(), signer);
                         insert_entry::<DB>(conn, &entry).await?;
                         last = Some(entry);
                     }
