@@ -178,9 +178,9 @@ export async function startDemo(engine) {
  * takes the screenshots. On failure every visitor's page is kept as a screenshot
  * and the server's log beside it.
  */
-export function staffJourney(name, journey) {
+export function staffJourney(name, journey, { javaScriptModes = [true, false] } = {}) {
   for (const engine of ENGINES) {
-    for (const javaScript of [true, false]) {
+    for (const javaScript of javaScriptModes) {
       const label = `${name} (${engine}, JavaScript ${javaScript ? 'on' : 'off'})`;
       test(label, async () => {
         const server = await startDemo(engine);
