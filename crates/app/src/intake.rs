@@ -147,8 +147,26 @@ impl Intake<'_> {
     /// receipt with a fresh codename. Works sealed. `Busy` under a flood.
     pub async fn submit(&self, request: ValidRequest) -> Result<Receipt, AppError> {
         let _admitted = admit(self.app.intake_admission())?;
+        match self.submit_once(&request).await {
+            // The organisation's key was replaced since it was remembered (a
+            // rotation; or a key a database writer added, which the fresh check
+            // then refuses): nothing was stored; once more, checked afresh.
+            Err(AppError::Conflict(_)) => {
+                self.app.authentic_keys().clear();
+                self.submit_once(&request).await
+            }
+            other => other,
+        }
+    }
+
+    async fn submit_once(&self, request: &ValidRequest) -> Result<Receipt, AppError> {
+        let request = request.clone();
         // Only to a key shown to be the organisation's own (`recipient_key`).
-        let (key, recipient) = self.app.keyring().recipient_key(request.recipient).await?;
+        let (key, recipient) = self
+            .app
+            .keyring()
+            .recipient_key_remembered(request.recipient)
+            .await?;
         let id = CaseId::from_uuid(Uuid::new_v4());
         let codename = Codename::generate();
         let digest = self.app.codename_key().digest(&codename);

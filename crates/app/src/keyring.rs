@@ -114,28 +114,54 @@ fn record_signer(signer: &Signer) -> Change {
 /// Organisation public keys already shown authentic, by organisation, version and
 /// the key's text: a key a database writer put in place of one has another text,
 /// so it is checked again (and refused), never taken from here.
+///
+/// It also remembers each organisation's current key, so intake reads it once
+/// and not per request; anything that changes keys (a seal, a rotation, keys
+/// added or bound at unseal) forgets them all. A request wrapped to a key a
+/// rotation replaced meanwhile is refused by the store and sent again
+/// (`Intake::submit`).
 #[derive(Default)]
-pub(crate) struct AuthenticKeys(
-    std::sync::Mutex<std::collections::HashSet<(OrganizationId, i64, String)>>,
-);
+pub(crate) struct AuthenticKeys(std::sync::Mutex<Remembered>);
+
+#[derive(Default)]
+struct Remembered {
+    shown: std::collections::HashSet<(OrganizationId, i64, String)>,
+    current: std::collections::HashMap<OrganizationId, (OrganizationKey, OrgPublicKey)>,
+}
 
 impl AuthenticKeys {
     fn contains(&self, key: &(OrganizationId, i64, String)) -> bool {
         self.0
             .lock()
-            .map(|keys| keys.contains(key))
+            .map(|keys| keys.shown.contains(key))
             .unwrap_or(false)
     }
 
-    fn clear(&self) {
+    /// Forgets every key: the next use reads and checks again.
+    pub(crate) fn clear(&self) {
         if let Ok(mut keys) = self.0.lock() {
-            keys.clear();
+            keys.shown.clear();
+            keys.current.clear();
         }
     }
 
     fn insert(&self, key: (OrganizationId, i64, String)) {
         if let Ok(mut keys) = self.0.lock() {
-            keys.insert(key);
+            keys.shown.insert(key);
+        }
+    }
+
+    fn current(&self, organization: OrganizationId) -> Option<(OrganizationKey, OrgPublicKey)> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|keys| keys.current.get(&organization).cloned())
+    }
+
+    fn remember_current(&self, key: &OrganizationKey, public: &OrgPublicKey) {
+        if let Ok(mut keys) = self.0.lock() {
+            keys.current
+                .insert(key.organization_id, (key.clone(), public.clone()));
         }
     }
 }
@@ -544,6 +570,7 @@ impl Keyring<'_> {
         };
         if authentic {
             self.app.authentic_keys().insert(shown);
+            self.app.authentic_keys().remember_current(&key, &public);
         }
         if !authentic {
             self.record_planted(&key).await?;
@@ -554,6 +581,19 @@ impl Keyring<'_> {
             )));
         }
         Ok((key, public))
+    }
+
+    /// `recipient_key`, remembered from its last check: intake's, whose store
+    /// change refuses a key that is no longer the current one (a rotation, or a
+    /// key a database writer added), and which then checks afresh.
+    pub(crate) async fn recipient_key_remembered(
+        &self,
+        organization: OrganizationId,
+    ) -> Result<(OrganizationKey, OrgPublicKey), AppError> {
+        match self.app.authentic_keys().current(organization) {
+            Some(remembered) => Ok(remembered),
+            None => self.recipient_key(organization).await,
+        }
     }
 
     /// The signing key recorded for the current root version.
@@ -568,6 +608,8 @@ impl Keyring<'_> {
     /// pair to every organisation of the directory that has none: those added by
     /// an import after `init`.
     pub async fn after_unseal(&self) -> Result<(), AppError> {
+        // Keys may be bound or added below: read and checked afresh afterwards.
+        self.app.authentic_keys().clear();
         self.check_organization_keys().await?;
         self.app.cases().bind_unbound().await?;
         self.app.cases().reopen_reported().await?;
@@ -657,7 +699,9 @@ impl Keyring<'_> {
                 Some(organization.to_string()),
             )
             .with(Change::RotateOrganizationKey { new_key, rewrapped });
-        self.app.commit(unit).await?;
+        let committed = self.app.commit(unit).await;
+        self.app.authentic_keys().clear();
+        committed?;
         vault.forget_organization_keys();
         Ok(next_version)
     }
@@ -722,7 +766,9 @@ impl Keyring<'_> {
             .await?
             .into_iter()
             .fold(unit, UnitOfWork::with);
-        self.app.commit(unit).await?;
+        let committed = self.app.commit(unit).await;
+        self.app.authentic_keys().clear();
+        committed?;
         vault.seal();
         vault.unseal_with_root(new_root, version);
         Ok(shares)

@@ -469,6 +469,77 @@ async fn an_unbound_case_that_is_not_a_new_request_stays_refused(engine: Engine)
         .is_err());
 }
 
+/// After a rotation a request goes to the organisation's new key (the remembered
+/// one is forgotten), and the store refuses a request wrapped to a key a rotation
+/// replaced meanwhile, which would be acknowledged and never readable.
+async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
+    let world = World::new(engine).await;
+    let first = world
+        .app
+        .intake()
+        .submit(world.request("within_days", "Before the rotation."))
+        .await
+        .unwrap();
+    let stale = world
+        .app
+        .store()
+        .case_visible_to(focal_point(), first.case)
+        .await
+        .unwrap()
+        .unwrap();
+    let version = world
+        .app
+        .keyring()
+        .rotate_organization_key(focal_point(), &Actor::Operator)
+        .await
+        .unwrap();
+    let second = world
+        .app
+        .intake()
+        .submit(world.request("within_days", "After the rotation."))
+        .await
+        .unwrap();
+    let after = world
+        .app
+        .store()
+        .case_visible_to(focal_point(), second.case)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.key.key_version, version);
+    for id in [first.case, second.case] {
+        assert!(world
+            .app
+            .cases()
+            .open(Scope::for_operator(focal_point()), id, &Actor::Operator)
+            .await
+            .unwrap()
+            .is_some());
+    }
+    // A request wrapped to the replaced key: refused, nothing stored.
+    let mut record = stale.record.clone();
+    record.id = torchlight_core::CaseId::from_uuid(Uuid::new_v4());
+    let mut key = stale.key.clone();
+    key.case_id = record.id;
+    let unit = UnitOfWork::recording(torchlight_crypto::audit::AuditEvent {
+        at_ms: 1,
+        actor: "defender".into(),
+        organization: None,
+        action: "request.create".into(),
+        object: None,
+    })
+    .with(Change::CreateRequest {
+        record,
+        key,
+        codename_digest: vec![7; 32],
+        defender_wrapped_key: vec![1; 8],
+    });
+    assert!(matches!(
+        world.app.store().commit(unit).await,
+        Err(torchlight_store::StoreError::Conflict(_))
+    ));
+}
+
 async fn a_withdrawn_request_is_gone_for_good(engine: Engine) {
     let world = World::new(engine).await;
     let kept = world
@@ -579,6 +650,7 @@ torchlight_store::both_engines!(
     intake_works_sealed_and_the_next_unseal_binds_the_request,
     the_defender_replies_reports_a_new_risk_and_a_closed_case_reopens,
     a_withdrawn_request_is_gone_for_good,
+    a_request_is_always_wrapped_to_the_current_key,
     a_new_risk_reported_while_sealed_reopens_the_case_at_the_next_unseal,
     an_unbound_case_that_is_not_a_new_request_stays_refused,
     a_burst_of_requests_is_committed_in_batches_and_every_one_is_there,

@@ -140,7 +140,8 @@ pub enum Change {
     /// A request: a case owned by the receiving organisation (`record`, with the
     /// data key wrapped for it in `key`), found later by the digest of its
     /// codename, with the data key wrapped to the defender too. Refused when the
-    /// digest is taken.
+    /// digest is taken; a conflict when the key it is wrapped to is no longer
+    /// the organisation's current one (a rotation came first).
     CreateRequest {
         record: CaseRecord,
         key: CaseKey,

@@ -17,6 +17,12 @@ const SELECT_REQUEST: &str = "SELECT id, organization_id, country, urgency, stat
 const INSERT_REQUEST: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
      created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+/// Whether `version` is still the organisation's current key: a request wrapped
+/// to a key a rotation has just replaced (and whose secret it deleted) would be
+/// acknowledged and never readable.
+const IS_CURRENT_KEY: &str = "SELECT 1 FROM organization_keys WHERE organization_id = $1 \
+     AND version = $2 AND version = (SELECT MAX(version) FROM organization_keys \
+     WHERE organization_id = $1)";
 const SELECT_ENTRIES: &str = "SELECT id, case_id, kind, at_ms, content FROM case_entries \
      WHERE case_id = $1 ORDER BY at_ms, id";
 const INSERT_ENTRY: &str = "INSERT INTO case_entries (id, case_id, author, kind, at_ms, content) \
@@ -63,6 +69,17 @@ sql_store! {
     ) -> Result<(), StoreError> {
         let keys = std::slice::from_ref(key);
         super::cases::check_new_case(record.organization_id, record, keys)?;
+        let current = sqlx::query(IS_CURRENT_KEY)
+            .bind(key.organization_id.as_uuid())
+            .bind(key.key_version)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if current.is_none() {
+            return Err(StoreError::Conflict(format!(
+                "organisation {}'s key {} was replaced meanwhile",
+                key.organization_id, key.key_version
+            )));
+        }
         // One statement for the row and its codename: intake's writer runs this
         // for every request of a burst.
         sqlx::query(INSERT_REQUEST)
