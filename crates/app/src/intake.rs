@@ -502,3 +502,18 @@ pub(crate) fn open_entry(data_key: &DataKey, entry: &CaseEntry) -> Result<EntryC
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_bound_is_busy_at_once_and_a_place_frees_with_its_permit() {
+        let bound = tokio::sync::Semaphore::new(1);
+        let held = admit(&bound).ok();
+        assert!(held.is_some());
+        assert!(matches!(admit(&bound), Err(AppError::Busy)));
+        drop(held);
+        assert!(admit(&bound).is_ok());
+    }
+}

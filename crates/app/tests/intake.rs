@@ -84,6 +84,15 @@ impl World {
         .unwrap()
     }
 
+    /// Sends a request from Kyrgyzstan for a lawyer, to the focal point.
+    async fn send(&self, urgency: &str, narrative: &str) -> torchlight_app::intake::Receipt {
+        self.app
+            .intake()
+            .submit(self.request(urgency, narrative))
+            .await
+            .unwrap()
+    }
+
     async fn actions(&self) -> Vec<String> {
         self.app
             .store()
@@ -114,12 +123,7 @@ fn code(vocabulary: Vocabulary, raw: &str) -> Code {
 
 async fn a_request_lands_as_a_new_case_of_its_recipient_and_its_codename_finds_it(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Summoned for questioning."))
-        .await
-        .unwrap();
+    let receipt = world.send("within_days", "Summoned for questioning.").await;
     assert_eq!(receipt.recipient, focal_point());
     assert!(world
         .actions()
@@ -175,12 +179,7 @@ async fn a_request_lands_as_a_new_case_of_its_recipient_and_its_codename_finds_i
 
 async fn the_codename_is_stored_only_as_a_keyed_hash(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("not_urgent", "Nothing urgent."))
-        .await
-        .unwrap();
+    let receipt = world.send("not_urgent", "Nothing urgent.").await;
     let record = world
         .app
         .store()
@@ -208,12 +207,7 @@ async fn the_codename_is_stored_only_as_a_keyed_hash(engine: Engine) {
 
 async fn a_wrong_codename_gets_the_same_answer_whatever_it_was(engine: Engine) {
     let world = World::new(engine).await;
-    world
-        .app
-        .intake()
-        .submit(world.request("within_days", "x"))
-        .await
-        .unwrap();
+    world.send("within_days", "x").await;
     let intake = world.app.intake();
     let well_formed = torchlight_crypto::codename::Codename::generate();
     for typed in ["", "not a codename", well_formed.as_str()] {
@@ -225,12 +219,7 @@ async fn a_wrong_codename_gets_the_same_answer_whatever_it_was(engine: Engine) {
 
 async fn practising_names_a_slip_and_says_when_it_is_right(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "x"))
-        .await
-        .unwrap();
+    let receipt = world.send("within_days", "x").await;
     let intake = world.app.intake();
     assert_eq!(
         intake.practise(receipt.codename.as_str()).await.unwrap(),
@@ -252,12 +241,7 @@ async fn practising_names_a_slip_and_says_when_it_is_right(engine: Engine) {
 async fn intake_works_sealed_and_the_next_unseal_binds_the_request(engine: Engine) {
     let world = World::new(engine).await;
     world.seal().await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("detained_now", "Detained an hour ago."))
-        .await
-        .unwrap();
+    let receipt = world.send("detained_now", "Detained an hour ago.").await;
     let status = world
         .app
         .intake()
@@ -289,12 +273,7 @@ async fn intake_works_sealed_and_the_next_unseal_binds_the_request(engine: Engin
 
 async fn the_defender_replies_reports_a_new_risk_and_a_closed_case_reopens(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Summoned."))
-        .await
-        .unwrap();
+    let receipt = world.send("within_days", "Summoned.").await;
     let typed = receipt.codename.as_str();
     let intake = world.app.intake();
     assert!(intake
@@ -377,12 +356,7 @@ async fn close(world: &World, case: torchlight_core::CaseId) {
 
 async fn a_new_risk_reported_while_sealed_reopens_the_case_at_the_next_unseal(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Summoned."))
-        .await
-        .unwrap();
+    let receipt = world.send("within_days", "Summoned.").await;
     close(&world, receipt.case).await;
     world.seal().await;
     world.clock.advance(std::time::Duration::from_secs(60));
@@ -419,12 +393,7 @@ async fn a_new_risk_reported_while_sealed_reopens_the_case_at_the_next_unseal(en
 /// a read or an unseal: only a request (status `new`) may arrive unbound.
 async fn an_unbound_case_that_is_not_a_new_request_stays_refused(engine: Engine) {
     let world = World::new(engine).await;
-    let receipt = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Summoned."))
-        .await
-        .unwrap();
+    let receipt = world.send("within_days", "Summoned.").await;
     close(&world, receipt.case).await;
     let scope = || Scope::for_operator(focal_point());
     // What a database writer holding an earlier copy of the binding could not
@@ -474,12 +443,7 @@ async fn an_unbound_case_that_is_not_a_new_request_stays_refused(engine: Engine)
 /// replaced meanwhile, which would be acknowledged and never readable.
 async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
     let world = World::new(engine).await;
-    let first = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Before the rotation."))
-        .await
-        .unwrap();
+    let first = world.send("within_days", "Before the rotation.").await;
     let stale = world
         .app
         .store()
@@ -493,12 +457,7 @@ async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
         .rotate_organization_key(focal_point(), &Actor::Operator)
         .await
         .unwrap();
-    let second = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "After the rotation."))
-        .await
-        .unwrap();
+    let second = world.send("within_days", "After the rotation.").await;
     let after = world
         .app
         .store()
@@ -542,18 +501,8 @@ async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
 
 async fn a_withdrawn_request_is_gone_for_good(engine: Engine) {
     let world = World::new(engine).await;
-    let kept = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Keep me."))
-        .await
-        .unwrap();
-    let gone = world
-        .app
-        .intake()
-        .submit(world.request("within_days", "Withdraw me."))
-        .await
-        .unwrap();
+    let kept = world.send("within_days", "Keep me.").await;
+    let gone = world.send("within_days", "Withdraw me.").await;
     let intake = world.app.intake();
     assert!(intake
         .reply(gone.codename.as_str(), "one".into())

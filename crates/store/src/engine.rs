@@ -43,7 +43,6 @@ macro_rules! sql_store {
 use sqlx::{Database, Pool, Transaction};
 
 use crate::sql::{classify, Dialect};
-use crate::sql_security::{append, insert_entry, last_entry, write_head};
 use crate::unit::UnitOfWork;
 use crate::{Engine, Store, StoreError};
 use torchlight_crypto::audit::chain;
@@ -116,7 +115,7 @@ sql_store! {
                     Self::apply(conn, change).await?;
                 }
                 for event in events {
-                    append::<DB>(conn, event, signer.as_ref()).await?;
+                    Self::append(conn, event, signer.as_ref()).await?;
                 }
                 Ok(())
             }
@@ -136,7 +135,7 @@ sql_store! {
             };
             let together = async {
                 let conn = &mut *tx;
-                let mut last = last_entry::<DB>(conn).await?;
+                let mut last = Self::last_entry(conn).await?;
                 let entries: usize = units.iter().map(|unit| unit.events().len()).sum();
                 let mut written = 0;
                 for unit in &units {
@@ -155,12 +154,12 @@ sql_store! {
                         // covers the entries written while sealed.
                         let signer = (written == entries).then(|| unit.signer()).flatten();
                         let entry = chain(last.as_ref(), event.clone(), signer);
-                        insert_entry::<DB>(conn, &entry).await?;
+                        Self::insert_entry(conn, &entry).await?;
                         last = Some(entry);
                     }
                 }
                 if let Some(last) = &last {
-                    write_head::<DB>(conn, last).await?;
+                    Self::write_head(conn, last).await?;
                 }
                 Ok(())
             }

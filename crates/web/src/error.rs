@@ -425,3 +425,23 @@ fn retry_later(error: &WebError, response: &mut Response) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn busy_is_503_with_a_time_to_come_back_on_pages_and_in_the_api() {
+        for response in [
+            PageError(WebError::Busy).into_response(),
+            ApiError(WebError::Busy).into_response(),
+        ] {
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(
+                response.headers().get(axum::http::header::RETRY_AFTER),
+                Some(&axum::http::HeaderValue::from_static("60"))
+            );
+        }
+        assert!(matches!(WebError::from(AppError::Busy), WebError::Busy));
+    }
+}

@@ -1,7 +1,7 @@
 //! The audit chain: appending under the audit lock, reading it back for `audit
 //! verify`, and the trail of one case.
 
-use sqlx::{ColumnIndex, Database, Executor, IntoArguments, Row};
+use sqlx::{ColumnIndex, Database, Row};
 use torchlight_core::{CaseId, OrganizationId};
 use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest, EntrySignature};
 use torchlight_crypto::signer::Signer;
@@ -30,144 +30,98 @@ const SELECT_SIGNERS: &str =
 const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 
-/// Appends `event` after the last entry, signed by `signer` when there is one. Runs only inside a unit of work's
-/// transaction, which holds the audit lock (`SqlStore::begin_audited`): two
-/// appends could otherwise both claim the same `seq`.
-pub(crate) async fn append<DB>(
-    conn: &mut DB::Connection,
-    event: AuditEvent,
-    signer: Option<&Signer>,
-) -> Result<ChainedEntry, StoreError>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    usize: ColumnIndex<DB::Row>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Option<i64>: Column<DB>,
-    Vec<u8>: Column<DB>,
-    Option<Vec<u8>>: Column<DB>,
-{
-    let last = last_entry::<DB>(conn).await?;
-    let entry = chain(last.as_ref(), event, signer);
-    insert_entry::<DB>(conn, &entry).await?;
-    write_head::<DB>(conn, &entry).await?;
-    Ok(entry)
-}
-
-/// The last entry of the chain, under the audit lock.
-///
-/// Refuses (`Corrupt`) when the recorded head does not match it: the end of the
-/// log was cut or edited, and chaining on would overwrite the head that proves it.
-pub(crate) async fn last_entry<DB>(
-    conn: &mut DB::Connection,
-) -> Result<Option<ChainedEntry>, StoreError>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    usize: ColumnIndex<DB::Row>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Option<i64>: Column<DB>,
-    Vec<u8>: Column<DB>,
-    Option<Vec<u8>>: Column<DB>,
-{
-    let last = match sqlx::query(SELECT_LAST_ENTRY)
-        .fetch_optional(&mut *conn)
-        .await?
-    {
-        Some(row) => Some(entry_from_row::<DB>(&row)?),
-        None => None,
-    };
-    let head = match sqlx::query(SELECT_HEAD).fetch_optional(&mut *conn).await? {
-        Some(row) => Some(head_from_row::<DB>(&row)?),
-        None => None,
-    };
-    let consistent = match (&last, &head) {
-        (None, None) => true,
-        (Some(last), Some((seq, hash))) => last.seq == *seq && last.hash == *hash,
-        _ => false,
-    };
-    if !consistent {
-        return Err(StoreError::Corrupt(
-            "the audit head does not match the last audit entry (entries were removed or \
-             edited); nothing more is appended until `audit verify` is run and the log restored"
-                .into(),
-        ));
+sql_store! {
+    /// Appends `event` after the last entry, signed by `signer` when there is one. Runs only inside a unit of work's
+    /// transaction, which holds the audit lock (`SqlStore::begin_audited`): two
+    /// appends could otherwise both claim the same `seq`.
+    pub(crate) async fn append(
+        conn: &mut DB::Connection,
+        event: AuditEvent,
+        signer: Option<&Signer>,
+    ) -> Result<ChainedEntry, StoreError> {
+        let last = Self::last_entry(conn).await?;
+        let entry = chain(last.as_ref(), event, signer);
+        Self::insert_entry(conn, &entry).await?;
+        Self::write_head(conn, &entry).await?;
+        Ok(entry)
     }
-    Ok(last)
-}
 
-/// Writes `entry`, chained already (`crypto::audit::chain`) on the last one.
-pub(crate) async fn insert_entry<DB>(
-    conn: &mut DB::Connection,
-    entry: &ChainedEntry,
-) -> Result<(), StoreError>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    usize: ColumnIndex<DB::Row>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Option<i64>: Column<DB>,
-    Vec<u8>: Column<DB>,
-    Option<Vec<u8>>: Column<DB>,
-{
-    sqlx::query(INSERT_ENTRY)
-        .bind(entry.seq)
-        .bind(entry.event.at_ms)
-        .bind(entry.event.actor.clone())
-        .bind(entry.event.organization.clone())
-        .bind(entry.event.action.clone())
-        .bind(entry.event.object.clone())
-        .bind(entry.prev_hash.to_vec())
-        .bind(entry.hash.to_vec())
-        .bind(
-            entry
-                .signature
-                .as_ref()
-                .map(|signature| i64::from(signature.root_version)),
-        )
-        .bind(
-            entry
-                .signature
-                .as_ref()
-                .map(|signature| signature.bytes.clone()),
-        )
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
+    /// The last entry of the chain, under the audit lock.
+    ///
+    /// Refuses (`Corrupt`) when the recorded head does not match it: the end of the
+    /// log was cut or edited, and chaining on would overwrite the head that proves it.
+    pub(crate) async fn last_entry(
+        conn: &mut DB::Connection,
+    ) -> Result<Option<ChainedEntry>, StoreError> {
+        let last = match sqlx::query(SELECT_LAST_ENTRY)
+            .fetch_optional(&mut *conn)
+            .await?
+        {
+            Some(row) => Some(entry_from_row::<DB>(&row)?),
+            None => None,
+        };
+        let head = match sqlx::query(SELECT_HEAD).fetch_optional(&mut *conn).await? {
+            Some(row) => Some(head_from_row::<DB>(&row)?),
+            None => None,
+        };
+        let consistent = match (&last, &head) {
+            (None, None) => true,
+            (Some(last), Some((seq, hash))) => last.seq == *seq && last.hash == *hash,
+            _ => false,
+        };
+        if !consistent {
+            return Err(StoreError::Corrupt(
+                "the audit head does not match the last audit entry (entries were removed or \
+                 edited); nothing more is appended until `audit verify` is run and the log restored"
+                    .into(),
+            ));
+        }
+        Ok(last)
+    }
 
-/// Records `entry` as the chain's head (what catches a cut tail).
-pub(crate) async fn write_head<DB>(
-    conn: &mut DB::Connection,
-    entry: &ChainedEntry,
-) -> Result<(), StoreError>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
-    usize: ColumnIndex<DB::Row>,
-    String: Column<DB>,
-    Option<String>: Column<DB>,
-    i64: Column<DB>,
-    Option<i64>: Column<DB>,
-    Vec<u8>: Column<DB>,
-    Option<Vec<u8>>: Column<DB>,
-{
-    sqlx::query(UPSERT_HEAD)
-        .bind(entry.seq)
-        .bind(entry.hash.to_vec())
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    /// Writes `entry`, chained already (`crypto::audit::chain`) on the last one.
+    pub(crate) async fn insert_entry(
+        conn: &mut DB::Connection,
+        entry: &ChainedEntry,
+    ) -> Result<(), StoreError> {
+        sqlx::query(INSERT_ENTRY)
+            .bind(entry.seq)
+            .bind(entry.event.at_ms)
+            .bind(entry.event.actor.clone())
+            .bind(entry.event.organization.clone())
+            .bind(entry.event.action.clone())
+            .bind(entry.event.object.clone())
+            .bind(entry.prev_hash.to_vec())
+            .bind(entry.hash.to_vec())
+            .bind(
+                entry
+                    .signature
+                    .as_ref()
+                    .map(|signature| i64::from(signature.root_version)),
+            )
+            .bind(
+                entry
+                    .signature
+                    .as_ref()
+                    .map(|signature| signature.bytes.clone()),
+            )
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Records `entry` as the chain's head (what catches a cut tail).
+    pub(crate) async fn write_head(
+        conn: &mut DB::Connection,
+        entry: &ChainedEntry,
+    ) -> Result<(), StoreError> {
+        sqlx::query(UPSERT_HEAD)
+            .bind(entry.seq)
+            .bind(entry.hash.to_vec())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
 }
 
 sql_store! {

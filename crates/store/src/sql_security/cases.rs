@@ -15,7 +15,8 @@ use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::Code;
 
 const INSERT_CASE: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
-     created_at_ms, updated_at_ms, content, binding) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 const INSERT_CASE_KEY: &str = "INSERT INTO case_keys \
      (case_id, organization_id, key_version, wrapped_key) VALUES ($1, $2, $3, $4)";
 const UPDATE_VISIBLE_CASE: &str = "UPDATE cases SET country = $1, urgency = $2, status = $3, \
@@ -94,6 +95,18 @@ sql_store! {
         record: &CaseRecord,
         keys: &[CaseKey],
     ) -> Result<(), StoreError> {
+        Self::insert_case(conn, scope, record, keys, None).await
+    }
+
+    /// A case row and its keys in one statement each; a request carries its
+    /// codename's digest and the key wrapped for its defender (`request`).
+    pub(super) async fn insert_case(
+        conn: &mut DB::Connection,
+        scope: OrganizationId,
+        record: &CaseRecord,
+        keys: &[CaseKey],
+        request: Option<(&[u8], &[u8])>,
+    ) -> Result<(), StoreError> {
         check_new_case(scope, record, keys)?;
         sqlx::query(INSERT_CASE)
             .bind(record.id.as_uuid())
@@ -105,12 +118,14 @@ sql_store! {
             .bind(record.updated_at_ms)
             .bind(record.content.clone())
             .bind(record.binding.clone())
+            .bind(request.map(|(digest, _)| digest.to_vec()))
+            .bind(request.map(|(_, wrapped)| wrapped.to_vec()))
             .execute(&mut *conn)
             .await?;
         Self::insert_case_keys(conn, keys).await
     }
 
-    pub(super) async fn insert_case_keys(
+    async fn insert_case_keys(
         conn: &mut DB::Connection,
         keys: &[CaseKey],
     ) -> Result<(), StoreError> {
@@ -188,7 +203,7 @@ sql_store! {
 
 /// A new case must belong to `scope`, carry a data key wrapped for `scope`, and
 /// carry keys of this case only.
-pub(super) fn check_new_case(
+fn check_new_case(
     scope: OrganizationId,
     record: &CaseRecord,
     keys: &[CaseKey],

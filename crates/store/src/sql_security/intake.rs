@@ -14,9 +14,6 @@ use crate::StoreError;
 const SELECT_REQUEST: &str = "SELECT id, organization_id, country, urgency, status, \
      created_at_ms, updated_at_ms, content, binding, defender_wrapped_key, \
      defender_seen_at_ms FROM cases WHERE codename_digest = $1";
-const INSERT_REQUEST: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
-     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 /// Whether `version` is still the organisation's current key: a request wrapped
 /// to a key a rotation has just replaced (and whose secret it deleted) would be
 /// acknowledged and never readable.
@@ -67,8 +64,6 @@ sql_store! {
         codename_digest: &[u8],
         defender_wrapped_key: &[u8],
     ) -> Result<(), StoreError> {
-        let keys = std::slice::from_ref(key);
-        super::cases::check_new_case(record.organization_id, record, keys)?;
         let current = sqlx::query(IS_CURRENT_KEY)
             .bind(key.organization_id.as_uuid())
             .bind(key.key_version)
@@ -80,23 +75,14 @@ sql_store! {
                 key.organization_id, key.key_version
             )));
         }
-        // One statement for the row and its codename: intake's writer runs this
-        // for every request of a burst.
-        sqlx::query(INSERT_REQUEST)
-            .bind(record.id.as_uuid())
-            .bind(record.organization_id.as_uuid())
-            .bind(record.country.as_str().to_owned())
-            .bind(record.urgency.code().to_owned())
-            .bind(record.status.code().to_owned())
-            .bind(record.created_at_ms)
-            .bind(record.updated_at_ms)
-            .bind(record.content.clone())
-            .bind(record.binding.clone())
-            .bind(codename_digest.to_vec())
-            .bind(defender_wrapped_key.to_vec())
-            .execute(&mut *conn)
-            .await?;
-        Self::insert_case_keys(conn, keys).await
+        Self::insert_case(
+            conn,
+            record.organization_id,
+            record,
+            std::slice::from_ref(key),
+            Some((codename_digest, defender_wrapped_key)),
+        )
+        .await
     }
 
     pub(super) async fn add_case_entry(

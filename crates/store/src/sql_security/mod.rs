@@ -11,5 +11,3 @@ mod keys;
 mod security_keys;
 mod staff;
 mod unit;
-
-pub(crate) use audit::{append, insert_entry, last_entry, write_head};
