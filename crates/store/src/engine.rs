@@ -43,9 +43,10 @@ macro_rules! sql_store {
 use sqlx::{Database, Pool, Transaction};
 
 use crate::sql::{classify, Dialect};
+use crate::sql_security::NewRequest;
 use crate::unit::UnitOfWork;
 use crate::{Engine, Store, StoreError};
-use torchlight_crypto::audit::chain;
+use torchlight_crypto::audit::{chain, ChainedEntry};
 
 /// How many rows a statement changed, which `Database` does not expose generically.
 /// `pub` in a private module: the area impls name it in their bounds, and nothing
@@ -135,9 +136,13 @@ sql_store! {
             };
             let together = async {
                 let conn = &mut *tx;
-                let mut last = Self::last_entry(conn).await?;
-                let entries: usize = units.iter().map(|unit| unit.events().len()).sum();
-                let mut written = 0;
+                let stored_last = Self::last_entry(conn).await?;
+                let total: usize = units.iter().map(|unit| unit.events().len()).sum();
+                let mut entries: Vec<ChainedEntry> = Vec::with_capacity(total);
+                // Requests wait to be written together, one statement per table
+                // for the whole batch; any other change writes them first, so the
+                // changes still apply in their order.
+                let mut requests: Vec<NewRequest<'_>> = Vec::new();
                 for unit in &units {
                     if unit.events().is_empty() {
                         return Err(StoreError::Rejected(
@@ -145,20 +150,27 @@ sql_store! {
                         ));
                     }
                     for change in unit.changes() {
+                        if let Some(request) = NewRequest::of(change) {
+                            requests.push(request);
+                            continue;
+                        }
+                        Self::create_requests(conn, &requests).await?;
+                        requests.clear();
                         Self::apply(conn, change).await?;
                     }
                     for event in unit.events() {
-                        written += 1;
                         // Only the batch's last entry is signed: its signature
                         // covers every entry before it through the chain, as one
                         // covers the entries written while sealed.
-                        let signer = (written == entries).then(|| unit.signer()).flatten();
-                        let entry = chain(last.as_ref(), event.clone(), signer);
-                        Self::insert_entry(conn, &entry).await?;
-                        last = Some(entry);
+                        let signer = (entries.len() + 1 == total).then(|| unit.signer()).flatten();
+                        let previous = entries.last().or(stored_last.as_ref());
+                        let entry = chain(previous, event.clone(), signer);
+                        entries.push(entry);
                     }
                 }
-                if let Some(last) = &last {
+                Self::create_requests(conn, &requests).await?;
+                Self::insert_entries(conn, &entries).await?;
+                if let Some(last) = entries.last() {
                     Self::write_head(conn, last).await?;
                 }
                 Ok(())

@@ -277,8 +277,9 @@ where
 }
 
 /// Inserts `rows` with as few statements as the bind limits allow. Only the fixed
-/// `head` is SQL text; every value goes in as a bound parameter.
-async fn insert<DB, T>(
+/// `head` is SQL text; every value goes in as a bound parameter. An empty `rows`
+/// writes nothing.
+pub(crate) async fn insert<DB, T>(
     conn: &mut DB::Connection,
     head: &'static str,
     rows: &[T],

@@ -290,6 +290,7 @@ both_engines!(
     a_unit_without_changes_only_records,
     signed_entries_keep_their_signature_and_a_signer_is_never_replaced,
     an_old_key_is_bound_once_and_only_as_it_was,
+    a_batch_writes_its_requests_together_and_refuses_only_the_failing_ones,
 );
 
 async fn the_keyring_is_initialised_once(engine: Engine) {
@@ -2295,4 +2296,78 @@ async fn an_old_key_is_bound_once_and_only_as_it_was(engine: Engine) {
             ))
             .await,
     );
+}
+
+/// Request `n` to `org`, its data key wrapped to that organisation's key `version`
+/// and its codename digest `[digest; 32]`.
+fn request(n: u128, org: u128, version: i64, digest: u8) -> UnitOfWork {
+    let mut record = case(n, org, 5_000 + n as i64);
+    record.status = CaseStatus::New;
+    unit(
+        Change::CreateRequest {
+            record,
+            key: case_key(n, org, version),
+            codename_digest: vec![digest; 32],
+            defender_wrapped_key: format!("defender's key of {n}").into_bytes(),
+        },
+        event("request.create", Some(id(n))),
+    )
+}
+
+async fn request_owner(store: &SharedStore, digest: u8) -> Option<OrganizationId> {
+    let found = store.request_by_codename(&[digest; 32]).await.unwrap();
+    found.map(|request| request.record.organization_id)
+}
+
+async fn a_batch_writes_its_requests_together_and_refuses_only_the_failing_ones(engine: Engine) {
+    let (_db, store) = with_keyring(engine).await;
+
+    // Requests to two organisations around a unit of another kind: all land
+    // together, each entry in its unit's order.
+    let results = store
+        .commit_batch(vec![
+            request(10, ORG_A, 1, 1),
+            request(11, ORG_B, 1, 2),
+            UnitOfWork::recording(event("between", None)),
+            request(12, ORG_A, 1, 3),
+        ])
+        .await;
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(request_owner(&store, 1).await, Some(id(ORG_A)));
+    assert_eq!(request_owner(&store, 2).await, Some(id(ORG_B)));
+    assert_eq!(request_owner(&store, 3).await, Some(id(ORG_A)));
+    let visible = store.cases_visible_to(id(ORG_A)).await.unwrap();
+    assert_eq!(visible.len(), 2, "each request's key is written with it");
+    let actions: Vec<String> = all_entries(&store)
+        .await
+        .into_iter()
+        .map(|entry| entry.event.action)
+        .collect();
+    assert!(actions.ends_with(&[
+        "request.create".to_string(),
+        "request.create".to_string(),
+        "between".to_string(),
+        "request.create".to_string(),
+    ]));
+    let before = assert_chain_intact(&store).await;
+
+    // A request wrapped to a key that is not its organisation's current one, and
+    // one whose codename digest is taken, fail alone; the others land.
+    let results = store
+        .commit_batch(vec![
+            request(20, ORG_A, 1, 20),
+            request(21, ORG_B, 7, 21),
+            request(22, ORG_B, 1, 22),
+            request(23, ORG_A, 1, 1),
+        ])
+        .await;
+    let [first, stale, third, taken] = <[_; 4]>::try_from(results).unwrap();
+    first.unwrap();
+    assert_conflict(stale);
+    third.unwrap();
+    assert!(taken.is_err(), "a taken digest");
+    assert_eq!(request_owner(&store, 20).await, Some(id(ORG_A)));
+    assert_eq!(request_owner(&store, 21).await, None);
+    assert_eq!(request_owner(&store, 22).await, Some(id(ORG_B)));
+    assert_eq!(assert_chain_intact(&store).await, before + 2);
 }

@@ -7,7 +7,7 @@ use torchlight_crypto::audit::{chain, AuditEvent, ChainedEntry, Digest, EntrySig
 use torchlight_crypto::signer::Signer;
 
 use crate::engine::clamp_limit;
-use crate::sql::Column;
+use crate::sql::{insert, Column};
 use crate::StoreError;
 
 const SELECT_LAST_ENTRY: &str = "SELECT seq, at_ms, actor, organization_id, action, object, \
@@ -22,9 +22,10 @@ const SELECT_ENTRIES_OF_CASE: &str = "SELECT seq, at_ms, actor, organization_id,
      AND EXISTS (SELECT 1 FROM case_keys WHERE case_id = $2 AND organization_id = $3) \
      ORDER BY seq DESC LIMIT $4";
 const SELECT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
-const INSERT_ENTRY: &str = "INSERT INTO audit_log \
+/// The head of a multi-row insert (`sql::insert` adds the values).
+const INSERT_ENTRIES: &str = "INSERT INTO audit_log \
      (seq, at_ms, actor, organization_id, action, object, prev_hash, hash, signer_version, \
-     signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+     signature) ";
 const SELECT_SIGNERS: &str =
     "SELECT root_version, public_key FROM audit_signers ORDER BY root_version";
 const UPSERT_HEAD: &str = "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
@@ -41,7 +42,7 @@ sql_store! {
     ) -> Result<ChainedEntry, StoreError> {
         let last = Self::last_entry(conn).await?;
         let entry = chain(last.as_ref(), event, signer);
-        Self::insert_entry(conn, &entry).await?;
+        Self::insert_entries(conn, std::slice::from_ref(&entry)).await?;
         Self::write_head(conn, &entry).await?;
         Ok(entry)
     }
@@ -79,35 +80,26 @@ sql_store! {
         Ok(last)
     }
 
-    /// Writes `entry`, chained already (`crypto::audit::chain`) on the last one.
-    pub(crate) async fn insert_entry(
+    /// Writes `entries`, chained already (`crypto::audit::chain`) on the last one
+    /// and on each other, with as few statements as the bind limits allow.
+    pub(crate) async fn insert_entries(
         conn: &mut DB::Connection,
-        entry: &ChainedEntry,
+        entries: &[ChainedEntry],
     ) -> Result<(), StoreError> {
-        sqlx::query(INSERT_ENTRY)
-            .bind(entry.seq)
-            .bind(entry.event.at_ms)
-            .bind(entry.event.actor.clone())
-            .bind(entry.event.organization.clone())
-            .bind(entry.event.action.clone())
-            .bind(entry.event.object.clone())
-            .bind(entry.prev_hash.to_vec())
-            .bind(entry.hash.to_vec())
-            .bind(
-                entry
-                    .signature
-                    .as_ref()
-                    .map(|signature| i64::from(signature.root_version)),
-            )
-            .bind(
-                entry
-                    .signature
-                    .as_ref()
-                    .map(|signature| signature.bytes.clone()),
-            )
-            .execute(&mut *conn)
-            .await?;
-        Ok(())
+        insert(conn, INSERT_ENTRIES, entries, |b, entry| {
+            let signature = entry.signature.as_ref();
+            b.push_bind(entry.seq)
+                .push_bind(entry.event.at_ms)
+                .push_bind(entry.event.actor.clone())
+                .push_bind(entry.event.organization.clone())
+                .push_bind(entry.event.action.clone())
+                .push_bind(entry.event.object.clone())
+                .push_bind(entry.prev_hash.to_vec())
+                .push_bind(entry.hash.to_vec())
+                .push_bind(signature.map(|signature| i64::from(signature.root_version)))
+                .push_bind(signature.map(|signature| signature.bytes.clone()));
+        })
+        .await
     }
 
     /// Records `entry` as the chain's head (what catches a cut tail).

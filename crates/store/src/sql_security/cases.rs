@@ -8,17 +8,17 @@ use uuid::Uuid;
 
 use crate::engine::Affected;
 use crate::security::{CaseCount, CaseKey, CaseRecord, VisibleCase};
-use crate::sql::Column;
+use crate::sql::{insert, Column};
 use crate::StoreError;
 use torchlight_core::case::{CaseStatus, Urgency};
 use torchlight_core::taxonomy::Vocabulary;
 use torchlight_core::Code;
 
-const INSERT_CASE: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
-     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-const INSERT_CASE_KEY: &str = "INSERT INTO case_keys \
-     (case_id, organization_id, key_version, wrapped_key) VALUES ($1, $2, $3, $4)";
+/// Heads of multi-row inserts (`sql::insert` adds the values).
+const INSERT_CASES: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
+     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) ";
+const INSERT_CASE_KEYS: &str =
+    "INSERT INTO case_keys (case_id, organization_id, key_version, wrapped_key) ";
 const UPDATE_VISIBLE_CASE: &str = "UPDATE cases SET country = $1, urgency = $2, status = $3, \
      updated_at_ms = $4, content = $5, binding = $8 WHERE id = $6 AND EXISTS \
      (SELECT 1 FROM case_keys WHERE case_keys.case_id = $6 AND case_keys.organization_id = $7)";
@@ -108,37 +108,41 @@ sql_store! {
         request: Option<(&[u8], &[u8])>,
     ) -> Result<(), StoreError> {
         check_new_case(scope, record, keys)?;
-        sqlx::query(INSERT_CASE)
-            .bind(record.id.as_uuid())
-            .bind(record.organization_id.as_uuid())
-            .bind(record.country.as_str().to_owned())
-            .bind(record.urgency.code().to_owned())
-            .bind(record.status.code().to_owned())
-            .bind(record.created_at_ms)
-            .bind(record.updated_at_ms)
-            .bind(record.content.clone())
-            .bind(record.binding.clone())
-            .bind(request.map(|(digest, _)| digest.to_vec()))
-            .bind(request.map(|(_, wrapped)| wrapped.to_vec()))
-            .execute(&mut *conn)
-            .await?;
-        Self::insert_case_keys(conn, keys).await
+        let row = CaseRow { record, request };
+        let keys: Vec<&CaseKey> = keys.iter().collect();
+        Self::insert_cases(conn, std::slice::from_ref(&row), &keys).await
     }
 
-    async fn insert_case_keys(
+    /// Writes case rows and their wrapped keys, already checked (`check_new_case`),
+    /// one statement per table however many there are: a group commit of requests
+    /// costs two statements, not two per request.
+    pub(super) async fn insert_cases(
         conn: &mut DB::Connection,
-        keys: &[CaseKey],
+        rows: &[CaseRow<'_>],
+        keys: &[&CaseKey],
     ) -> Result<(), StoreError> {
-        for key in keys {
-            sqlx::query(INSERT_CASE_KEY)
-                .bind(key.case_id.as_uuid())
-                .bind(key.organization_id.as_uuid())
-                .bind(key.key_version)
-                .bind(key.wrapped_key.clone())
-                .execute(&mut *conn)
-                .await?;
-        }
-        Ok(())
+        insert(conn, INSERT_CASES, rows, |b, row| {
+            let record = row.record;
+            b.push_bind(record.id.as_uuid())
+                .push_bind(record.organization_id.as_uuid())
+                .push_bind(record.country.as_str().to_owned())
+                .push_bind(record.urgency.code().to_owned())
+                .push_bind(record.status.code().to_owned())
+                .push_bind(record.created_at_ms)
+                .push_bind(record.updated_at_ms)
+                .push_bind(record.content.clone())
+                .push_bind(record.binding.clone())
+                .push_bind(row.request.map(|(digest, _)| digest.to_vec()))
+                .push_bind(row.request.map(|(_, wrapped)| wrapped.to_vec()));
+        })
+        .await?;
+        insert(conn, INSERT_CASE_KEYS, keys, |b, key| {
+            b.push_bind(key.case_id.as_uuid())
+                .push_bind(key.organization_id.as_uuid())
+                .push_bind(key.key_version)
+                .push_bind(key.wrapped_key.clone());
+        })
+        .await
     }
 
     pub(super) async fn update_case(
@@ -203,7 +207,14 @@ sql_store! {
 
 /// A new case must belong to `scope`, carry a data key wrapped for `scope`, and
 /// carry keys of this case only.
-fn check_new_case(
+/// A case's row: a staff case's, or a request's with its codename digest and the
+/// data key wrapped to the defender.
+pub(super) struct CaseRow<'a> {
+    pub record: &'a CaseRecord,
+    pub request: Option<(&'a [u8], &'a [u8])>,
+}
+
+pub(super) fn check_new_case(
     scope: OrganizationId,
     record: &CaseRecord,
     keys: &[CaseKey],

@@ -3,12 +3,15 @@
 
 use sqlx::{ColumnIndex, Database, Row};
 use torchlight_core::case::EntryKind;
-use torchlight_core::CaseId;
+use torchlight_core::{CaseId, OrganizationId};
 use uuid::Uuid;
+
+use super::cases::{check_new_case, CaseRow};
 
 use crate::engine::Affected;
 use crate::security::{CaseEntry, CaseKey, CaseRecord, RequestRecord};
 use crate::sql::Column;
+use crate::unit::Change;
 use crate::StoreError;
 
 const SELECT_REQUEST: &str = "SELECT id, organization_id, country, urgency, status, \
@@ -56,33 +59,74 @@ sql_store! {
     }
 }
 
-sql_store! {
-    pub(super) async fn create_request(
-        conn: &mut DB::Connection,
-        record: &CaseRecord,
-        key: &CaseKey,
-        codename_digest: &[u8],
-        defender_wrapped_key: &[u8],
-    ) -> Result<(), StoreError> {
-        let current = sqlx::query(IS_CURRENT_KEY)
-            .bind(key.organization_id.as_uuid())
-            .bind(key.key_version)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if current.is_none() {
-            return Err(StoreError::Conflict(format!(
-                "organisation {}'s key {} was replaced meanwhile",
-                key.organization_id, key.key_version
-            )));
+/// What a `CreateRequest` change writes, borrowed from it, so that a group commit
+/// can gather the requests of a batch and write them together (`create_requests`).
+pub(crate) struct NewRequest<'a> {
+    pub record: &'a CaseRecord,
+    pub key: &'a CaseKey,
+    pub codename_digest: &'a [u8],
+    pub defender_wrapped_key: &'a [u8],
+}
+
+impl<'a> NewRequest<'a> {
+    /// The request `change` creates, when it creates one.
+    pub(crate) fn of(change: &'a Change) -> Option<NewRequest<'a>> {
+        match change {
+            Change::CreateRequest {
+                record,
+                key,
+                codename_digest,
+                defender_wrapped_key,
+            } => Some(NewRequest {
+                record,
+                key,
+                codename_digest,
+                defender_wrapped_key,
+            }),
+            _ => None,
         }
-        Self::insert_case(
-            conn,
-            record.organization_id,
-            record,
-            std::slice::from_ref(key),
-            Some((codename_digest, defender_wrapped_key)),
-        )
-        .await
+    }
+}
+
+sql_store! {
+    /// Writes `requests` with one statement per table, after the same checks as
+    /// one at a time: each case's key is its own organisation's, and the key
+    /// version each is wrapped to is still that organisation's current one
+    /// (asked once per organisation and version, not once per request).
+    pub(crate) async fn create_requests(
+        conn: &mut DB::Connection,
+        requests: &[NewRequest<'_>],
+    ) -> Result<(), StoreError> {
+        let mut current: Vec<(OrganizationId, i64)> = Vec::new();
+        for request in requests {
+            let record = request.record;
+            check_new_case(record.organization_id, record, std::slice::from_ref(request.key))?;
+            let wrapped_to = (request.key.organization_id, request.key.key_version);
+            if current.contains(&wrapped_to) {
+                continue;
+            }
+            let is_current = sqlx::query(IS_CURRENT_KEY)
+                .bind(wrapped_to.0.as_uuid())
+                .bind(wrapped_to.1)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if is_current.is_none() {
+                return Err(StoreError::Conflict(format!(
+                    "organisation {}'s key {} was replaced meanwhile",
+                    wrapped_to.0, wrapped_to.1
+                )));
+            }
+            current.push(wrapped_to);
+        }
+        let rows: Vec<CaseRow<'_>> = requests
+            .iter()
+            .map(|request| CaseRow {
+                record: request.record,
+                request: Some((request.codename_digest, request.defender_wrapped_key)),
+            })
+            .collect();
+        let keys: Vec<&CaseKey> = requests.iter().map(|request| request.key).collect();
+        Self::insert_cases(conn, &rows, &keys).await
     }
 
     pub(super) async fn add_case_entry(

@@ -11,3 +11,5 @@ mod keys;
 mod security_keys;
 mod staff;
 mod unit;
+
+pub(crate) use intake::NewRequest;

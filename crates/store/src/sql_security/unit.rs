@@ -1,6 +1,7 @@
 //! What each `Change` of a unit of work does to the tables (`Store::commit` runs
 //! them in one transaction with the unit's audit events).
 
+use super::intake::NewRequest;
 use crate::unit::Change;
 use crate::StoreError;
 
@@ -112,8 +113,13 @@ sql_store! {
                 codename_digest,
                 defender_wrapped_key,
             } => {
-                Self::create_request(conn, record, key, codename_digest, defender_wrapped_key)
-                    .await
+                let request = NewRequest {
+                    record,
+                    key,
+                    codename_digest,
+                    defender_wrapped_key,
+                };
+                Self::create_requests(conn, &[request]).await
             }
             Change::AddCaseEntry(entry) => {
                 expect(Self::add_case_entry(conn, entry).await?, || {
