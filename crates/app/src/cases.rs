@@ -15,7 +15,6 @@ use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::orgkey::OrgSecretKey;
 use torchlight_crypto::signer::{CaseFacts, Signer, SignerPublicKey};
 use torchlight_store::{CaseKey, CaseRecord, Change, VisibleCase};
-use uuid::Uuid;
 
 use crate::{Actor, App, AppError, Scope, StaffMember};
 
@@ -164,14 +163,14 @@ impl Cases<'_> {
         // Only to a key shown to be the organisation's own: one a database writer
         // added would let them read every case recorded after it.
         let (key, recipient) = self.app.keyring().recipient_key(scope).await?;
-        let id = CaseId::from_uuid(Uuid::new_v4());
+        let now = self.app.now_ms();
+        let id = CaseId::from_uuid(crate::ids::time_ordered(now));
         let data_key = DataKey::generate();
         let plaintext = zeroize::Zeroizing::new(
             serde_json::to_vec(&case.details)
                 .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
         );
         let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
-        let now = self.app.now_ms();
         let mut record = CaseRecord {
             id,
             organization_id: scope,

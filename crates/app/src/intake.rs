@@ -28,7 +28,6 @@ use torchlight_core::{CaseId, Code, OrganizationId};
 use torchlight_crypto::codename::{Codename, DefenderKey};
 use torchlight_crypto::envelope::DataKey;
 use torchlight_store::{CaseEntry, CaseKey, CaseRecord, Change, RequestRecord, UnitOfWork};
-use uuid::Uuid;
 
 use crate::cases::{bind, content_context};
 use crate::{Actor, App, AppError};
@@ -167,7 +166,8 @@ impl Intake<'_> {
             .keyring()
             .recipient_key_remembered(request.recipient)
             .await?;
-        let id = CaseId::from_uuid(Uuid::new_v4());
+        let now = self.app.now_ms();
+        let id = CaseId::from_uuid(crate::ids::time_ordered(now));
         let codename = Codename::generate();
         let digest = self.app.codename_key().digest(&codename);
         let defender = DefenderKey::derive(&codename, &id.to_string());
@@ -182,7 +182,6 @@ impl Intake<'_> {
             serde_json::to_vec(&details)
                 .map_err(|e| AppError::Internal(format!("cannot encode a request: {e}")))?,
         );
-        let now = self.app.now_ms();
         let mut record = CaseRecord {
             id,
             organization_id: request.recipient,
@@ -369,7 +368,7 @@ impl Intake<'_> {
         };
         let now = self.app.now_ms();
         let mut entry = CaseEntry {
-            id: Uuid::new_v4(),
+            id: crate::ids::time_ordered(now),
             case_id: found.stored.record.id,
             kind,
             at_ms: now,

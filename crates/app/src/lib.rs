@@ -29,6 +29,7 @@ mod clock;
 mod enrolment;
 mod error;
 mod hashing;
+mod ids;
 mod scope;
 mod stepup;
 
