@@ -160,18 +160,18 @@ impl Intake<'_> {
 
     async fn submit_once(&self, request: &ValidRequest) -> Result<Receipt, AppError> {
         let request = request.clone();
+        let data_key = DataKey::generate();
         // Only to a key shown to be the organisation's own (`recipient_key`).
-        let (key, recipient) = self
+        let (key, wrapped_key) = self
             .app
             .keyring()
-            .recipient_key_remembered(request.recipient)
+            .wrap_for_request(request.recipient, &data_key)
             .await?;
         let now = self.app.now_ms();
         let id = CaseId::from_uuid(crate::ids::time_ordered(now));
         let codename = Codename::generate();
         let digest = self.app.codename_key().digest(&codename);
         let defender = DefenderKey::derive(&codename, &id.to_string());
-        let data_key = DataKey::generate();
         let details = CaseDetails {
             name: request.details.name.clone(),
             contact: request.details.contact.clone(),
@@ -204,7 +204,7 @@ impl Intake<'_> {
                 case_id: id,
                 organization_id: request.recipient,
                 key_version: key.version,
-                wrapped_key: data_key.wrap(&recipient),
+                wrapped_key,
             },
             codename_digest: digest.to_vec(),
             defender_wrapped_key: defender.wrap(&data_key),

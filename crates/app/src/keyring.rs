@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 
 use torchlight_core::OrganizationId;
+use torchlight_crypto::envelope::DataKey;
 use torchlight_crypto::keyring::{self as root, KeyringRecord, SealMode, Share};
 use torchlight_crypto::orgkey::{OrgKeyPair, OrgPublicKey, OrgSecretKey};
 use torchlight_crypto::signer::{Signer, SignerPublicKey};
@@ -12,6 +13,8 @@ use torchlight_crypto::CryptoError;
 use torchlight_store::{Change, KeyBinding, OrganizationKey, StoreError, UnitOfWork};
 
 use crate::{Actor, App, AppError};
+
+mod epochs;
 
 /// The keyring service of an [`App`].
 pub struct Keyring<'a> {
@@ -120,8 +123,11 @@ fn record_signer(signer: &Signer) -> Change {
 /// added or bound at unseal) forgets them all. A request wrapped to a key a
 /// rotation replaced meanwhile is refused by the store and sent again
 /// (`Intake::submit`).
+///
+/// And it holds intake's wrap epochs (`epochs`), which end with the keys they
+/// wrap to.
 #[derive(Default)]
-pub(crate) struct AuthenticKeys(std::sync::Mutex<Remembered>);
+pub(crate) struct AuthenticKeys(std::sync::Mutex<Remembered>, epochs::WrapEpochs);
 
 #[derive(Default)]
 struct Remembered {
@@ -143,6 +149,7 @@ impl AuthenticKeys {
             keys.shown.clear();
             keys.current.clear();
         }
+        self.1.clear();
     }
 
     fn insert(&self, key: (OrganizationId, i64, String)) {
@@ -596,6 +603,32 @@ impl Keyring<'_> {
         }
     }
 
+    /// `data_key` wrapped to `organization`'s current key for a request, under
+    /// the organisation's open wrap epoch (`epochs`), with the key it is wrapped
+    /// to. An epoch begun here is forgotten once it has ended, whether or not
+    /// another request comes.
+    pub(crate) async fn wrap_for_request(
+        &self,
+        organization: OrganizationId,
+        data_key: &DataKey,
+    ) -> Result<(OrganizationKey, Vec<u8>), AppError> {
+        let (key, public) = self.recipient_key_remembered(organization).await?;
+        let epoch = self
+            .app
+            .authentic_keys()
+            .1
+            .key_for(&key, &public, self.app.now_ms());
+        if epoch.began {
+            let app = self.app.clone();
+            tokio::spawn(async move {
+                let lasts = std::time::Duration::from_millis(epochs::EPOCH_MS.unsigned_abs());
+                tokio::time::sleep(lasts).await;
+                app.authentic_keys().1.end_closed(app.now_ms());
+            });
+        }
+        Ok((key, epoch.key.wrap(data_key)))
+    }
+
     /// The signing key recorded for the current root version.
     async fn recorded_signer(&self) -> Result<Option<SignerPublicKey>, AppError> {
         let record = self.record().await?;
@@ -685,8 +718,7 @@ impl Keyring<'_> {
         let new_public = torchlight_crypto::orgkey::OrgPublicKey::parse(&new_key.public_key)?;
         let mut rewrapped = Vec::new();
         for mut case_key in store.case_keys_of_organization(organization).await? {
-            let data_key =
-                torchlight_crypto::envelope::DataKey::unwrap(&case_key.wrapped_key, &old_secret)?;
+            let data_key = DataKey::unwrap(&case_key.wrapped_key, &old_secret)?;
             case_key.wrapped_key = data_key.wrap(&new_public);
             case_key.key_version = next_version;
             rewrapped.push(case_key);

@@ -441,6 +441,16 @@ async fn an_unbound_case_that_is_not_a_new_request_stays_refused(engine: Engine)
 /// After a rotation a request goes to the organisation's new key (the remembered
 /// one is forgotten), and the store refuses a request wrapped to a key a rotation
 /// replaced meanwhile, which would be acknowledged and never readable.
+/// The epoch key's age file inside a data key wrapped under an epoch
+/// (`crypto::envelope::EpochKey`): the same for every key of one epoch.
+fn epoch_of(wrapped: &[u8]) -> Vec<u8> {
+    let rest = wrapped
+        .strip_prefix(b"torchlight-epoch-wrapped-v1\n".as_slice())
+        .expect("a request's data key is wrapped under an epoch");
+    let length = usize::from(u16::from_be_bytes([rest[0], rest[1]]));
+    rest[2..2 + length].to_vec()
+}
+
 async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
     let world = World::new(engine).await;
     let first = world.send("within_days", "Before the rotation.").await;
@@ -451,6 +461,21 @@ async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
         .await
         .unwrap()
         .unwrap();
+    // The next request of the same moment shares the first one's wrap epoch.
+    let neighbour = world.send("within_days", "In the same epoch.").await;
+    let neighbour_key = world
+        .app
+        .store()
+        .case_visible_to(focal_point(), neighbour.case)
+        .await
+        .unwrap()
+        .unwrap()
+        .key;
+    assert_eq!(
+        epoch_of(&neighbour_key.wrapped_key),
+        epoch_of(&stale.key.wrapped_key)
+    );
+    assert_ne!(neighbour_key.wrapped_key, stale.key.wrapped_key);
     let version = world
         .app
         .keyring()
@@ -466,7 +491,12 @@ async fn a_request_is_always_wrapped_to_the_current_key(engine: Engine) {
         .unwrap()
         .unwrap();
     assert_eq!(after.key.key_version, version);
-    for id in [first.case, second.case] {
+    // A rotation ends the epoch: nothing more is wrapped under the old key's.
+    assert_ne!(
+        epoch_of(&after.key.wrapped_key),
+        epoch_of(&stale.key.wrapped_key)
+    );
+    for id in [first.case, second.case, neighbour.case] {
         assert!(world
             .app
             .cases()

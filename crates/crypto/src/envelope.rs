@@ -46,7 +46,16 @@ impl DataKey {
         wrapped
     }
 
+    /// Unwraps a data key wrapped to one organisation, alone (`wrap`) or under an
+    /// epoch's shared key (`EpochKey::wrap`).
     pub fn unwrap(wrapped: &[u8], secret: &OrgSecretKey) -> Result<DataKey, CryptoError> {
+        match wrapped.strip_prefix(EPOCH_MAGIC) {
+            Some(rest) => EpochKey::unwrap(rest, secret),
+            None => DataKey::unwrap_age(wrapped, secret),
+        }
+    }
+
+    fn unwrap_age(wrapped: &[u8], secret: &OrgSecretKey) -> Result<DataKey, CryptoError> {
         let decryptor = age::Decryptor::new_buffered(wrapped).map_err(map_age_error)?;
         let identities = [&secret.0 as &dyn age::Identity];
         let mut reader = decryptor
@@ -67,6 +76,79 @@ impl DataKey {
             .try_into()
             .map_err(|_| CryptoError::Malformed("wrapped key"))?;
         Ok(DataKey(Zeroizing::new(key)))
+    }
+}
+
+/// Starts a data key wrapped under an epoch's key (an age file starts otherwise).
+const EPOCH_MAGIC: &[u8] = b"torchlight-epoch-wrapped-v1\n";
+/// What a data key is sealed with under an epoch's key.
+const EPOCH_CONTEXT: &str = "torchlight/epoch-wrapped-data-key";
+
+/// A key shared by the data keys wrapped to one organisation within a short
+/// epoch: wrapped once to the organisation (an age file, one X25519 agreement),
+/// it seals each data key of the epoch (XChaCha20-Poly1305, a fresh nonce each).
+///
+/// Why: wrapping each request's data key to the organisation costs two X25519
+/// scalar multiplications, a third of intake's CPU; an epoch shares them among
+/// the requests of a fraction of a second. Each wrapped data key carries the
+/// epoch key's age file, so it unwraps alone, with the organisation's secret
+/// only, and deleting it destroys that data key as before (the epoch key opens
+/// nothing else of it). What an epoch gives up: a copy of the process's memory
+/// taken during the epoch opens the data keys wrapped in it, as the one-time
+/// X25519 secret of `wrap` would have opened one; those requests' text passes
+/// through that memory in the same moment. The caller ends epochs early
+/// (`app::keyring`: a tenth of a second, 256 keys).
+pub struct EpochKey {
+    key: Zeroizing<[u8; 32]>,
+    wrapped: Vec<u8>,
+}
+
+impl EpochKey {
+    /// A new epoch key, wrapped to `recipient`.
+    pub fn new(recipient: &OrgPublicKey) -> EpochKey {
+        let key = DataKey::generate();
+        let wrapped = key.wrap(recipient);
+        EpochKey {
+            key: key.0,
+            wrapped,
+        }
+    }
+
+    /// `data_key` wrapped under this epoch's key: the magic, the epoch key's
+    /// age file (its length first, two bytes big-endian), the sealed data key.
+    pub fn wrap(&self, data_key: &DataKey) -> Vec<u8> {
+        let sealed = crate::sealed::seal(&self.key, EPOCH_CONTEXT, data_key.0.as_slice());
+        // An age file of one X25519 recipient and a 32-byte payload is about 200
+        // bytes: far under the two bytes' limit.
+        let Ok(length) = u16::try_from(self.wrapped.len()) else {
+            unreachable!("an age file of one recipient over 64 KiB")
+        };
+        let mut out = Vec::with_capacity(EPOCH_MAGIC.len() + 2 + self.wrapped.len() + sealed.len());
+        out.extend_from_slice(EPOCH_MAGIC);
+        out.extend_from_slice(&length.to_be_bytes());
+        out.extend_from_slice(&self.wrapped);
+        out.extend_from_slice(&sealed);
+        out
+    }
+
+    fn unwrap(rest: &[u8], secret: &OrgSecretKey) -> Result<DataKey, CryptoError> {
+        let malformed = || CryptoError::Malformed("wrapped key");
+        let (length, rest) = rest.split_first_chunk::<2>().ok_or_else(malformed)?;
+        let length = usize::from(u16::from_be_bytes(*length));
+        if rest.len() < length {
+            return Err(malformed());
+        }
+        let (wrapped_epoch_key, sealed) = rest.split_at(length);
+        let epoch_key = DataKey::unwrap_age(wrapped_epoch_key, secret)?;
+        let plaintext = epoch_key.open(EPOCH_CONTEXT, sealed)?;
+        let key: [u8; 32] = plaintext.as_slice().try_into().map_err(|_| malformed())?;
+        Ok(DataKey(Zeroizing::new(key)))
+    }
+}
+
+impl std::fmt::Debug for EpochKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EpochKey(..)")
     }
 }
 

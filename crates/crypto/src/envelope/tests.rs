@@ -134,3 +134,70 @@ proptest! {
         prop_assert_eq!(opened.as_slice(), plaintext.as_slice());
     }
 }
+
+#[test]
+fn keys_wrapped_in_one_epoch_unwrap_alone_each_to_its_own_key() {
+    let org = OrgKeyPair::generate();
+    let epoch = EpochKey::new(&org.public);
+    let first = DataKey::generate();
+    let second = DataKey::generate();
+    let first_wrapped = epoch.wrap(&first);
+    let second_wrapped = epoch.wrap(&second);
+    drop(epoch);
+    assert_eq!(
+        *DataKey::unwrap(&first_wrapped, &org.secret).unwrap().0,
+        *first.0
+    );
+    assert_eq!(
+        *DataKey::unwrap(&second_wrapped, &org.secret).unwrap().0,
+        *second.0
+    );
+    // The same data key wrapped twice gives two texts (fresh nonces).
+    let again = EpochKey::new(&org.public);
+    assert_ne!(again.wrap(&first), again.wrap(&first));
+    // Keys wrapped alone still unwrap beside them.
+    assert_eq!(
+        *DataKey::unwrap(&first.wrap(&org.public), &org.secret)
+            .unwrap()
+            .0,
+        *first.0
+    );
+}
+
+#[test]
+fn an_epoch_wrapped_key_refuses_another_secret_tampering_and_truncation() {
+    let org = OrgKeyPair::generate();
+    let other = OrgKeyPair::generate();
+    let wrapped = EpochKey::new(&org.public).wrap(&DataKey::generate());
+    assert_eq!(
+        DataKey::unwrap(&wrapped, &other.secret).unwrap_err(),
+        CryptoError::Decrypt
+    );
+    let mut tampered = wrapped.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    assert_eq!(
+        DataKey::unwrap(&tampered, &org.secret).unwrap_err(),
+        CryptoError::Decrypt
+    );
+    for cut in [
+        EPOCH_MAGIC.len(),
+        EPOCH_MAGIC.len() + 1,
+        EPOCH_MAGIC.len() + 40,
+    ] {
+        assert_eq!(
+            DataKey::unwrap(&wrapped[..cut], &org.secret).unwrap_err(),
+            CryptoError::Malformed("wrapped key"),
+            "cut at {cut}"
+        );
+    }
+    // A sealed value too short to hold a nonce and a tag.
+    let short = wrapped.len() - 40;
+    assert!(DataKey::unwrap(&wrapped[..short], &org.secret).is_err());
+}
+
+#[test]
+fn the_epoch_key_is_never_printed() {
+    let org = OrgKeyPair::generate();
+    assert_eq!(format!("{:?}", EpochKey::new(&org.public)), "EpochKey(..)");
+}
