@@ -5,9 +5,13 @@
 #      a stored request, one per transaction, then 32 per transaction, from
 #      Python's sqlite3 on a file in the run's temporary directory;
 #   2. intake: wrk POSTs requests as JSON to `torchlight demo` (a fresh data
-#      directory in that same temporary directory): requests/s, p50, p99, and
-#      the answers by status (201, 503 busy, other), counted by bench/intake.lua;
-#      and requests/s ÷ the raw single-row commits/s;
+#      directory in that same temporary directory) at each of CONNECTIONS in
+#      turn: requests/s, p50, p99, and the answers by status (201, 503 busy,
+#      other), counted by bench/intake.lua. The targets are one figure each for
+#      throughput and p99 together, so the verdict takes the row of most
+#      requests/s whose p99 is under 20 ms (a closed-loop generator's latency
+#      grows with its connections: at C connections and R requests/s a request
+#      takes C/R on average), and divides it by the raw single-row commits/s;
 #   3. under a flood: wrk floods the intake with many connections while a "real
 #      defender" (bench/intake_load.py) sends one request and one status look-up
 #      every 200 ms: how many of its calls got through (201/200) or were refused
@@ -19,16 +23,19 @@
 #
 #   bench/intake.sh                 # a release build of this tree, 10 s per measurement
 #   bench/intake.sh BINARY          # another build, e.g. of an older commit
-#   DURATION=30s CONNECTIONS=64 FLOOD_CONNECTIONS=256 bench/intake.sh
+#   DURATION=30s CONNECTIONS="16 32 64" FLOOD_CONNECTIONS=256 bench/intake.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-64}
+CONNECTIONS=${CONNECTIONS:-16 32 64}
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-256}
 THREADS=${THREADS:-1}
 seconds=${DURATION%s}
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "DURATION is whole seconds, e.g. 10s" >&2; exit 2; }
+for connections in $CONNECTIONS; do
+  [[ $connections =~ ^[1-9][0-9]*$ ]] || { echo "CONNECTIONS are whole numbers, e.g. \"16 32 64\"" >&2; exit 2; }
+done
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
@@ -118,13 +125,20 @@ run_wrk() {
   unanswered=$((unanswered + sent - answered))
 }
 
-# 2. Intake alone.
-echo "intake: warm-up 3 s, then ${DURATION} at $CONNECTIONS connections..." >&2
-run_wrk "$CONNECTIONS" 3s
-run_wrk "$CONNECTIONS" "$DURATION"
-intake_rps=$rps intake_p50=$p50 intake_p99=$p99
-intake_created=$created intake_busy=$busy intake_other=$other intake_other_status=$other_status
-intake_socket=$socket_errors
+# 2. Intake alone, at each number of connections.
+first_connections=${CONNECTIONS%% *}
+echo "intake: warm-up 3 s, then ${DURATION} at each of $CONNECTIONS connections..." >&2
+run_wrk "$first_connections" 3s
+intake_rows=()
+best_rps=0 best_p99=- best_connections=-
+for connections in $CONNECTIONS; do
+  run_wrk "$connections" "$DURATION"
+  intake_rows+=("$(printf '%-46s %10s %9s %9s  %s' "intake, $connections connections" "$rps" "$p50" "$p99" \
+    "201: $created, 503 busy: $busy, other: $other$([ "$other" -gt 0 ] && echo " (e.g. $other_status)"), socket errors: $socket_errors")")
+  if awk -v p="$p99" -v r="$rps" -v b="$best_rps" 'BEGIN { exit !(p < 20 && r > b) }'; then
+    best_rps=$rps best_p99=$p99 best_connections=$connections
+  fi
+done
 
 # 3. Under a flood: wrk, the defender and a memory sampler side by side.
 echo "flood: ${DURATION} at $FLOOD_CONNECTIONS connections, with a defender..." >&2
@@ -173,8 +187,7 @@ printf '\n%s cores, temporary directory on %s; wrk -t%s, %s per measurement\n\n'
 printf '%-46s %10s %9s %9s  %s\n' measurement "per s" "p50 ms" "p99 ms" "answers"
 printf '%-46s %10s %9s %9s  %s\n' "raw SQLite, 1 row (~1.7 KB) per commit" "$raw_commits" - - "commits/s"
 printf '%-46s %10s %9s %9s  %s\n' "raw SQLite, 32 rows per commit" "$raw32_rows" - - "rows/s ($raw32_commits commits/s)"
-printf '%-46s %10s %9s %9s  %s\n' "intake, $CONNECTIONS connections" "$intake_rps" "$intake_p50" "$intake_p99" \
-  "201: $intake_created, 503 busy: $intake_busy, other: $intake_other$([ "$intake_other" -gt 0 ] && echo " (e.g. $intake_other_status)"), socket errors: $intake_socket"
+for row in "${intake_rows[@]}"; do echo "$row"; done
 printf '%-46s %10s %9s %9s  %s\n' "intake flood, $FLOOD_CONNECTIONS connections" "$flood_rps" "$flood_p50" "$flood_p99" \
   "201: $flood_created, 503 busy: $flood_busy, other: $flood_other$([ "$flood_other" -gt 0 ] && echo " (e.g. $flood_other_status)"), socket errors: $flood_socket"
 echo
@@ -183,11 +196,14 @@ grep -v '^defender-acked' "$work/defender" | sed 's/^/  /'
 printf '  server RSS: %d MiB before the flood, %d MiB at its peak (ps -o rss, every 0.1 s; VmHWM %d MiB)\n' \
   $((rss_before / 1024)) $((rss_peak / 1024)) $((vm_hwm / 1024))
 echo
-awk -v i="$intake_rps" -v r="$raw_commits" -v p="$intake_p99" 'BEGIN {
-  printf "intake = %.0f requests/s (target >= 3,000)\n", i
-  printf "intake p99 = %.2f ms (target < 20 ms)\n", p
-  printf "intake / raw single-row commits = %.2f (target >= 0.6)\n", i / r
-}'
+if [ "$best_connections" = - ]; then
+  echo "intake: no number of connections kept p99 under 20 ms (target: >= 3,000 requests/s within it)"
+else
+  awk -v i="$best_rps" -v r="$raw_commits" -v p="$best_p99" -v c="$best_connections" 'BEGIN {
+    printf "intake = %.0f requests/s with p99 %.2f ms, at %d connections: the most within p99 < 20 ms (target >= 3,000 within it)\n", i, p, c
+    printf "intake / raw single-row commits = %.2f (target >= 0.6)\n", i / r
+  }'
+fi
 if [ "$stored" -eq "$acked" ]; then
   echo "acknowledged = stored ($acked requests answered 201, $stored stored)"
 elif [ "$stored" -gt "$acked" ] && [ "$stored" -le $((acked + unanswered)) ]; then
