@@ -26,7 +26,10 @@ mod tests {
         assert!(earlier < later);
         assert_ne!(time_ordered(5), time_ordered(5));
         assert_eq!(later.get_version_num(), 7);
-        let (seconds, nanos) = later.get_timestamp().map(|t| t.to_unix()).unwrap_or_default();
+        let (seconds, nanos) = later
+            .get_timestamp()
+            .map(|t| t.to_unix())
+            .unwrap_or_default();
         assert_eq!((seconds, nanos), (1_700_000_000, 1_000_000));
     }
 }
