@@ -5,13 +5,16 @@
 pub mod access;
 pub mod case;
 pub mod code;
+pub mod decision;
 pub mod directory;
 pub mod ids;
 pub mod intake;
 pub mod overview;
+pub mod risk;
 pub mod search;
 pub mod signin;
 pub mod taxonomy;
+pub mod triage;
 
 pub use code::Code;
 pub use directory::{
