@@ -193,3 +193,5 @@ error-invalid-input = Formadakı bəzi məlumatları qəbul etmək mümkün deyi
 # uncertain (this and the next message): "bu arada" for "meanwhile"
 error-conflict-title = Bu arada dəyişdirilib
 error-conflict = Bu arada başqa biri bunu dəyişdirdi, ona görə də indi heç nə dəyişdirilmədi. Səhifəni yeniləyin və yenidən cəhd edin.
+error-too-large-title = Göndərmək üçün çox uzundur
+error-too-large = Göndərdiyiniz məlumat bu serverin qəbul etdiyi həddən ({ $kib } KB) uzundur, ona görə də heç nə saxlanılmadı. Geri qayıdın: brauzer adətən yazdıqlarınızı saxlayır. Ən uzun mətni qısaldın və yenidən göndərin.

@@ -215,3 +215,5 @@ error-throttled = { $minutes ->
 error-invalid-input = Something in the form cannot be accepted.
 error-conflict-title = Changed meanwhile
 error-conflict = Someone else changed this meanwhile, so nothing was changed now. Reload the page and try again.
+error-too-large-title = Too long to send
+error-too-large = What you sent is longer than this server accepts ({ $kib } KB), so nothing was saved. Go back: your browser usually keeps what you typed. Shorten the longest text and send it again.

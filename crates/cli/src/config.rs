@@ -78,7 +78,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("torchlight-data"),
             database_url: None,
-            max_body_bytes: 64 * 1024,
+            max_body_bytes: torchlight_web::body_limit::DEFAULT_MAX_BODY_BYTES,
             page_size: 20,
             log: "info".to_owned(),
             session_idle_minutes: 30,
@@ -182,6 +182,15 @@ impl Config {
                  session_lifetime_hours must be above 0"
                     .into(),
             )
+            .into());
+        }
+        if config.max_body_bytes < torchlight_web::body_limit::LONGEST_VALID_BODY {
+            return Err(BadInput(format!(
+                "configuration: max_body_bytes must be at least {} (the longest valid request \
+                 for help, in the worst encoding), not {}",
+                torchlight_web::body_limit::LONGEST_VALID_BODY,
+                config.max_body_bytes
+            ))
             .into());
         }
         config.client_address_header = config.client_address_header.trim().to_ascii_lowercase();

@@ -5,8 +5,9 @@
 /// configuration file and `TORCHLIGHT_*` variables.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
-    /// Largest request body accepted, in bytes; larger ones get 413 before any
-    /// handler runs.
+    /// Largest request body accepted, in bytes; larger ones get 413 (a page, or
+    /// the API's JSON error) before any handler runs. At least
+    /// `body_limit::LONGEST_VALID_BODY`.
     pub max_body_bytes: usize,
     /// Results shown on one page of `/find`.
     pub page_size: usize,
@@ -30,7 +31,7 @@ pub struct WebConfig {
 impl Default for WebConfig {
     fn default() -> Self {
         WebConfig {
-            max_body_bytes: 64 * 1024,
+            max_body_bytes: crate::body_limit::DEFAULT_MAX_BODY_BYTES,
             page_size: 20,
             secure_cookies: false,
             webauthn_origin: None,

@@ -49,6 +49,9 @@ pub enum WebError {
     Busy,
     #[error("too many attempts; try again in {minutes} minutes")]
     Throttled { minutes: u64 },
+    /// A body over the limit (`body_limit`): nothing was read or done.
+    #[error("the request body is over {kib} KiB")]
+    TooLarge { kib: usize },
     /// A form field was refused; the message names it.
     #[error("{0}")]
     InvalidInput(String),
@@ -80,6 +83,7 @@ impl WebError {
             WebError::Forbidden | WebError::BadCsrf => StatusCode::FORBIDDEN,
             WebError::Sealed | WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::InvalidInput(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Store(_)
@@ -116,6 +120,7 @@ impl WebError {
             WebError::Sealed => PageFailure::Sealed,
             WebError::Busy => PageFailure::Busy,
             WebError::Throttled { minutes } => PageFailure::Throttled { minutes: *minutes },
+            WebError::TooLarge { kib } => PageFailure::TooLarge { kib: *kib },
             WebError::InvalidInput(detail) => PageFailure::InvalidInput {
                 detail: detail.clone(),
             },
@@ -163,6 +168,10 @@ pub enum PageFailure {
     Busy,
     Throttled {
         minutes: u64,
+    },
+    /// The body was over the limit of `kib` KiB; nothing was saved.
+    TooLarge {
+        kib: usize,
     },
     InvalidInput {
         detail: String,
@@ -244,6 +253,13 @@ impl PageFailure {
                 None,
                 format!("Too many attempts. Try again in {minutes} minutes."),
             ),
+            PageFailure::TooLarge { kib } => (
+                None,
+                format!(
+                    "The request body is over the server's limit of {kib} KiB; nothing was \
+                     stored. Shorten the longest text and send again."
+                ),
+            ),
             PageFailure::InvalidInput { detail } => (None, detail.clone()),
             PageFailure::Conflict => (
                 None,
@@ -266,6 +282,7 @@ impl PageFailure {
     ) -> Result<String, askama::Error> {
         let title_id = match (self, status) {
             (PageFailure::Busy, _) => "error-busy-title",
+            (PageFailure::TooLarge { .. }, _) => "error-too-large-title",
             (_, status) => match status {
                 StatusCode::BAD_REQUEST => "error-bad-request-title",
                 StatusCode::NOT_FOUND => "error-not-found-title",
@@ -322,6 +339,11 @@ impl PageFailure {
             PageFailure::Busy => (ctx.text("error-busy").into_owned(), None),
             PageFailure::Throttled { minutes } => (
                 ctx.text_with("error-throttled", &args([("minutes", (*minutes).into())]))
+                    .into_owned(),
+                None,
+            ),
+            PageFailure::TooLarge { kib } => (
+                ctx.text_with("error-too-large", &args([("kib", (*kib).into())]))
                     .into_owned(),
                 None,
             ),

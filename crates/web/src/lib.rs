@@ -3,6 +3,7 @@
 //! rules live in `torchlight-core`.
 
 pub mod api;
+pub mod body_limit;
 pub mod client;
 pub mod compression;
 pub mod config;
@@ -50,6 +51,10 @@ pub fn router(state: AppState) -> Router {
             client::resolve,
         ))
         .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            body_limit::explain,
+        ))
         .layer(middleware::from_fn_with_state(state, security::headers))
         .layer(middleware::from_fn(security::log_request))
 }

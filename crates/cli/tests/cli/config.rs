@@ -117,6 +117,12 @@ async fn bad_variables_are_named() {
         ("TORCHLIGHT_LISTEN", "not-an-address", "LISTEN"),
         ("TORCHLIGHT_PAGE_SIZE", "0", "page_size"),
         ("TORCHLIGHT_MAX_BODY_BYTES", "-5", "MAX_BODY_BYTES"),
+        // Under the longest valid request in the worst encoding: refused, saying so.
+        (
+            "TORCHLIGHT_MAX_BODY_BYTES",
+            "65536",
+            "max_body_bytes must be at least 264784",
+        ),
         (
             "TORCHLIGHT_DATABASE_URL",
             "mysql://db/torchlight",

@@ -40,7 +40,7 @@ async fn healthz_answers_when_ready(engine: Engine) {
 
 async fn oversized_bodies_are_refused(engine: Engine) {
     let app = spawn_app(engine, &fixture()).await;
-    let big = vec![b'x'; 65 * 1024];
+    let big = vec![b'x'; torchlight_web::body_limit::DEFAULT_MAX_BODY_BYTES + 1];
     let response = app
         .client
         .post(app.url("/api/v1/services"))
@@ -49,6 +49,11 @@ async fn oversized_bodies_are_refused(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 413);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("512 KiB"));
     // Nothing changed: the directory answers as before.
     let (status, body) = app
         .json("/api/v1/services?country=KG&support=digital_security")
