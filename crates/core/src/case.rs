@@ -3,6 +3,7 @@
 //! this module to be encrypted.
 
 use crate::ids::OrganizationId;
+use crate::intake::Problem;
 use crate::taxonomy::{Taxonomy, Vocabulary};
 use crate::Code;
 
@@ -196,12 +197,13 @@ pub struct ValidCase {
     pub details: CaseDetails,
 }
 
-/// One field of a draft that cannot be accepted, with the reason in English.
+/// One field of a draft that cannot be accepted, and why (in the intake form's
+/// terms, so the staff form says it in the same words, in the reader's language).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[error("{field}: {}", problem.message())]
 pub struct CaseFieldError {
     pub field: &'static str,
-    pub message: String,
+    pub problem: Problem,
 }
 
 pub const MAX_NAME_CHARS: usize = 200;
@@ -214,26 +216,21 @@ impl CaseDraft {
         let mut errors = Vec::new();
         let country = match self.country.trim() {
             "" => {
-                errors.push(field_error(
-                    "country",
-                    "choose the country where the person is",
-                ));
+                errors.push(field_error("country", Problem::Required));
                 None
             }
             given => {
                 let known = taxonomy.resolve(Vocabulary::Country, given).ok();
                 if known.is_none() {
-                    errors.push(field_error("country", "not a known country code"));
+                    errors.push(field_error("country", Problem::UnknownCode));
                 }
                 known
             }
         };
         let urgency = Urgency::from_code(self.urgency.trim());
         if urgency.is_none() {
-            errors.push(field_error(
-                "urgency",
-                "choose one of detained_now, threat_to_life, within_days, not_urgent",
-            ));
+            let codes = Urgency::ALL.map(Urgency::code).join(", ");
+            errors.push(field_error("urgency", Problem::NotAChoice(codes)));
         }
         let name = self.name.trim();
         check_length(&mut errors, "name", name, 1, MAX_NAME_CHARS);
@@ -267,13 +264,11 @@ impl CaseDraft {
     }
 }
 
-fn field_error(field: &'static str, message: &str) -> CaseFieldError {
-    CaseFieldError {
-        field,
-        message: message.to_owned(),
-    }
+fn field_error(field: &'static str, problem: Problem) -> CaseFieldError {
+    CaseFieldError { field, problem }
 }
 
+/// Refuses a text under `min` or over `max` characters; never cuts it short.
 fn check_length(
     errors: &mut Vec<CaseFieldError>,
     field: &'static str,
@@ -281,14 +276,11 @@ fn check_length(
     min: usize,
     max: usize,
 ) {
-    let chars = value.chars().count();
-    if chars < min {
-        errors.push(field_error(field, "required"));
-    } else if chars > max {
-        errors.push(CaseFieldError {
-            field,
-            message: format!("at most {max} characters (this has {chars})"),
-        });
+    let given = value.chars().count();
+    if given < min {
+        errors.push(field_error(field, Problem::Required));
+    } else if given > max {
+        errors.push(field_error(field, Problem::TooLong { max, given }));
     }
 }
 
@@ -346,13 +338,22 @@ mod tests {
             contact: String::new(),
             narrative: "x".repeat(MAX_NARRATIVE_CHARS + 1),
         };
-        let fields: Vec<_> = bad
-            .validate(&taxonomy)
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
+        let errors = bad.validate(&taxonomy).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["country", "urgency", "name", "narrative"]);
+        assert_eq!(errors[0].problem, Problem::UnknownCode);
+        assert_eq!(errors[2].problem, Problem::Required);
+        assert_eq!(
+            errors[3].problem,
+            Problem::TooLong {
+                max: MAX_NARRATIVE_CHARS,
+                given: MAX_NARRATIVE_CHARS + 1
+            }
+        );
+        assert_eq!(
+            errors[3].to_string(),
+            "narrative: at most 20000 characters (this has 20001)"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod context;
 mod form;
 mod request;
-mod request_form;
+pub(crate) mod request_form;
 mod views;
 
 use askama::Template;

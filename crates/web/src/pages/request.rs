@@ -604,16 +604,7 @@ async fn after(
 }
 
 fn message_error(ctx: &PageContext<'_>, error: &FieldError) -> String {
-    let id = format!("request-error-{}", error.problem.code());
-    match &error.problem {
-        torchlight_core::intake::Problem::TooLong { max, given } => ctx
-            .text_with(
-                &id,
-                &args([("max", (*max).into()), ("given", (*given).into())]),
-            )
-            .into_owned(),
-        _ => ctx.text(&id).into_owned(),
-    }
+    super::request_form::problem_text(ctx, &error.problem)
 }
 
 /// `POST /status/reply`: the defender's message to the organisation.

@@ -341,10 +341,11 @@ impl RequestFormView {
     }
 }
 
-/// An error in the page's language, with the id of the field it belongs to.
-fn shown(ctx: &PageContext<'_>, error: &FieldError) -> ShownError {
-    let id = format!("request-error-{}", error.problem.code());
-    let message = match &error.problem {
+/// A field's problem in the page's language (the intake form's words, which the
+/// staff forms use too).
+pub fn problem_text(ctx: &PageContext<'_>, problem: &Problem) -> String {
+    let id = format!("request-error-{}", problem.code());
+    match problem {
         Problem::TooLong { max, given } => ctx.text_with(
             &id,
             &args([("max", (*max).into()), ("given", (*given).into())]),
@@ -353,7 +354,12 @@ fn shown(ctx: &PageContext<'_>, error: &FieldError) -> ShownError {
         Problem::TooLarge { max } => ctx.text_with(&id, &args([("max", (*max).into())])),
         _ => ctx.text(&id),
     }
-    .into_owned();
+    .into_owned()
+}
+
+/// An error in the page's language, with the id of the field it belongs to.
+fn shown(ctx: &PageContext<'_>, error: &FieldError) -> ShownError {
+    let message = problem_text(ctx, &error.problem);
     ShownError {
         anchor: anchor(&error.field),
         field: error.field.clone(),

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 use torchlight_core::access::Permission;
-use torchlight_core::case::{CaseDraft, Urgency};
+use torchlight_core::case::{CaseDraft, CaseFieldError, Urgency};
 use torchlight_core::{CaseId, Vocabulary};
 
 use super::guard::redirect;
@@ -17,6 +17,7 @@ use super::{context, format_time, render, Frame};
 use crate::error::{PageError, WebError};
 use crate::explain::Words;
 use crate::locale::PageLocale;
+use crate::pages::request_form::problem_text;
 use crate::pages::PageContext;
 use crate::state::AppState;
 
@@ -280,9 +281,62 @@ struct NewCasePage<'a> {
     title: String,
     csrf: String,
     draft: CaseForm,
-    errors: Vec<String>,
+    errors: FormErrors,
     countries: Vec<(String, String)>,
     urgencies: Vec<(&'static str, String)>,
+}
+
+/// A form's errors in the reader's words: each named by its field's label in a
+/// summary at the top, and shown again beside its field.
+#[derive(Default)]
+struct FormErrors(Vec<ShownFieldError>);
+
+struct ShownFieldError {
+    field: &'static str,
+    label: String,
+    message: String,
+}
+
+impl FormErrors {
+    fn of(ctx: &PageContext<'_>, errors: &[CaseFieldError]) -> FormErrors {
+        FormErrors(
+            errors
+                .iter()
+                .map(|error| ShownFieldError {
+                    field: error.field,
+                    label: ctx.text(case_field_label(error.field)).into_owned(),
+                    message: problem_text(ctx, &error.problem),
+                })
+                .collect(),
+        )
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn all(&self) -> &[ShownFieldError] {
+        &self.0
+    }
+
+    /// The error of `field`, if any (the template calls it beside each field).
+    fn of_field(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.message.as_str())
+    }
+}
+
+/// The label a person sees for a field of the case form.
+fn case_field_label(field: &str) -> &'static str {
+    match field {
+        "name" => "staff-case-name",
+        "contact" => "staff-case-contact",
+        "country" => "staff-case-country",
+        "urgency" => "staff-case-urgency",
+        _ => "staff-case-narrative",
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -304,7 +358,7 @@ fn new_case_page(
     page: &PageLocale,
     staff: &Staff,
     draft: CaseForm,
-    errors: Vec<String>,
+    errors: &[CaseFieldError],
     status: StatusCode,
 ) -> PageResponse {
     let ctx = context(state, page);
@@ -329,7 +383,7 @@ fn new_case_page(
         notices: Vec::new(),
         csrf: staff.session.csrf_token.clone(),
         draft,
-        errors,
+        errors: FormErrors::of(&ctx, errors),
         countries,
         urgencies,
         ctx,
@@ -346,7 +400,7 @@ pub async fn new_form(
         urgency: Urgency::WithinDays.code().to_owned(),
         ..CaseForm::default()
     };
-    new_case_page(&state, &page, &staff, draft, Vec::new(), StatusCode::OK)
+    new_case_page(&state, &page, &staff, draft, &[], StatusCode::OK)
 }
 
 pub async fn create(
@@ -365,8 +419,14 @@ pub async fn create(
     let valid = match draft.validate(state.taxonomy()) {
         Ok(valid) => valid,
         Err(errors) => {
-            let errors = errors.iter().map(ToString::to_string).collect();
-            return new_case_page(&state, &page, &staff, form, errors, StatusCode::BAD_REQUEST);
+            return new_case_page(
+                &state,
+                &page,
+                &staff,
+                form,
+                &errors,
+                StatusCode::BAD_REQUEST,
+            );
         }
     };
     let id = state

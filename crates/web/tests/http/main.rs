@@ -11,6 +11,7 @@ mod api;
 mod i18n;
 mod intake;
 mod limits;
+mod long_texts;
 mod pages;
 mod staff_auth;
 mod staff_canary;
