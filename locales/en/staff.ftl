@@ -5,6 +5,8 @@
 staff-brand = Torchlight · staff
 staff-nav-label = Staff
 staff-nav-home = Staff home
+staff-error-home = Go to the staff home
+staff-public-directory = The public directory, to find help to refer people to
 staff-nav-cases = Cases
 staff-nav-users = Accounts
 staff-nav-overview = Overview
@@ -182,3 +184,20 @@ staff-fact-travel = Can travel
 staff-fact-consent = Consent to share
 staff-fact-yes = yes
 staff-fact-no = no
+
+# The access log's actions in words (`case.view` is staff-action-case-view).
+staff-action-case-access-viewed = Looked at who read this case
+staff-action-case-bound = Sealed against tampering (signed)
+staff-action-case-create = Recorded the case
+staff-action-case-erase = Erased the case
+staff-action-case-list = Listed the cases
+staff-action-case-listed = Saw it in the list of cases
+staff-action-case-status-changed = Changed its status
+staff-action-case-tamper-found = Found it tampered with: refused
+staff-action-case-view = Opened the case
+staff-action-request-create = Sent the request
+staff-action-request-message = Wrote a message
+staff-action-request-new-risk = Reported a new risk
+staff-action-request-reopened = Reopened by a new risk
+staff-action-request-view = Looked at the request (defender)
+staff-action-request-withdrawn = Withdrew the request

@@ -8,6 +8,8 @@
 staff-brand = Torchlight · сотрудники
 staff-nav-label = Меню сотрудников
 staff-nav-home = Главная для сотрудников
+staff-error-home = На главную страницу сотрудников
+staff-public-directory = Открытый справочник: найти помощь, к которой направить человека
 staff-nav-cases = Дела
 staff-nav-users = Учётные записи
 staff-nav-overview = Обзор
@@ -189,3 +191,20 @@ staff-fact-travel = Может приехать
 staff-fact-consent = Согласие на передачу
 staff-fact-yes = да
 staff-fact-no = нет
+
+# The access log's actions in words (`case.view` is staff-action-case-view).
+staff-action-case-access-viewed = Просмотрел(а), кто открывал это дело
+staff-action-case-bound = Защищено от подделки (подписано)
+staff-action-case-create = Записал(а) дело
+staff-action-case-erase = Удалил(а) дело
+staff-action-case-list = Открыл(а) список дел
+staff-action-case-listed = Увидел(а) в списке дел
+staff-action-case-status-changed = Изменил(а) статус
+staff-action-case-tamper-found = Обнаружена подделка: отказано
+staff-action-case-view = Открыл(а) дело
+staff-action-request-create = Отправил(а) запрос
+staff-action-request-message = Написал(а) сообщение
+staff-action-request-new-risk = Сообщил(а) о новом риске
+staff-action-request-reopened = Открыто снова из-за нового риска
+staff-action-request-view = Посмотрел(а) запрос (правозащитник)
+staff-action-request-withdrawn = Отозвал(а) запрос

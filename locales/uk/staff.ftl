@@ -8,6 +8,8 @@
 staff-brand = Torchlight · працівники
 staff-nav-label = Меню працівників
 staff-nav-home = Головна для працівників
+staff-error-home = На головну сторінку працівників
+staff-public-directory = Відкритий довідник: знайти допомогу, до якої скерувати людину
 staff-nav-cases = Справи
 staff-nav-users = Облікові записи
 staff-nav-overview = Огляд
@@ -189,3 +191,20 @@ staff-fact-travel = Може приїхати
 staff-fact-consent = Згода на передання
 staff-fact-yes = так
 staff-fact-no = ні
+
+# The access log's actions in words (`case.view` is staff-action-case-view).
+staff-action-case-access-viewed = Переглянув(-ла), хто відкривав цю справу
+staff-action-case-bound = Захищено від підробки (підписано)
+staff-action-case-create = Записав(-ла) справу
+staff-action-case-erase = Видалив(-ла) справу
+staff-action-case-list = Відкрив(-ла) список справ
+staff-action-case-listed = Побачив(-ла) у списку справ
+staff-action-case-status-changed = Змінив(-ла) статус
+staff-action-case-tamper-found = Виявлено підробку: відмовлено
+staff-action-case-view = Відкрив(-ла) справу
+staff-action-request-create = Надіслав(-ла) запит
+staff-action-request-message = Написав(-ла) повідомлення
+staff-action-request-new-risk = Повідомив(-ла) про новий ризик
+staff-action-request-reopened = Відкрито знову через новий ризик
+staff-action-request-view = Переглянув(-ла) запит (правозахисник)
+staff-action-request-withdrawn = Відкликав(-ла) запит

@@ -551,7 +551,19 @@ pub async fn erase(
 pub struct AccessRow {
     pub when: String,
     pub who: String,
-    pub action: String,
+    /// What was done, in words; `None` for an action without words yet, shown
+    /// by its code.
+    pub action: Option<String>,
+    pub code: String,
+}
+
+/// An audit action in the page's words (`staff-action-case-view` for
+/// `case.view`), if it has them.
+fn action_words(ctx: &PageContext<'_>, action: &str) -> Option<String> {
+    let id = format!("staff-action-{}", action.replace(['.', '_'], "-"));
+    ctx.localizer
+        .has(ctx.locale, &id)
+        .then(|| ctx.text(&id).into_owned())
 }
 
 #[derive(Template)]
@@ -586,7 +598,8 @@ pub async fn access(
             who: entry
                 .who
                 .unwrap_or_else(|| ctx.text("staff-access-someone-else").into_owned()),
-            action: entry.action,
+            action: action_words(&ctx, &entry.action),
+            code: entry.action,
         })
         .collect();
     let html = render(AccessPage {

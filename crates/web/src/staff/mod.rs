@@ -35,7 +35,12 @@ pub fn staff_locale(page: &PageLocale) -> PageLocale {
 }
 
 pub fn context<'a>(state: &'a AppState, page: &PageLocale) -> PageContext<'a> {
-    PageContext::new(state, &staff_locale(page))
+    let mut ctx = PageContext::new(state, &staff_locale(page));
+    // Only the languages staff pages are written in: any other would show these
+    // pages in English under its own name.
+    ctx.languages
+        .retain(|link| torchlight_i18n::source(link.code, "staff").is_some());
+    ctx
 }
 
 /// The signed-in part of every staff page: who, and what they may open.
