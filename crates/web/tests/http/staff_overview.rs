@@ -16,10 +16,13 @@ fn rows(html: &str) -> Vec<(String, String, String)> {
     body.split("<tr>")
         .skip(1)
         .map(|row| {
+            // Each cell opens with its attributes (`<td data-label="...">`).
             let cells: Vec<String> = row
-                .split("<td>")
+                .split("<td")
                 .skip(1)
-                .map(|cell| cell[..cell.find("</td>").unwrap()].to_owned())
+                .map(|cell| {
+                    cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()].to_owned()
+                })
                 .collect();
             (cells[0].clone(), cells[1].clone(), cells[2].clone())
         })
