@@ -189,6 +189,7 @@ error-throttled = { $minutes ->
     [one] Həddindən artıq cəhd. { $minutes } dəqiqədən sonra yenidən cəhd edin.
    *[other] Həddindən artıq cəhd. { $minutes } dəqiqədən sonra yenidən cəhd edin.
 }
+error-invalid-title = Bunu qəbul etmək mümkün deyil
 error-invalid-input = Formadakı bəzi məlumatları qəbul etmək mümkün deyil.
 # uncertain (this and the next message): "bu arada" for "meanwhile"
 error-conflict-title = Bu arada dəyişdirilib

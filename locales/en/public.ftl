@@ -212,6 +212,7 @@ error-throttled = { $minutes ->
     [one] Too many attempts. Try again in { $minutes } minute.
    *[other] Too many attempts. Try again in { $minutes } minutes.
 }
+error-invalid-title = This could not be accepted
 error-invalid-input = Something in the form cannot be accepted.
 error-conflict-title = Changed meanwhile
 error-conflict = Someone else changed this meanwhile, so nothing was changed now. Reload the page and try again.

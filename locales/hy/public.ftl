@@ -188,6 +188,7 @@ error-throttled = { $minutes ->
     [one] Չափազանց շատ փորձեր։ Նորից փորձեք { $minutes } րոպե անց։
    *[other] Չափազանց շատ փորձեր։ Նորից փորձեք { $minutes } րոպե անց։
 }
+error-invalid-title = Սա հնարավոր չէ ընդունել
 error-invalid-input = Ձևի որոշ տվյալներ հնարավոր չէ ընդունել։
 # uncertain (this and the next message): "այդ ընթացքում" for "meanwhile"
 error-conflict-title = Այդ ընթացքում փոխվել է

@@ -187,6 +187,7 @@ error-throttled = { $minutes ->
     [one] ძალიან ბევრი მცდელობა. სცადეთ ხელახლა { $minutes } წუთში.
    *[other] ძალიან ბევრი მცდელობა. სცადეთ ხელახლა { $minutes } წუთში.
 }
+error-invalid-title = ამის მიღება შეუძლებელია
 error-invalid-input = ფორმაში ზოგიერთი მონაცემის მიღება შეუძლებელია.
 # uncertain (this and the next message): "ამასობაში" for "meanwhile"
 error-conflict-title = ამასობაში შეიცვალა

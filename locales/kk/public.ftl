@@ -186,6 +186,7 @@ error-throttled = { $minutes ->
     [one] Тым көп әрекет. { $minutes } минуттан кейін қайталап көріңіз.
    *[other] Тым көп әрекет. { $minutes } минуттан кейін қайталап көріңіз.
 }
+error-invalid-title = Мұны қабылдау мүмкін емес
 error-invalid-input = Формадағы кейбір деректерді қабылдау мүмкін емес.
 # uncertain (this and the next message): "бұл арада" for "meanwhile"
 error-conflict-title = Бұл арада өзгертілді

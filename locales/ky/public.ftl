@@ -186,6 +186,7 @@ error-throttled = { $minutes ->
     [one] Өтө көп аракет. { $minutes } мүнөттөн кийин кайра аракет кылыңыз.
    *[other] Өтө көп аракет. { $minutes } мүнөттөн кийин кайра аракет кылыңыз.
 }
+error-invalid-title = Муну кабыл алуу мүмкүн эмес
 error-invalid-input = Формадагы айрым маалыматтарды кабыл алуу мүмкүн эмес.
 # uncertain (this and the next message): "ушул аралыкта" for "meanwhile"
 error-conflict-title = Ушул аралыкта өзгөртүлдү

@@ -186,6 +186,7 @@ error-throttled = { $minutes ->
     [one] Кӯшишҳо аз ҳад зиёданд. Пас аз { $minutes } дақиқа бори дигар кӯшиш кунед.
    *[other] Кӯшишҳо аз ҳад зиёданд. Пас аз { $minutes } дақиқа бори дигар кӯшиш кунед.
 }
+error-invalid-title = Ин қабул карда намешавад
 # uncertain: "шакл" for a web form; "варақа" is also used
 error-invalid-input = Баъзе маълумоти шакл қабул карда намешавад.
 # uncertain (this and the next message): "дар ин миён" for "meanwhile"

@@ -274,15 +274,19 @@ impl PageFailure {
         }
     }
 
-    /// The error page in the reader's language.
+    /// The error page in the reader's language: a staff page's in the staff
+    /// layout (its header, and a way back to the staff home rather than to a
+    /// search), any other in the public one.
     pub fn render(
         &self,
         status: StatusCode,
         ctx: PageContext<'_>,
+        staff: bool,
     ) -> Result<String, askama::Error> {
         let title_id = match (self, status) {
             (PageFailure::Busy, _) => "error-busy-title",
             (PageFailure::TooLarge { .. }, _) => "error-too-large-title",
+            (PageFailure::InvalidInput { .. }, _) => "error-invalid-title",
             (_, status) => match status {
                 StatusCode::BAD_REQUEST => "error-bad-request-title",
                 StatusCode::NOT_FOUND => "error-not-found-title",
@@ -356,13 +360,26 @@ impl PageFailure {
                 (with("error-internal", "reference", reference.clone()), None)
             }
         };
-        ErrorPage {
-            title: ctx.text(title_id).into_owned(),
-            message,
-            detail,
-            ctx,
+        let title = ctx.text(title_id).into_owned();
+        if staff {
+            StaffErrorPage {
+                title,
+                message,
+                detail,
+                frame: None,
+                notices: Vec::new(),
+                ctx,
+            }
+            .render()
+        } else {
+            ErrorPage {
+                title,
+                message,
+                detail,
+                ctx,
+            }
+            .render()
         }
-        .render()
     }
 }
 
@@ -383,6 +400,19 @@ struct ErrorPage<'a> {
     title: String,
     message: String,
     /// The core's own explanation, in English.
+    detail: Option<String>,
+}
+
+/// A failure of a staff page. Without the session here, the header shows the
+/// staff brand but no menu.
+#[derive(Template)]
+#[template(path = "staff/error.html")]
+struct StaffErrorPage<'a> {
+    ctx: PageContext<'a>,
+    frame: Option<crate::staff::Frame>,
+    notices: Vec<String>,
+    title: String,
+    message: String,
     detail: Option<String>,
 }
 

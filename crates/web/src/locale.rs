@@ -128,14 +128,26 @@ pub async fn choose(State(state): State<AppState>, mut request: Request, next: N
     finish(&state, &page_locale, response)
 }
 
+/// Whether a path (without its language prefix) is a staff page's.
+fn is_staff_path(path_and_query: &str) -> bool {
+    path_and_query == "/staff"
+        || path_and_query.starts_with("/staff/")
+        || path_and_query.starts_with("/staff?")
+}
+
 fn finish(state: &AppState, page_locale: &PageLocale, response: Response) -> Response {
     let mut response = match response.extensions().get::<PageFailure>().cloned() {
         Some(failure) => {
             let (mut parts, _) = response.into_parts();
             // The new body has its own length.
             parts.headers.remove(header::CONTENT_LENGTH);
-            let ctx = PageContext::new(state, page_locale);
-            match failure.render(parts.status, ctx) {
+            let staff = is_staff_path(&page_locale.path_and_query);
+            let ctx = if staff {
+                crate::staff::context(state, page_locale)
+            } else {
+                PageContext::new(state, page_locale)
+            };
+            match failure.render(parts.status, ctx, staff) {
                 Ok(html) => {
                     let page = Html(html).into_response();
                     if let Some(content_type) = page.headers().get(header::CONTENT_TYPE) {
