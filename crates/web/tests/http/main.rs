@@ -18,4 +18,5 @@ mod staff_canary;
 mod staff_clients;
 mod staff_matrix;
 mod staff_overview;
+mod staff_pages;
 mod staff_step_up;

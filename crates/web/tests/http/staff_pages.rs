@@ -1,0 +1,153 @@
+//! What a new caseworker met on the staff pages, fixed: errors keep the staff
+//! header and lead back to the staff home, a form's error is not titled as a
+//! search's, the language switch offers only the languages staff pages are
+//! written in, the home links to the public directory, the access log speaks in
+//! words, and every table can become cards on a narrow screen. Both engines.
+
+use torchlight_core::access::Role;
+use uuid::Uuid;
+
+use crate::both_engines;
+use crate::staff_support::{Org, Reply, StaffApp};
+use crate::support::Engine;
+
+fn assert_staff_error(reply: &Reply, status: u16) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert!(
+        reply.body.contains("Torchlight · staff"),
+        "the staff header: {}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("Go to the staff home"),
+        "{}",
+        reply.body
+    );
+    assert!(!reply.body.contains("Start a new search"), "{}", reply.body);
+}
+
+async fn staff_errors_keep_the_staff_layout_and_say_what_failed(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let caseworker = staff.sign_in(staff.member(Org::A, Role::Caseworker)).await;
+    let missing = format!("/staff/cases/{}", Uuid::new_v4());
+    assert_staff_error(&caseworker.browser.get(&missing).await, 404);
+    assert_staff_error(&caseworker.browser.get("/staff/users").await, 403);
+    // In Russian too.
+    let reply = caseworker.browser.get(&format!("/ru{missing}")).await;
+    assert_eq!(reply.status, 404);
+    assert!(
+        reply.body.contains("На главную страницу сотрудников"),
+        "{}",
+        reply.body
+    );
+
+    let coordinator = staff.sign_in(staff.member(Org::A, Role::Coordinator)).await;
+    let erase = format!("/staff/cases/{}/erase", staff.case_of(Org::A));
+    let reply = coordinator
+        .browser
+        .post(&erase, &[("csrf", coordinator.csrf.as_str())])
+        .await;
+    assert_staff_error(&reply, 400);
+    assert!(
+        reply.body.contains("This could not be accepted"),
+        "{}",
+        reply.body
+    );
+    assert!(!reply.body.contains("This search could not be read"));
+    assert!(staff.case_exists(Org::A, staff.case_of(Org::A)).await);
+
+    // A public page's error still offers a new search.
+    let reply = staff.browser().get("/nothing-here").await;
+    assert_eq!(reply.status, 404);
+    assert!(reply.body.contains("Start a new search"));
+}
+
+async fn the_staff_switch_offers_the_staff_languages_and_home_links_the_directory(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let login = staff.browser().get("/staff/login").await;
+    let offered: Vec<&str> = login
+        .body
+        .split("hreflang=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(offered, ["en", "ru", "uk"]);
+    let session = staff.sign_in(staff.member(Org::A, Role::Caseworker)).await;
+    let home = session.browser.get("/ru/staff").await;
+    assert!(
+        home.body
+            .contains(r#"<a href="/ru/find" id="public-directory">"#),
+        "{}",
+        home.body
+    );
+}
+
+async fn the_access_log_speaks_in_words(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let coordinator = staff.sign_in(staff.member(Org::A, Role::Coordinator)).await;
+    let case = staff.case_of(Org::A);
+    assert_eq!(
+        coordinator
+            .browser
+            .get(&format!("/staff/cases/{case}"))
+            .await
+            .status,
+        200
+    );
+    let log = coordinator
+        .browser
+        .get(&format!("/staff/cases/{case}/access"))
+        .await;
+    assert_eq!(log.status, 200);
+    assert!(log.body.contains("Opened the case"), "{}", log.body);
+    assert!(!log.body.contains("<code>case.view</code>"), "{}", log.body);
+    let log = coordinator
+        .browser
+        .get(&format!("/uk/staff/cases/{case}/access"))
+        .await;
+    assert!(log.body.contains("Відкрив(-ла) справу"), "{}", log.body);
+}
+
+async fn every_staff_table_cell_carries_its_label_for_narrow_screens(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let admin = staff
+        .sign_in(staff.member(Org::A, Role::OrganizationAdmin))
+        .await;
+    let case = staff.case_of(Org::A);
+    assert_eq!(
+        admin
+            .browser
+            .get(&format!("/staff/cases/{case}"))
+            .await
+            .status,
+        200
+    );
+    for path in [
+        "/staff/cases".to_owned(),
+        "/staff/users".to_owned(),
+        format!("/staff/cases/{case}/access"),
+    ] {
+        let page = admin.browser.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let table = page
+            .body
+            .split("<table")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{path} has a table"));
+        let table = table.split("</table>").next().unwrap_or_default();
+        assert!(
+            table.starts_with(r#" class=""#) && table.contains("cards"),
+            "{path}"
+        );
+        let cells = table.matches("<td").count();
+        assert!(cells > 0, "{path}");
+        assert_eq!(cells, table.matches("<td data-label=").count(), "{path}");
+    }
+}
+
+both_engines!(
+    staff_errors_keep_the_staff_layout_and_say_what_failed,
+    the_staff_switch_offers_the_staff_languages_and_home_links_the_directory,
+    the_access_log_speaks_in_words,
+    every_staff_table_cell_carries_its_label_for_narrow_screens,
+);
