@@ -5,6 +5,7 @@
 pub mod api;
 pub mod body_limit;
 pub mod client;
+pub mod collation;
 pub mod compression;
 pub mod config;
 pub mod error;

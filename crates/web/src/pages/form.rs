@@ -124,7 +124,7 @@ impl FormOptions {
     pub fn new(words: &Words<'_>) -> Result<FormOptions, askama::Error> {
         let taxonomy = words.taxonomy;
         let by_label = |mut entries: Vec<(String, String)>| {
-            entries.sort_by_cached_key(|(label, _)| label.to_lowercase());
+            crate::collation::sort_by_label(words.locale, &mut entries, |(label, _)| label);
             entries
         };
 

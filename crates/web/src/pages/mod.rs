@@ -2,7 +2,7 @@
 //! speak the language chosen by `crate::locale`.
 
 mod context;
-mod form;
+pub(crate) mod form;
 mod request;
 pub(crate) mod request_form;
 mod views;

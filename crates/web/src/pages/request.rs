@@ -498,7 +498,7 @@ fn choices_of(words: &Words<'_>, vocabulary: Vocabulary, chosen: &[String]) -> V
             checked: chosen.iter().any(|c| c == t.code.as_str()),
         })
         .collect();
-    choices.sort_by_cached_key(|c| c.label.to_lowercase());
+    crate::collation::sort_by_label(words.locale, &mut choices, |c| &c.label);
     choices
 }
 

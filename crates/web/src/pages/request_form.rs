@@ -174,7 +174,7 @@ impl RequestFormView {
                 })
                 .collect();
             if vocabulary != Vocabulary::Language {
-                choices.sort_by_cached_key(|c| c.label.to_lowercase());
+                crate::collation::sort_by_label(words.locale, &mut choices, |c| &c.label);
             }
             choices
         };
@@ -246,7 +246,7 @@ impl RequestFormView {
                 checked: false,
             })
             .collect();
-        organizations.sort_by_cached_key(|c| c.label.to_lowercase());
+        crate::collation::sort_by_label(words.locale, &mut organizations, |c| &c.label);
         let consent_organizations = organizations
             .iter()
             .map(|o| Choice {

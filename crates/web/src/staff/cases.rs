@@ -17,6 +17,7 @@ use super::{context, format_time, render, Frame};
 use crate::error::{PageError, WebError};
 use crate::explain::Words;
 use crate::locale::PageLocale;
+use crate::pages::form::FOCUS_COUNTRIES;
 use crate::pages::request_form::problem_text;
 use crate::pages::PageContext;
 use crate::state::AppState;
@@ -282,9 +283,14 @@ struct NewCasePage<'a> {
     csrf: String,
     draft: CaseForm,
     errors: FormErrors,
-    countries: Vec<(String, String)>,
+    /// The coalition's countries, then the others: each group's label, and its
+    /// countries as (code, name).
+    countries: Vec<(String, Vec<CountryOption>)>,
     urgencies: Vec<(&'static str, String)>,
 }
+
+/// A country of the form's list: its code and its name in the page's language.
+type CountryOption = (String, String);
 
 /// A form's errors in the reader's words: each named by its field's label in a
 /// summary at the top, and shown again beside its field.
@@ -363,7 +369,9 @@ fn new_case_page(
 ) -> PageResponse {
     let ctx = context(state, page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
-    let mut countries: Vec<(String, String)> = state
+    // The coalition's countries first, as on the public pages; each group in
+    // the order of the page's language.
+    let (mut focus, mut others): (Vec<CountryOption>, Vec<CountryOption>) = state
         .taxonomy()
         .countries()
         .iter()
@@ -371,8 +379,13 @@ fn new_case_page(
             let code = country.code.as_str();
             (code.to_owned(), words.country(code).into_owned())
         })
-        .collect();
-    countries.sort_by_key(|(_, name)| name.to_lowercase());
+        .partition(|(code, _)| FOCUS_COUNTRIES.contains(&code.as_str()));
+    crate::collation::sort_by_label(ctx.locale, &mut focus, |(_, name)| name);
+    crate::collation::sort_by_label(ctx.locale, &mut others, |(_, name)| name);
+    let countries = vec![
+        (ctx.text("find-countries-focus").into_owned(), focus),
+        (ctx.text("find-countries-other").into_owned(), others),
+    ];
     let urgencies = Urgency::ALL
         .iter()
         .map(|u| (u.code(), urgency_label(&ctx, u.code())))

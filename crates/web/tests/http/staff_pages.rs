@@ -145,7 +145,60 @@ async fn every_staff_table_cell_carries_its_label_for_narrow_screens(engine: Eng
     }
 }
 
+/// The options of the `<optgroup>` labelled `label`, by their text.
+fn group_of(html: &str, label: &str) -> Vec<String> {
+    let start = html
+        .find(&format!(r#"<optgroup label="{label}">"#))
+        .unwrap_or_else(|| panic!("a group {label}"));
+    let group = &html[start..];
+    let group = &group[..group.find("</optgroup>").unwrap_or(group.len())];
+    group
+        .split("<option value=")
+        .skip(1)
+        .filter_map(|option| option.split('>').nth(1)?.split('<').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+async fn the_staff_country_list_puts_the_coalition_first_in_the_readers_order(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let session = staff.sign_in(staff.member(Org::A, Role::Caseworker)).await;
+    let form = session.browser.get("/staff/cases/new").await;
+    let coalition = group_of(&form.body, "Countries of the coalition");
+    assert_eq!(
+        coalition,
+        [
+            "Armenia",
+            "Azerbaijan",
+            "Belarus",
+            "Georgia",
+            "Kazakhstan",
+            "Kyrgyzstan",
+            "Tajikistan",
+            "Ukraine"
+        ]
+    );
+    let others = group_of(&form.body, "Other countries");
+    let at = |name: &str| {
+        others
+            .iter()
+            .position(|o| o == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert!(at("Afghanistan") < at("Åland Islands") && at("Åland Islands") < at("Albania"));
+    assert!(!others.contains(&"Armenia".to_owned()), "not twice");
+    let russian = session.browser.get("/ru/staff/cases/new").await;
+    let coalition = group_of(&russian.body, "Страны коалиции");
+    let mut sorted = coalition.clone();
+    sorted.sort();
+    assert_eq!(
+        coalition, sorted,
+        "Cyrillic names in the Russian order: {coalition:?}"
+    );
+}
+
 both_engines!(
+    the_staff_country_list_puts_the_coalition_first_in_the_readers_order,
     staff_errors_keep_the_staff_layout_and_say_what_failed,
     the_staff_switch_offers_the_staff_languages_and_home_links_the_directory,
     the_access_log_speaks_in_words,
