@@ -31,7 +31,7 @@ describe('staff pages on a narrow screen', { concurrency: STAFF_CONCURRENCY }, (
 
     const name = pasted.slice(0, 40).trim();
     await page.getByLabel('Name', { exact: true }).fill(name);
-    await caseworker.follow(/^\/staff\/cases\/[0-9a-f-]{36}$/, () => page.getByRole('button', { name: 'Save the case' }).click());
+    await caseworker.follow(/^\/staff\/cases\/[0-9a-f-]{36}\?saved$/, () => page.getByRole('button', { name: 'Save the case' }).click());
     assert.equal(await text(page, 'h1'), name);
     assert.equal(await text(page, 'p.narrative'), narrative);
     await screenshots(page, 'staff-case-long-address');

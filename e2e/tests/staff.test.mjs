@@ -21,6 +21,8 @@ import {
 } from '../lib/staff.mjs';
 
 const CASE_PATH = /^\/staff\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A case just recorded: its page, saying it is saved.
+const SAVED_CASE_PATH = /^\/staff\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\?saved$/;
 // The demo's three cases and its four requests (which are cases of the same organisation).
 const DEMO_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((letter) => `${letter}. Demo (fictional)`);
 
@@ -98,7 +100,8 @@ describe('staff journeys', { concurrency: STAFF_CONCURRENCY }, () => {
     await tabTo(page, 'narrative');
     await page.keyboard.type(narrative);
     await tabTo(page, 'button');
-    await caseworker.follow(CASE_PATH, () => page.keyboard.press('Enter'));
+    await caseworker.follow(SAVED_CASE_PATH, () => page.keyboard.press('Enter'));
+    assert.match(await text(page, 'p.notice'), /^The case is saved\./, 'the save is confirmed');
 
     assert.equal(await text(page, 'h1'), name);
     const details = await page.locator('dl.case').innerText();
@@ -106,7 +109,7 @@ describe('staff journeys', { concurrency: STAFF_CONCURRENCY }, () => {
       assert.ok(details.includes(expected), `the case shows ${expected}: ${details}`);
     }
     assert.equal(await text(page, 'p.narrative'), narrative);
-    const caseUrl = page.url();
+    const caseUrl = page.url().replace(/\?saved$/, '');
 
     await caseworker.follow('/staff/cases', () => staffNav(page).getByRole('link', { name: 'Cases' }).click());
     const link = page.getByRole('link', { name, exact: true });

@@ -87,6 +87,9 @@ staff-case-urgency = Срочность
 staff-case-opened = Дата открытия
 staff-case-narrative = Что произошло
 staff-case-save = Сохранить дело
+staff-case-saved = Дело сохранено. Имя, контакт и рассказ хранятся в зашифрованном виде.
+staff-case-erased = Дело удалено навсегда.
+staff-back-to-cases = Все дела
 # "account" in the English is the account of what happened (the narrative field).
 staff-case-encrypted-hint = Имя, способ связи и рассказ о случившемся шифруются перед сохранением; прочитать их может только ваша организация.
 staff-choose = Выберите…

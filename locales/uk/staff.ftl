@@ -87,6 +87,9 @@ staff-case-urgency = Терміновість
 staff-case-opened = Дата відкриття
 staff-case-narrative = Що сталося
 staff-case-save = Зберегти справу
+staff-case-saved = Справу збережено. Ім’я, контакт і розповідь зберігаються зашифрованими.
+staff-case-erased = Справу видалено назавжди.
+staff-back-to-cases = Усі справи
 # "account" in the English is the account of what happened (the narrative field).
 staff-case-encrypted-hint = Ім’я, спосіб зв’язку й розповідь про те, що сталося, шифруються перед збереженням; прочитати їх може лише ваша організація.
 staff-choose = Виберіть…

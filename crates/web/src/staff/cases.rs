@@ -1,7 +1,7 @@
 //! Cases, as staff of the owning organisation read and write them.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
@@ -55,8 +55,14 @@ fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
     ctx.text(&format!("urgency-{code}")).into_owned()
 }
 
-pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff) -> PageResponse {
+pub async fn list(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    RawQuery(query): RawQuery,
+) -> PageResponse {
     let ctx = context(&state, &page);
+    let notices = confirmation(&ctx, query.as_deref(), "erased", "staff-case-erased");
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
     let cases = state
         .app()
@@ -75,7 +81,7 @@ pub async fn list(State(state): State<AppState>, page: PageLocale, staff: Staff)
     let html = render(CasesPage {
         title: ctx.text("staff-cases-title").into_owned(),
         frame: Some(Frame::of(&staff, &ctx)),
-        notices: Vec::new(),
+        notices,
         cases,
         ctx,
     })?;
@@ -447,7 +453,10 @@ pub async fn create(
         .cases()
         .create(staff.scope(), valid, &staff.actor())
         .await?;
-    Ok(redirect(&format!("{}/staff/cases/{id}", page.prefix())))
+    Ok(redirect(&format!(
+        "{}/staff/cases/{id}?saved",
+        page.prefix()
+    )))
 }
 
 #[derive(Template)]
@@ -467,6 +476,7 @@ struct CasePage<'a> {
     narrative: String,
     access_link: String,
     erase_link: String,
+    cases_link: String,
 }
 
 /// A case id from the path; anything else is simply not found.
@@ -479,6 +489,7 @@ pub async fn show(
     page: PageLocale,
     staff: Staff,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> PageResponse {
     let id = case_id(&id)?;
     let case = state
@@ -512,12 +523,14 @@ pub async fn show(
         })
         .collect();
     let title = shown_name(&ctx, case.details.name);
+    let notices = confirmation(&ctx, query.as_deref(), "saved", "staff-case-saved");
     let html = render(CasePage {
         title,
         request,
         entries,
         frame: Some(Frame::of(&staff, &ctx)),
-        notices: Vec::new(),
+        notices,
+        cases_link: ctx.link("/staff/cases"),
         contact: case.details.contact,
         country: words.country(case.record.country.as_str()).into_owned(),
         urgency: urgency_label(&ctx, case.record.urgency.code()),
@@ -558,7 +571,19 @@ pub async fn erase(
     {
         return Err(WebError::NotFound.into());
     }
-    Ok(redirect(&format!("{}/staff/cases", page.prefix())))
+    Ok(redirect(&format!("{}/staff/cases?erased", page.prefix())))
+}
+
+/// The confirmation a page shows after the change that led to it (`?saved`
+/// after recording a case, `?erased` after erasing one): the redirect's query
+/// names it, so no cookie carries it. Naming one by hand only shows the words.
+fn confirmation(ctx: &PageContext<'_>, query: Option<&str>, which: &str, id: &str) -> Vec<String> {
+    match query {
+        Some(query) if query.split('&').any(|part| part == which) => {
+            vec![ctx.text(id).into_owned()]
+        }
+        _ => Vec::new(),
+    }
 }
 
 pub struct AccessRow {

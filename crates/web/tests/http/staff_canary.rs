@@ -113,6 +113,7 @@ async fn case_details_are_not_stored_in_clear(engine: Engine) {
     let location = reply.location().unwrap().to_owned();
     let id: CaseId = location
         .trim_start_matches("/staff/cases/")
+        .trim_end_matches("?saved")
         .parse()
         .unwrap();
 

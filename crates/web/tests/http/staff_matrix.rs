@@ -780,6 +780,7 @@ async fn check_effect(
             let location = reply.location().unwrap();
             let id: CaseId = location
                 .trim_start_matches("/staff/cases/")
+                .trim_end_matches("?saved")
                 .parse()
                 .unwrap();
             assert!(app.case_exists(org, id).await, "{who}");

@@ -197,7 +197,64 @@ async fn the_staff_country_list_puts_the_coalition_first_in_the_readers_order(en
     );
 }
 
+async fn a_case_page_confirms_leads_back_and_hides_what_is_empty(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let session = staff.sign_in(staff.member(Org::A, Role::Coordinator)).await;
+    let reply = session
+        .browser
+        .post(
+            "/staff/cases",
+            &[
+                ("csrf", session.csrf.as_str()),
+                ("name", "Б. Без контакта"),
+                ("country", "KG"),
+                ("urgency", "within_days"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, 303);
+    let location = reply.location().unwrap_or_default().to_owned();
+    assert!(location.ends_with("?saved"), "{location}");
+    let shown = session.browser.get(&location).await;
+    assert!(shown.body.contains("The case is saved."), "{}", shown.body);
+    assert!(shown
+        .body
+        .contains(r#"<a href="/staff/cases">All cases</a>"#));
+    for empty in ["Safe way to reach them", "What happened"] {
+        assert!(
+            !shown.body.contains(empty),
+            "no heading over nothing: {empty}"
+        );
+    }
+    // The same page reached again says nothing of a save.
+    let path = location.trim_end_matches("?saved");
+    assert!(!session
+        .browser
+        .get(path)
+        .await
+        .body
+        .contains("The case is saved."));
+
+    let reply = session
+        .browser
+        .post(
+            &format!("{path}/erase"),
+            &[("csrf", session.csrf.as_str()), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(reply.status, 303);
+    assert_eq!(reply.location(), Some("/staff/cases?erased"));
+    let list = session.browser.get("/staff/cases?erased").await;
+    assert!(
+        list.body.contains("The case is erased for good."),
+        "{}",
+        list.body
+    );
+    assert_eq!(session.browser.get(path).await.status, 404);
+}
+
 both_engines!(
+    a_case_page_confirms_leads_back_and_hides_what_is_empty,
     the_staff_country_list_puts_the_coalition_first_in_the_readers_order,
     staff_errors_keep_the_staff_layout_and_say_what_failed,
     the_staff_switch_offers_the_staff_languages_and_home_links_the_directory,
