@@ -90,6 +90,8 @@ staff-case-save = Сохранить дело
 staff-case-saved = Дело сохранено. Имя, контакт и рассказ хранятся в зашифрованном виде.
 staff-case-erased = Дело удалено навсегда.
 staff-back-to-cases = Все дела
+staff-case-edit = Изменить дело
+staff-back-to-case = Назад к делу
 # "account" in the English is the account of what happened (the narrative field).
 staff-case-encrypted-hint = Имя, способ связи и рассказ о случившемся шифруются перед сохранением; прочитать их может только ваша организация.
 staff-choose = Выберите…
@@ -200,6 +202,7 @@ staff-action-case-access-viewed = Просмотрел(а), кто открыв�
 staff-action-case-bound = Защищено от подделки (подписано)
 staff-action-case-create = Записал(а) дело
 staff-action-case-erase = Удалил(а) дело
+staff-action-case-edit = Изменил(а) дело
 staff-action-case-list = Открыл(а) список дел
 staff-action-case-listed = Увидел(а) в списке дел
 staff-action-case-status-changed = Изменил(а) статус

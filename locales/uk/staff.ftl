@@ -90,6 +90,8 @@ staff-case-save = Зберегти справу
 staff-case-saved = Справу збережено. Ім’я, контакт і розповідь зберігаються зашифрованими.
 staff-case-erased = Справу видалено назавжди.
 staff-back-to-cases = Усі справи
+staff-case-edit = Змінити справу
+staff-back-to-case = Назад до справи
 # "account" in the English is the account of what happened (the narrative field).
 staff-case-encrypted-hint = Ім’я, спосіб зв’язку й розповідь про те, що сталося, шифруються перед збереженням; прочитати їх може лише ваша організація.
 staff-choose = Виберіть…
@@ -200,6 +202,7 @@ staff-action-case-access-viewed = Переглянув(-ла), хто відкр
 staff-action-case-bound = Захищено від підробки (підписано)
 staff-action-case-create = Записав(-ла) справу
 staff-action-case-erase = Видалив(-ла) справу
+staff-action-case-edit = Змінив(-ла) справу
 staff-action-case-list = Відкрив(-ла) список справ
 staff-action-case-listed = Побачив(-ла) у списку справ
 staff-action-case-status-changed = Змінив(-ла) статус

@@ -553,6 +553,66 @@ impl Cases<'_> {
         }
     }
 
+    /// Replaces what staff recorded of a case `scope` owns (the person's name and
+    /// contact, the account, the country and urgency) with `case`; what a
+    /// defender sent with a request, the status and the dates stay. The content
+    /// is sealed again under its new clear fields and bound. False when there is
+    /// no such case for `scope`.
+    pub async fn edit(
+        &self,
+        scope: Scope,
+        id: CaseId,
+        case: ValidCase,
+        actor: &Actor,
+    ) -> Result<bool, AppError> {
+        let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
+        let Some(visible) = self.readable(scope, id, CaseAction::Update).await? else {
+            return Ok(false);
+        };
+        let owner = scope.organization();
+        let secret = self
+            .app
+            .keyring()
+            .organization_secret(owner, visible.key.key_version)
+            .await?;
+        let data_key = DataKey::unwrap(&visible.key.wrapped_key, &secret)?;
+        let mut record = visible.record;
+        let tampered = || {
+            AppError::Tampered(format!(
+                "case {id}: its content does not open with its stored fields"
+            ))
+        };
+        let plaintext = data_key
+            .open(&content_context(&record), &record.content)
+            .map_err(|_| tampered())?;
+        let mut details: CaseDetails =
+            serde_json::from_slice(&plaintext).map_err(|_| tampered())?;
+        details.name = case.details.name;
+        details.contact = case.details.contact;
+        details.narrative = case.details.narrative;
+        let plaintext = zeroize::Zeroizing::new(
+            serde_json::to_vec(&details)
+                .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
+        );
+        record.country = case.country;
+        record.urgency = case.urgency;
+        record.updated_at_ms = self.app.now_ms();
+        record.content = data_key.seal(&content_context(&record), &plaintext);
+        bind(&mut record, &signer);
+        let unit = self
+            .app
+            .unit(actor, "case.edit", Some(id.to_string()))
+            .with(Change::UpdateCase {
+                scope: owner,
+                record,
+            });
+        match self.app.commit(unit).await {
+            Ok(()) => Ok(true),
+            Err(AppError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Erases a case `scope` owns: its wrapped keys go first, so the content can
     /// never be decrypted again. False when `scope` may not erase such a case
     /// (none it can read, or one it was only sent).

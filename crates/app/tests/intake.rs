@@ -621,7 +621,66 @@ async fn a_failing_unit_in_a_batch_leaves_the_others_whole(engine: Engine) {
     assert!(!actions.contains(&"doomed".to_string()));
 }
 
+async fn an_edit_replaces_what_staff_recorded_and_keeps_what_the_defender_sent(engine: Engine) {
+    let world = World::new(engine).await;
+    let receipt = world.send("within_days", "Summoned twice.").await;
+    let scope = Scope::for_operator(focal_point());
+    let edited = torchlight_core::case::CaseDraft {
+        country: "KG".into(),
+        urgency: "threat_to_life".into(),
+        name: "N. Corrected".into(),
+        contact: "Signal".into(),
+        narrative: "Summoned twice; now followed home.".into(),
+    }
+    .validate(&world.taxonomy)
+    .unwrap();
+    assert!(world
+        .app
+        .cases()
+        .edit(scope, receipt.case, edited.clone(), &Actor::Operator)
+        .await
+        .unwrap());
+    let open = world
+        .app
+        .cases()
+        .open(scope, receipt.case, &Actor::Operator)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(open.details.name, "N. Corrected");
+    assert_eq!(open.details.narrative, "Summoned twice; now followed home.");
+    assert_eq!(
+        open.record.urgency,
+        torchlight_core::case::Urgency::ThreatToLife
+    );
+    assert_eq!(open.record.status, CaseStatus::New, "the status stays");
+    assert!(
+        open.details.request.is_some(),
+        "what the defender sent stays"
+    );
+    assert!(world.actions().await.contains(&"case.edit".to_string()));
+    // No such case for another organisation: nothing is changed.
+    let other = Scope::for_operator(local_cso());
+    assert!(!world
+        .app
+        .cases()
+        .edit(other, receipt.case, edited.clone(), &Actor::Operator)
+        .await
+        .unwrap());
+    // Sealed, nothing can be re-signed: refused.
+    world.seal().await;
+    assert!(matches!(
+        world
+            .app
+            .cases()
+            .edit(scope, receipt.case, edited, &Actor::Operator)
+            .await,
+        Err(torchlight_app::AppError::Sealed)
+    ));
+}
+
 torchlight_store::both_engines!(
+    an_edit_replaces_what_staff_recorded_and_keeps_what_the_defender_sent,
     a_request_lands_as_a_new_case_of_its_recipient_and_its_codename_finds_it,
     the_codename_is_stored_only_as_a_keyed_hash,
     a_wrong_codename_gets_the_same_answer_whatever_it_was,

@@ -250,6 +250,18 @@ pub fn table() -> Vec<RouteDef> {
             get(cases::show),
         ),
         route(
+            Method::GET,
+            "/staff/cases/{id}/edit",
+            staff(EditCases),
+            get(cases::edit_form),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/edit",
+            staff(EditCases),
+            post(cases::edit),
+        ),
+        route(
             Method::POST,
             "/staff/cases/{id}/erase",
             staff(EraseCases),

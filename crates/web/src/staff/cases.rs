@@ -286,6 +286,10 @@ struct NewCasePage<'a> {
     frame: Option<Frame>,
     notices: Vec<String>,
     title: String,
+    /// Where the form is sent: a new case, or the case being edited.
+    action: String,
+    /// Back to the case being edited; none for a new one.
+    back: Option<String>,
     csrf: String,
     draft: CaseForm,
     errors: FormErrors,
@@ -365,6 +369,18 @@ pub struct CaseForm {
     narrative: String,
 }
 
+impl CaseForm {
+    fn draft(&self) -> CaseDraft {
+        CaseDraft {
+            country: self.country.clone(),
+            urgency: self.urgency.clone(),
+            name: self.name.clone(),
+            contact: self.contact.clone(),
+            narrative: self.narrative.clone(),
+        }
+    }
+}
+
 fn new_case_page(
     state: &AppState,
     page: &PageLocale,
@@ -372,6 +388,19 @@ fn new_case_page(
     draft: CaseForm,
     errors: &[CaseFieldError],
     status: StatusCode,
+) -> PageResponse {
+    case_form_page(state, page, staff, draft, errors, status, None)
+}
+
+/// The case form, for a new case or (`editing`) an existing one.
+fn case_form_page(
+    state: &AppState,
+    page: &PageLocale,
+    staff: &Staff,
+    draft: CaseForm,
+    errors: &[CaseFieldError],
+    status: StatusCode,
+    editing: Option<CaseId>,
 ) -> PageResponse {
     let ctx = context(state, page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
@@ -396,8 +425,22 @@ fn new_case_page(
         .iter()
         .map(|u| (u.code(), urgency_label(&ctx, u.code())))
         .collect();
+    let (title, action, back) = match editing {
+        Some(id) => (
+            ctx.text("staff-case-edit").into_owned(),
+            ctx.link(&format!("/staff/cases/{id}/edit")),
+            Some(ctx.link(&format!("/staff/cases/{id}"))),
+        ),
+        None => (
+            ctx.text("staff-case-new").into_owned(),
+            ctx.link("/staff/cases"),
+            None,
+        ),
+    };
     let html = render(NewCasePage {
-        title: ctx.text("staff-case-new").into_owned(),
+        title,
+        action,
+        back,
         frame: Some(Frame::of(staff, &ctx)),
         notices: Vec::new(),
         csrf: staff.session.csrf_token.clone(),
@@ -428,14 +471,7 @@ pub async fn create(
     staff: Staff,
     SecretForm(form): SecretForm<CaseForm>,
 ) -> PageResponse {
-    let draft = CaseDraft {
-        country: form.country.clone(),
-        urgency: form.urgency.clone(),
-        name: form.name.clone(),
-        contact: form.contact.clone(),
-        narrative: form.narrative.clone(),
-    };
-    let valid = match draft.validate(state.taxonomy()) {
+    let valid = match form.draft().validate(state.taxonomy()) {
         Ok(valid) => valid,
         Err(errors) => {
             return new_case_page(
@@ -459,6 +495,62 @@ pub async fn create(
     )))
 }
 
+/// `GET /staff/cases/{id}/edit`: the case form, filled in with the case as it is
+/// (opening it records a view, as reading it does).
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> PageResponse {
+    let id = case_id(&id)?;
+    let case = state
+        .app()
+        .cases()
+        .open(staff.scope(), id, &staff.actor())
+        .await?
+        .ok_or(PageError(WebError::NotFound))?;
+    let draft = CaseForm {
+        name: case.details.name,
+        contact: case.details.contact,
+        country: case.record.country.as_str().to_owned(),
+        urgency: case.record.urgency.code().to_owned(),
+        narrative: case.details.narrative,
+    };
+    case_form_page(&state, &page, &staff, draft, &[], StatusCode::OK, Some(id))
+}
+
+/// `POST /staff/cases/{id}/edit`: the case as corrected; the form again, as
+/// typed, with each error beside its field.
+pub async fn edit(
+    State(state): State<AppState>,
+    page: PageLocale,
+    staff: Staff,
+    Path(id): Path<String>,
+    SecretForm(form): SecretForm<CaseForm>,
+) -> PageResponse {
+    let id = case_id(&id)?;
+    let valid = match form.draft().validate(state.taxonomy()) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let status = StatusCode::BAD_REQUEST;
+            return case_form_page(&state, &page, &staff, form, &errors, status, Some(id));
+        }
+    };
+    if !state
+        .app()
+        .cases()
+        .edit(staff.scope(), id, valid, &staff.actor())
+        .await?
+    {
+        return Err(WebError::NotFound.into());
+    }
+    Ok(redirect(&format!(
+        "{}/staff/cases/{id}?saved",
+        page.prefix()
+    )))
+}
+
 #[derive(Template)]
 #[template(path = "staff/case.html")]
 struct CasePage<'a> {
@@ -476,6 +568,7 @@ struct CasePage<'a> {
     narrative: String,
     access_link: String,
     erase_link: String,
+    edit_link: String,
     cases_link: String,
 }
 
@@ -531,6 +624,7 @@ pub async fn show(
         frame: Some(Frame::of(&staff, &ctx)),
         notices,
         cases_link: ctx.link("/staff/cases"),
+        edit_link: ctx.link(&format!("/staff/cases/{id}/edit")),
         contact: case.details.contact,
         country: words.country(case.record.country.as_str()).into_owned(),
         urgency: urgency_label(&ctx, case.record.urgency.code()),

@@ -149,6 +149,16 @@ fn expectations() -> Vec<Row> {
         row("GET", "/staff/cases/new", staff(CASE_READERS, None, 200)),
         row("GET", "/staff/cases/{id}", staff(CASE_READERS, case, 200)),
         row(
+            "GET",
+            "/staff/cases/{id}/edit",
+            staff(CASE_READERS, case, 200),
+        ),
+        row(
+            "POST",
+            "/staff/cases/{id}/edit",
+            staff(CASE_READERS, case, 303),
+        ),
+        row(
             "POST",
             "/staff/cases/{id}/erase",
             staff(CASE_LEADS, case, 303),
@@ -258,9 +268,13 @@ fn table_matches_router() {
 }
 
 /// What the test can see of the state a refused request must not change.
+/// A case's id and its sealed content.
+type SealedCase = (CaseId, Vec<u8>);
+
 #[derive(Debug, PartialEq, Eq)]
 struct Snapshot {
-    cases: Vec<(OrganizationId, Vec<CaseId>)>,
+    /// Each organisation's cases, with their sealed content (an edit seals anew).
+    cases: Vec<(OrganizationId, Vec<SealedCase>)>,
     /// id, disabled, must change password, password hash, TOTP enrolled.
     users: Vec<(UserId, bool, bool, String, bool)>,
     /// The security keys of the fixture's accounts (not of accounts made since).
@@ -276,12 +290,12 @@ async fn snapshot(app: &StaffApp) -> Snapshot {
     let mut key_versions = Vec::new();
     let mut keys = Vec::new();
     for org in [Org::A, Org::B] {
-        let mut ids: Vec<CaseId> = store
+        let mut ids: Vec<SealedCase> = store
             .cases_visible_to(org.id())
             .await
             .unwrap()
             .into_iter()
-            .map(|c| c.record.id)
+            .map(|c| (c.record.id, c.record.content))
             .collect();
         ids.sort();
         cases.push((org.id(), ids));
@@ -411,7 +425,7 @@ async fn prepare(
         path = path.replace("{id}", &id.to_string());
     }
     match (row.method, row.path) {
-        ("POST", "/staff/cases") => {
+        ("POST", "/staff/cases") | ("POST", "/staff/cases/{id}/edit") => {
             for (name, value) in [
                 ("name", "Case made in the matrix"),
                 ("contact", "matrix contact"),

@@ -253,7 +253,63 @@ async fn a_case_page_confirms_leads_back_and_hides_what_is_empty(engine: Engine)
     assert_eq!(session.browser.get(path).await.status, 404);
 }
 
+async fn a_caseworker_corrects_a_case_and_the_access_log_says_so(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let session = staff.sign_in(staff.member(Org::A, Role::Coordinator)).await;
+    let case = staff.case_of(Org::A);
+    let path = format!("/staff/cases/{case}");
+    let shown = session.browser.get(&path).await;
+    assert!(shown
+        .body
+        .contains(&format!(r#"<a href="{path}/edit">Edit the case</a>"#)));
+    let form = session.browser.get(&format!("{path}/edit")).await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains(&format!(r#"action="{path}/edit""#)));
+    assert!(form
+        .body
+        .contains(&format!(r#"<a href="{path}">Back to the case</a>"#)));
+    assert!(
+        form.body.contains(r#"name="name" required value=""#)
+            && !form.body.contains(r#"name="name" required value="""#),
+        "filled in with the case as it is: {}",
+        form.body
+    );
+
+    let mut fields = vec![
+        ("csrf", session.csrf.as_str()),
+        ("name", "Р. Исправлено"),
+        ("country", "KZ"),
+        ("urgency", "threat_to_life"),
+        ("narrative", ""),
+    ];
+    let reply = session.browser.post(&format!("{path}/edit"), &fields).await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    assert_eq!(reply.location(), Some(format!("{path}?saved").as_str()));
+    let shown = session.browser.get(&format!("{path}?saved")).await;
+    assert!(
+        shown.body.contains("<h1>Р. Исправлено</h1>"),
+        "{}",
+        shown.body
+    );
+    assert!(shown.body.contains("Kazakhstan") && shown.body.contains("The case is saved."));
+
+    fields[1] = ("name", "");
+    let reply = session.browser.post(&format!("{path}/edit"), &fields).await;
+    assert_eq!(reply.status, 400);
+    assert!(reply
+        .body
+        .contains(r##"<a href="#name">Name</a>: Please fill this in."##));
+    assert!(
+        reply.body.contains(&format!(r#"action="{path}/edit""#)),
+        "still the edit form"
+    );
+
+    let log = session.browser.get(&format!("{path}/access")).await;
+    assert!(log.body.contains("Edited the case"), "{}", log.body);
+}
+
 both_engines!(
+    a_caseworker_corrects_a_case_and_the_access_log_says_so,
     a_case_page_confirms_leads_back_and_hides_what_is_empty,
     the_staff_country_list_puts_the_coalition_first_in_the_readers_order,
     staff_errors_keep_the_staff_layout_and_say_what_failed,
