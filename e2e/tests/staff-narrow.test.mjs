@@ -2,7 +2,8 @@
 // name over its limit comes back whole with the error beside the field, a long
 // web address in an account wraps instead of widening the page, and the list of
 // cases shows each row as a card with its labels rather than splitting words
-// letter by letter. Then an error page keeps the staff header.
+// letter by letter. The case is corrected once, and an error page keeps the
+// staff header.
 
 import { describe, assert } from '../lib/harness.mjs';
 import { staffJourney, signIn, enrol, staffNav, screenshots, text, STAFF_CONCURRENCY } from '../lib/staff.mjs';
@@ -35,6 +36,14 @@ describe('staff pages on a narrow screen', { concurrency: STAFF_CONCURRENCY }, (
     assert.equal(await text(page, 'h1'), name);
     assert.equal(await text(page, 'p.narrative'), narrative);
     await screenshots(page, 'staff-case-long-address');
+
+    // A correction: the form comes filled in, and the case says it is saved.
+    await caseworker.follow(/\/edit$/, () => page.getByRole('link', { name: 'Edit the case' }).click());
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), name, 'filled in with the case');
+    await page.getByLabel('Urgency').selectOption('detained_now');
+    await caseworker.follow(/^\/staff\/cases\/[0-9a-f-]{36}\?saved$/, () => page.getByRole('button', { name: 'Save the case' }).click());
+    assert.match(await text(page, 'p.notice'), /^The case is saved\./);
+    assert.ok((await page.locator('dl.case').innerText()).includes('Detained now'), 'the correction shows');
 
     await caseworker.follow('/staff/cases', () => staffNav(page).getByRole('link', { name: 'Cases' }).click());
     await screenshots(page, 'staff-cases-narrow');
