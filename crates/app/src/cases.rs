@@ -24,6 +24,13 @@ pub struct Cases<'a> {
 }
 
 /// The content's associated data: its id and every field kept in clear.
+/// A case whose content does not open with its stored clear fields.
+fn tampered(id: CaseId) -> AppError {
+    AppError::Tampered(format!(
+        "case {id}: its content does not open with its stored fields"
+    ))
+}
+
 pub(crate) fn content_context(record: &CaseRecord) -> String {
     format!(
         "case/{}/details/v2/{}/{}/{}/{}/{}",
@@ -129,12 +136,7 @@ fn decrypt_keeping_key(
     let data_key = DataKey::unwrap(&visible.key.wrapped_key, secret)?;
     let plaintext = data_key
         .open(&content_context(&visible.record), &visible.record.content)
-        .map_err(|_| {
-            AppError::Tampered(format!(
-                "case {}: its content does not open with its stored fields",
-                visible.record.id
-            ))
-        })?;
+        .map_err(|_| tampered(visible.record.id))?;
     let details: CaseDetails = serde_json::from_slice(&plaintext).map_err(|e| {
         AppError::Internal(format!(
             "stored case {} does not decode: {e}",
@@ -509,61 +511,67 @@ impl Cases<'_> {
         status: CaseStatus,
         actor: &Actor,
     ) -> Result<bool, AppError> {
-        let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
-        let Some(visible) = self.readable(scope, id, CaseAction::Update).await? else {
-            return Ok(false);
-        };
-        if !visible.record.status.may_become(status) {
-            return Err(AppError::Invalid(format!(
-                "status: a case that is {} cannot become {}",
-                visible.record.status.code(),
-                status.code()
-            )));
-        }
-        let owner = scope.organization();
-        let secret = self
-            .app
-            .keyring()
-            .organization_secret(owner, visible.key.key_version)
-            .await?;
-        let data_key = DataKey::unwrap(&visible.key.wrapped_key, &secret)?;
-        let mut record = visible.record;
-        let plaintext = data_key
-            .open(&content_context(&record), &record.content)
-            .map_err(|_| {
-                AppError::Tampered(format!(
-                    "case {id}: its content does not open with its stored fields"
-                ))
-            })?;
-        record.status = status;
-        record.updated_at_ms = self.app.now_ms();
-        record.content = data_key.seal(&content_context(&record), &plaintext);
-        bind(&mut record, &signer);
-        let unit = self
-            .app
-            .unit(actor, "case.status_changed", Some(id.to_string()))
-            .with(Change::UpdateCase {
-                scope: owner,
-                record,
-            });
-        match self.app.commit(unit).await {
-            Ok(()) => Ok(true),
-            Err(AppError::Conflict(_)) => Ok(false),
-            Err(e) => Err(e),
-        }
+        self.reseal(
+            scope,
+            id,
+            actor,
+            "case.status_changed",
+            |record, plaintext| {
+                if !record.status.may_become(status) {
+                    return Err(AppError::Invalid(format!(
+                        "status: a case that is {} cannot become {}",
+                        record.status.code(),
+                        status.code()
+                    )));
+                }
+                record.status = status;
+                Ok(plaintext)
+            },
+        )
+        .await
     }
 
     /// Replaces what staff recorded of a case `scope` owns (the person's name and
     /// contact, the account, the country and urgency) with `case`; what a
-    /// defender sent with a request, the status and the dates stay. The content
-    /// is sealed again under its new clear fields and bound. False when there is
-    /// no such case for `scope`.
+    /// defender sent with a request, the status and the dates stay. False when
+    /// there is no such case for `scope`.
     pub async fn edit(
         &self,
         scope: Scope,
         id: CaseId,
         case: ValidCase,
         actor: &Actor,
+    ) -> Result<bool, AppError> {
+        self.reseal(scope, id, actor, "case.edit", |record, plaintext| {
+            let mut details: CaseDetails =
+                serde_json::from_slice(&plaintext).map_err(|_| tampered(id))?;
+            details.name = case.details.name;
+            details.contact = case.details.contact;
+            details.narrative = case.details.narrative;
+            record.country = case.country;
+            record.urgency = case.urgency;
+            serde_json::to_vec(&details)
+                .map(zeroize::Zeroizing::new)
+                .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))
+        })
+        .await
+    }
+
+    /// Changes a case `scope` owns, recorded as `action`: `change` gets its
+    /// record and opened content, may alter both, and returns the content to
+    /// keep, which is sealed again under the record's new clear fields (they are
+    /// its associated data) and bound. False when there is no such case for
+    /// `scope`, or it was erased meanwhile; `change`'s error changes nothing.
+    async fn reseal(
+        &self,
+        scope: Scope,
+        id: CaseId,
+        actor: &Actor,
+        action: &str,
+        change: impl FnOnce(
+            &mut CaseRecord,
+            zeroize::Zeroizing<Vec<u8>>,
+        ) -> Result<zeroize::Zeroizing<Vec<u8>>, AppError>,
     ) -> Result<bool, AppError> {
         let signer = self.app.vault().signer().ok_or(AppError::Sealed)?;
         let Some(visible) = self.readable(scope, id, CaseAction::Update).await? else {
@@ -577,31 +585,16 @@ impl Cases<'_> {
             .await?;
         let data_key = DataKey::unwrap(&visible.key.wrapped_key, &secret)?;
         let mut record = visible.record;
-        let tampered = || {
-            AppError::Tampered(format!(
-                "case {id}: its content does not open with its stored fields"
-            ))
-        };
         let plaintext = data_key
             .open(&content_context(&record), &record.content)
-            .map_err(|_| tampered())?;
-        let mut details: CaseDetails =
-            serde_json::from_slice(&plaintext).map_err(|_| tampered())?;
-        details.name = case.details.name;
-        details.contact = case.details.contact;
-        details.narrative = case.details.narrative;
-        let plaintext = zeroize::Zeroizing::new(
-            serde_json::to_vec(&details)
-                .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
-        );
-        record.country = case.country;
-        record.urgency = case.urgency;
+            .map_err(|_| tampered(id))?;
+        let plaintext = change(&mut record, plaintext)?;
         record.updated_at_ms = self.app.now_ms();
         record.content = data_key.seal(&content_context(&record), &plaintext);
         bind(&mut record, &signer);
         let unit = self
             .app
-            .unit(actor, "case.edit", Some(id.to_string()))
+            .unit(actor, action, Some(id.to_string()))
             .with(Change::UpdateCase {
                 scope: owner,
                 record,

@@ -358,6 +358,20 @@ async fn a_new_risk_reported_while_sealed_reopens_the_case_at_the_next_unseal(en
     let world = World::new(engine).await;
     let receipt = world.send("within_days", "Summoned.").await;
     close(&world, receipt.case).await;
+    // A move the rule forbids changes nothing and records nothing.
+    let before = world.actions().await.len();
+    let refused = world
+        .app
+        .cases()
+        .set_status(
+            Scope::for_operator(focal_point()),
+            receipt.case,
+            CaseStatus::New,
+            &Actor::Operator,
+        )
+        .await;
+    assert!(matches!(refused, Err(torchlight_app::AppError::Invalid(_))));
+    assert_eq!(world.actions().await.len(), before);
     world.seal().await;
     world.clock.advance(std::time::Duration::from_secs(60));
     let report = NewRisk {
