@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
+use torchlight_app::cases::OpenCase;
 use torchlight_core::access::Permission;
 use torchlight_core::case::{CaseDraft, CaseFieldError, Urgency};
 use torchlight_core::{CaseId, Vocabulary};
@@ -503,13 +504,7 @@ pub async fn edit_form(
     staff: Staff,
     Path(id): Path<String>,
 ) -> PageResponse {
-    let id = case_id(&id)?;
-    let case = state
-        .app()
-        .cases()
-        .open(staff.scope(), id, &staff.actor())
-        .await?
-        .ok_or(PageError(WebError::NotFound))?;
+    let (id, case) = open_case(&state, &staff, &id).await?;
     let draft = CaseForm {
         name: case.details.name,
         contact: case.details.contact,
@@ -572,6 +567,23 @@ struct CasePage<'a> {
     cases_link: String,
 }
 
+/// The case the path names, opened for `staff` (the view recorded); not found
+/// when it names none they can read.
+async fn open_case(
+    state: &AppState,
+    staff: &Staff,
+    raw_id: &str,
+) -> Result<(CaseId, OpenCase), PageError> {
+    let id = case_id(raw_id)?;
+    let case = state
+        .app()
+        .cases()
+        .open(staff.scope(), id, &staff.actor())
+        .await?
+        .ok_or(PageError(WebError::NotFound))?;
+    Ok((id, case))
+}
+
 /// A case id from the path; anything else is simply not found.
 fn case_id(raw: &str) -> Result<CaseId, PageError> {
     raw.parse().map_err(|_| PageError(WebError::NotFound))
@@ -584,13 +596,7 @@ pub async fn show(
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> PageResponse {
-    let id = case_id(&id)?;
-    let case = state
-        .app()
-        .cases()
-        .open(staff.scope(), id, &staff.actor())
-        .await?
-        .ok_or(PageError(WebError::NotFound))?;
+    let (id, case) = open_case(&state, &staff, &id).await?;
     let ctx = context(&state, &page);
     let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
     let request = case
