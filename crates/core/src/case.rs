@@ -37,6 +37,16 @@ impl Urgency {
     pub fn from_code(code: &str) -> Option<Urgency> {
         Urgency::ALL.into_iter().find(|u| u.code() == code)
     }
+
+    /// Its place in `ALL`, most urgent first: what the triage queue sorts on.
+    pub fn rank(self) -> i64 {
+        match self {
+            Urgency::DetainedNow => 0,
+            Urgency::ThreatToLife => 1,
+            Urgency::WithinDays => 2,
+            Urgency::NotUrgent => 3,
+        }
+    }
 }
 
 /// Where a case stands.

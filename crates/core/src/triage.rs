@@ -87,6 +87,13 @@ impl TimeTargets {
         Ok(())
     }
 
+    /// The arrival time before which an unanswered case of `urgency` is overdue
+    /// at `now_ms`: how a query counts overdue cases by the rule of
+    /// `Waiting::timeliness`.
+    pub fn overdue_if_arrived_before(&self, urgency: Urgency, now_ms: i64) -> i64 {
+        now_ms - i64::from(self.hours(urgency)) * HOUR_MS
+    }
+
     /// When a case of `urgency` that arrived at `arrived_ms` is owed its first
     /// answer.
     pub fn due_at_ms(&self, urgency: Urgency, arrived_ms: i64) -> i64 {
@@ -142,7 +149,7 @@ impl Waiting {
 /// nobody has assessed yet may be anything: it comes after those known to be
 /// critical or high, and before those known to be medium or low, so that it is
 /// looked at before cases already known to be less pressing.
-fn risk_rank(risk: Option<RiskLevel>) -> u8 {
+pub fn risk_rank(risk: Option<RiskLevel>) -> u8 {
     match risk {
         Some(RiskLevel::Critical) => 0,
         Some(RiskLevel::High) => 1,
@@ -150,6 +157,14 @@ fn risk_rank(risk: Option<RiskLevel>) -> u8 {
         Some(RiskLevel::Medium) => 3,
         Some(RiskLevel::Low) => 4,
     }
+}
+
+/// The level `risk_rank` gave `rank`; `None` for a case not assessed (or a rank
+/// out of range, which no rule writes).
+pub fn risk_of_rank(rank: u8) -> Option<RiskLevel> {
+    RiskLevel::ALL
+        .into_iter()
+        .find(|&level| risk_rank(Some(level)) == rank)
 }
 
 /// Sorts the queue: by urgency (most urgent first), then assessed risk

@@ -11,15 +11,22 @@ use torchlight_crypto::audit::ChainedEntry;
 use torchlight_crypto::keyring::KeyringRecord;
 
 use crate::security::{
-    CaseCount, CaseEntry, CaseKey, OrganizationKey, RequestRecord, SecurityKey, Session, StaffUser,
-    VisibleCase,
+    CaseCount, CaseEntry, CaseKey, OrganizationKey, QueueFilter, QueueRow, RequestRecord,
+    SecurityKey, Session, StaffUser, UrgencyCounts, VisibleCase,
 };
 use crate::{Engine, StoreError, UnitOfWork};
 
 /// Everything Torchlight persists.
 #[async_trait]
 pub trait Store:
-    DirectoryStore + KeyStore + StaffStore + SecurityKeyStore + CaseStore + IntakeStore + AuditStore
+    DirectoryStore
+    + KeyStore
+    + StaffStore
+    + SecurityKeyStore
+    + CaseStore
+    + TriageStore
+    + IntakeStore
+    + AuditStore
 {
     fn engine(&self) -> Engine;
 
@@ -142,6 +149,47 @@ pub trait CaseStore: Send + Sync + 'static {
 
     /// Cases by country and urgency across the coalition (no content).
     async fn case_counts(&self) -> Result<Vec<CaseCount>, StoreError>;
+}
+
+/// The triage queue and follow-ups of one organisation (`scope`), from the clear
+/// fields beside its cases: no case is opened to read them.
+#[async_trait]
+pub trait TriageStore: Send + Sync + 'static {
+    /// Up to `limit` cases of `scope` not closed, after the first `offset`, in
+    /// the queue's order (`core::triage::order`: urgency, assessed risk, waiting
+    /// time, id).
+    async fn triage_queue(
+        &self,
+        scope: OrganizationId,
+        filter: QueueFilter,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<QueueRow>, StoreError>;
+
+    /// The cases of `scope` not closed, counted by urgency (in the order of
+    /// `Urgency::ALL`); a case is overdue when it is not answered and has waited
+    /// since before its urgency's time in `overdue_if_waiting_since_before`
+    /// (`TimeTargets::overdue_if_arrived_before`).
+    async fn triage_counts(
+        &self,
+        scope: OrganizationId,
+        overdue_if_waiting_since_before: [i64; 4],
+    ) -> Result<[UrgencyCounts; 4], StoreError>;
+
+    /// Up to `limit` cases of `scope` whose follow-up is due by `due_by_ms`,
+    /// soonest first.
+    async fn follow_ups_due(
+        &self,
+        scope: OrganizationId,
+        due_by_ms: i64,
+        limit: i64,
+    ) -> Result<Vec<QueueRow>, StoreError>;
+
+    /// The time targets `scope` set, `None` when it keeps the defaults.
+    async fn time_targets(
+        &self,
+        scope: OrganizationId,
+    ) -> Result<Option<torchlight_core::triage::TimeTargets>, StoreError>;
 }
 
 /// Requests as their defenders reach them: by the digest of a codename, never by

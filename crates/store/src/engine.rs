@@ -24,6 +24,7 @@ macro_rules! sql_store {
             DB::QueryResult: $crate::engine::Affected,
             usize: sqlx::ColumnIndex<DB::Row>,
             uuid::Uuid: $crate::sql::Column<DB>,
+            Option<uuid::Uuid>: $crate::sql::Column<DB>,
             String: $crate::sql::Column<DB>,
             Option<String>: $crate::sql::Column<DB>,
             i64: $crate::sql::Column<DB>,

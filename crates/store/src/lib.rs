@@ -18,13 +18,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use security::{
-    CaseCount, CaseEntry, CaseKey, CaseRecord, KeyBinding, OrganizationKey, RequestRecord,
-    SecurityKey, Session, StaffUser, VisibleCase,
+    CaseCount, CaseEntry, CaseKey, CaseRecord, KeyBinding, OrganizationKey, QueueFilter, QueueRow,
+    RequestRecord, SecurityKey, Session, StaffUser, UrgencyCounts, VisibleCase,
 };
 
 pub use areas::{
     AuditStore, CaseStore, DirectoryStore, IntakeStore, KeyStore, SecurityKeyStore, StaffStore,
-    Store,
+    Store, TriageStore,
 };
 pub use engine::SqlStore;
 pub use postgres::PostgresStore;

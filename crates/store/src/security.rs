@@ -149,3 +149,38 @@ pub struct SecurityKey {
     pub created_at_ms: i64,
     pub last_used_ms: Option<i64>,
 }
+
+/// Which part of an organisation's queue to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueFilter {
+    /// Every case not closed.
+    All,
+    /// The shared queue: cases nobody is assigned to.
+    Unassigned,
+    /// The cases assigned to one caseworker.
+    AssignedTo(UserId),
+}
+
+/// A case as the triage queue reads it: clear fields only, no key needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueRow {
+    pub id: CaseId,
+    pub country: Code,
+    pub urgency: Urgency,
+    pub status: torchlight_core::case::CaseStatus,
+    /// `core::triage::risk_rank` of the latest assessment.
+    pub risk_rank: u8,
+    pub waiting_since_ms: i64,
+    pub answered_at_ms: Option<i64>,
+    pub assignee: Option<UserId>,
+    pub follow_up_ms: Option<i64>,
+}
+
+/// The queue of one urgency counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UrgencyCounts {
+    pub open: i64,
+    pub unassigned: i64,
+    /// Not answered, and waiting since before the urgency's cut-off.
+    pub overdue: i64,
+}

@@ -26,7 +26,7 @@ impl<DB: Database, T> Column<DB> for T where
 }
 
 /// Most rows one `INSERT` carries. Keeps every statement well under SQLite's limit
-/// of 32,766 bound values (PostgreSQL allows 65,535) at 12 columns a row.
+/// of 32,766 bound values (PostgreSQL allows 65,535) at up to 14 columns a row.
 const ROWS_PER_INSERT: usize = 500;
 
 /// Children before parents, so no foreign key is ever left dangling mid-way.

@@ -136,6 +136,45 @@ pub enum Change {
     /// there is no longer such a case.
     EraseCase { owner: OrganizationId, case: CaseId },
 
+    // Triage (the clear fields beside a case `scope` owns; a conflict when it
+    // owns no such case).
+    /// Assigns the case to `assignee` (an enabled account of `scope`), or to
+    /// nobody (back to the shared queue); a conflict for anyone else.
+    AssignCase {
+        scope: OrganizationId,
+        case: CaseId,
+        assignee: Option<UserId>,
+    },
+    /// The level of the case's latest assessment, and its next follow-up.
+    RecordRisk {
+        scope: OrganizationId,
+        case: CaseId,
+        level: torchlight_core::risk::RiskLevel,
+        follow_up_ms: i64,
+    },
+    /// The organisation answered the case (a message, a decision) at `at_ms`;
+    /// an earlier answer stands.
+    MarkAnswered {
+        scope: OrganizationId,
+        case: CaseId,
+        at_ms: i64,
+    },
+    /// The case's next follow-up, or none.
+    ScheduleFollowUp {
+        scope: OrganizationId,
+        case: CaseId,
+        at_ms: Option<i64>,
+    },
+    /// The defender reported a new risk at `at_ms`: the case waits for an answer
+    /// again, and is due for a follow-up at once.
+    BackInTriage { case: CaseId, at_ms: i64 },
+    /// An organisation's own time targets; refused when `core::triage` refuses
+    /// them.
+    SetTimeTargets {
+        scope: OrganizationId,
+        targets: torchlight_core::triage::TimeTargets,
+    },
+
     // Requests from intake.
     /// A request: a case owned by the receiving organisation (`record`, with the
     /// data key wrapped for it in `key`), found later by the digest of its

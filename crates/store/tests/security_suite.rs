@@ -291,6 +291,8 @@ both_engines!(
     signed_entries_keep_their_signature_and_a_signer_is_never_replaced,
     an_old_key_is_bound_once_and_only_as_it_was,
     a_batch_writes_its_requests_together_and_refuses_only_the_failing_ones,
+    the_triage_queue_is_cores_order_and_counts,
+    triage_changes_stay_within_the_organisation,
 );
 
 async fn the_keyring_is_initialised_once(engine: Engine) {
@@ -2370,4 +2372,221 @@ async fn a_batch_writes_its_requests_together_and_refuses_only_the_failing_ones(
     assert_eq!(request_owner(&store, 21).await, None);
     assert_eq!(request_owner(&store, 22).await, Some(id(ORG_B)));
     assert_eq!(assert_chain_intact(&store).await, before + 2);
+}
+
+/// The queue as SQL reads it is `core::triage`'s order and counts, over cases of
+/// every urgency and risk, answered or not, assigned or not; closed cases and
+/// another organisation's never show.
+async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
+    use torchlight_core::risk::RiskLevel;
+    use torchlight_core::triage::{self, TimeTargets, Waiting};
+    use torchlight_store::QueueFilter;
+
+    let (_db, store) = with_keyring(engine).await;
+    let caseworker = user(1, ORG_A, "aigerim");
+    create_user(&store, &caseworker).await;
+    let hour = 3_600_000;
+    let now = 1_000 * hour;
+    let levels = [
+        None,
+        Some(RiskLevel::Low),
+        Some(RiskLevel::Medium),
+        Some(RiskLevel::High),
+        Some(RiskLevel::Critical),
+    ];
+    let mut expected = Vec::new();
+    for n in 0..60u128 {
+        let mut record = case(1_000 + n, ORG_A, now - ((n as i64 * 37) % 200) * hour);
+        record.urgency = Urgency::ALL[(n % 4) as usize];
+        // Every seventh case is closed: out of the queue.
+        if n % 7 == 3 {
+            record.status = CaseStatus::Closed;
+        }
+        let case_id: CaseId = record.id;
+        create_case(&store, ORG_A, &record, &[case_key(1_000 + n, ORG_A, 1)]).await;
+        let risk = levels[(n % 5) as usize];
+        if let Some(level) = risk {
+            let change = Change::RecordRisk {
+                scope: id(ORG_A),
+                case: case_id,
+                level,
+                follow_up_ms: now + n as i64 * hour,
+            };
+            store.commit(unit(change, event("case.assess", None))).await.unwrap();
+        }
+        // A staff case counts as answered when recorded; so do every third.
+        let answered = n % 3 == 0;
+        if answered {
+            let change = Change::MarkAnswered {
+                scope: id(ORG_A),
+                case: case_id,
+                at_ms: now,
+            };
+            store.commit(unit(change, event("case.message", None))).await.unwrap();
+        }
+        let assignee = (n % 2 == 0).then_some(caseworker.id);
+        if let Some(assignee) = assignee {
+            let change = Change::AssignCase {
+                scope: id(ORG_A),
+                case: case_id,
+                assignee: Some(assignee),
+            };
+            store.commit(unit(change, event("case.assign", None))).await.unwrap();
+        }
+        if record.status != CaseStatus::Closed {
+            expected.push(Waiting {
+                case: case_id,
+                urgency: record.urgency,
+                risk,
+                arrived_ms: record.created_at_ms,
+                // `case` records staff cases: answered when recorded.
+                first_answer_ms: Some(if answered { now } else { record.created_at_ms }),
+                assignee,
+            });
+        }
+    }
+    // Another organisation's case never shows in A's queue.
+    create_case(&store, ORG_B, &case(5_000, ORG_B, 0), &[case_key(5_000, ORG_B, 1)]).await;
+
+    triage::order(&mut expected);
+    let all = store
+        .triage_queue(id(ORG_A), QueueFilter::All, 0, 1_000)
+        .await
+        .unwrap();
+    let ids = |rows: &[torchlight_store::QueueRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(ids(&all), expected.iter().map(|w| w.case).collect::<Vec<_>>());
+    for row in &all {
+        let waiting = expected.iter().find(|w| w.case == row.id).unwrap();
+        assert_eq!(triage::risk_of_rank(row.risk_rank), waiting.risk);
+        assert_eq!(row.assignee, waiting.assignee);
+    }
+    // Pages follow each other.
+    let second = store
+        .triage_queue(id(ORG_A), QueueFilter::All, 10, 10)
+        .await
+        .unwrap();
+    assert_eq!(ids(&second), ids(&all)[10..20].to_vec());
+    let shared = store
+        .triage_queue(id(ORG_A), QueueFilter::Unassigned, 0, 1_000)
+        .await
+        .unwrap();
+    let expected_shared: Vec<CaseId> = expected
+        .iter()
+        .filter(|w| w.assignee.is_none())
+        .map(|w| w.case)
+        .collect();
+    assert_eq!(ids(&shared), expected_shared);
+    let mine = store
+        .triage_queue(id(ORG_A), QueueFilter::AssignedTo(caseworker.id), 0, 1_000)
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), expected.len() - expected_shared.len());
+
+    // Counts: staff cases are answered, so none is overdue until one waits again.
+    let targets = TimeTargets::default();
+    let cutoffs = Urgency::ALL.map(|u| targets.overdue_if_arrived_before(u, now));
+    let counted = store.triage_counts(id(ORG_A), cutoffs).await.unwrap();
+    let core_counts = triage::count(&expected, &targets, now);
+    for (slot, urgency_counts) in counted.iter().enumerate() {
+        assert_eq!(urgency_counts.open as usize, core_counts.by_urgency[slot]);
+    }
+    let unassigned: i64 = counted.iter().map(|c| c.unassigned).sum();
+    assert_eq!(unassigned as usize, core_counts.unassigned);
+    assert_eq!(core_counts.overdue, 0);
+    assert_eq!(counted.iter().map(|c| c.overdue).sum::<i64>(), 0);
+
+    // A new risk from the defender: waiting again since now, due at once.
+    let oldest_not_urgent = expected
+        .iter()
+        .filter(|w| w.urgency == Urgency::NotUrgent)
+        .min_by_key(|w| w.arrived_ms)
+        .unwrap()
+        .case;
+    let later = now + 200 * hour;
+    let change = Change::BackInTriage {
+        case: oldest_not_urgent,
+        at_ms: now,
+    };
+    store.commit(unit(change, event("request.new_risk", None))).await.unwrap();
+    let cutoffs = Urgency::ALL.map(|u| targets.overdue_if_arrived_before(u, later));
+    let counted = store.triage_counts(id(ORG_A), cutoffs).await.unwrap();
+    assert_eq!(counted[3].overdue, 1, "120 h passed without an answer");
+    let due = store.follow_ups_due(id(ORG_A), now, 100).await.unwrap();
+    assert_eq!(ids(&due).first(), Some(&oldest_not_urgent));
+    assert!(due.iter().all(|row| row.follow_up_ms.unwrap() <= now));
+    assert!(store
+        .follow_ups_due(id(ORG_B), later, 100)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// Assignment stays within the organisation; targets are refused out of order.
+async fn triage_changes_stay_within_the_organisation(engine: Engine) {
+    use torchlight_core::triage::TimeTargets;
+
+    let (_db, store) = with_keyring(engine).await;
+    let ours = user(1, ORG_A, "aigerim");
+    let theirs = user(2, ORG_B, "nino");
+    let mut disabled = user(3, ORG_A, "left");
+    disabled.disabled = true;
+    for account in [&ours, &theirs, &disabled] {
+        create_user(&store, account).await;
+    }
+    let record = case(10, ORG_A, 1_000);
+    create_case(&store, ORG_A, &record, &[case_key(10, ORG_A, 1)]).await;
+    let before = audit_count(&store).await;
+    for (scope, assignee) in [
+        (ORG_A, theirs.id),
+        (ORG_A, disabled.id),
+        (ORG_B, theirs.id),
+    ] {
+        let change = Change::AssignCase {
+            scope: id(scope),
+            case: record.id,
+            assignee: Some(assignee),
+        };
+        assert_conflict(store.commit(unit(change, event("case.assign", None))).await);
+    }
+    let change = Change::MarkAnswered {
+        scope: id(ORG_B),
+        case: record.id,
+        at_ms: 1,
+    };
+    assert_conflict(store.commit(unit(change, event("case.message", None))).await);
+    let out_of_order = TimeTargets {
+        detained_now: 48,
+        ..TimeTargets::default()
+    };
+    let change = Change::SetTimeTargets {
+        scope: id(ORG_A),
+        targets: out_of_order,
+    };
+    assert_rejected(
+        store.commit(unit(change, event("triage.targets", None))).await,
+        "time targets",
+    );
+    assert_eq!(audit_count(&store).await, before, "nothing refused is recorded");
+
+    assert_eq!(store.time_targets(id(ORG_A)).await.unwrap(), None);
+    for hours in [4, 6] {
+        let targets = TimeTargets {
+            detained_now: hours,
+            threat_to_life: hours,
+            ..TimeTargets::default()
+        };
+        let change = Change::SetTimeTargets {
+            scope: id(ORG_A),
+            targets,
+        };
+        store.commit(unit(change, event("triage.targets", None))).await.unwrap();
+        assert_eq!(store.time_targets(id(ORG_A)).await.unwrap(), Some(targets));
+    }
+    assert_eq!(store.time_targets(id(ORG_B)).await.unwrap(), None);
+    let change = Change::AssignCase {
+        scope: id(ORG_A),
+        case: record.id,
+        assignee: Some(ours.id),
+    };
+    store.commit(unit(change, event("case.assign", None))).await.unwrap();
 }

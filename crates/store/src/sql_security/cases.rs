@@ -16,11 +16,12 @@ use torchlight_core::Code;
 
 /// Heads of multi-row inserts (`sql::insert` adds the values).
 const INSERT_CASES: &str = "INSERT INTO cases (id, organization_id, country, urgency, status, \
-     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key) ";
+     created_at_ms, updated_at_ms, content, binding, codename_digest, defender_wrapped_key, \
+     urgency_rank, waiting_since_ms, answered_at_ms) ";
 const INSERT_CASE_KEYS: &str =
     "INSERT INTO case_keys (case_id, organization_id, key_version, wrapped_key) ";
 const UPDATE_VISIBLE_CASE: &str = "UPDATE cases SET country = $1, urgency = $2, status = $3, \
-     updated_at_ms = $4, content = $5, binding = $8 WHERE id = $6 AND EXISTS \
+     updated_at_ms = $4, content = $5, binding = $8, urgency_rank = $9 WHERE id = $6 AND EXISTS \
      (SELECT 1 FROM case_keys WHERE case_keys.case_id = $6 AND case_keys.organization_id = $7)";
 const SELECT_VISIBLE_CASES: &str = "SELECT c.id, c.organization_id, c.country, c.urgency, \
      c.status, c.created_at_ms, c.updated_at_ms, c.content, c.binding, \
@@ -133,7 +134,12 @@ sql_store! {
                 .push_bind(record.content.clone())
                 .push_bind(record.binding.clone())
                 .push_bind(row.request.map(|(digest, _)| digest.to_vec()))
-                .push_bind(row.request.map(|(_, wrapped)| wrapped.to_vec()));
+                .push_bind(row.request.map(|(_, wrapped)| wrapped.to_vec()))
+                .push_bind(record.urgency.rank())
+                .push_bind(record.created_at_ms)
+                // A request waits for its first answer; a case staff recorded
+                // waits for nobody's.
+                .push_bind(row.request.is_none().then_some(record.created_at_ms));
         })
         .await?;
         insert(conn, INSERT_CASE_KEYS, keys, |b, key| {
@@ -159,6 +165,7 @@ sql_store! {
             .bind(record.id.as_uuid())
             .bind(scope.as_uuid())
             .bind(record.binding.clone())
+            .bind(record.urgency.rank())
             .execute(&mut *conn)
             .await?;
         Ok(updated.affected() == 1)
@@ -290,17 +297,17 @@ where
 // Stored codes are read back into their domain types; a code that is none of
 // them means the row was damaged or written by something else.
 
-fn country(code: String) -> Result<Code, StoreError> {
+pub(super) fn country(code: String) -> Result<Code, StoreError> {
     Code::parse(Vocabulary::Country, &code)
         .map_err(|e| StoreError::Corrupt(format!("a stored case's country: {e}")))
 }
 
-fn urgency(code: String) -> Result<Urgency, StoreError> {
+pub(super) fn urgency(code: String) -> Result<Urgency, StoreError> {
     Urgency::from_code(&code)
         .ok_or_else(|| StoreError::Corrupt(format!("a stored case has the urgency {code:?}")))
 }
 
-fn status(code: String) -> Result<CaseStatus, StoreError> {
+pub(super) fn status(code: String) -> Result<CaseStatus, StoreError> {
     CaseStatus::from_code(&code)
         .ok_or_else(|| StoreError::Corrupt(format!("a stored case has the status {code:?}")))
 }

@@ -10,6 +10,7 @@ mod intake;
 mod keys;
 mod security_keys;
 mod staff;
+mod triage;
 mod unit;
 
 pub(crate) use intake::NewRequest;

@@ -107,6 +107,38 @@ sql_store! {
                     format!("organisation {owner} owns no case {case}")
                 })
             }
+            Change::AssignCase {
+                scope,
+                case,
+                assignee,
+            } => expect(
+                Self::assign_case(conn, *scope, *case, *assignee).await?,
+                || format!("organisation {scope} owns no case {case}, or has no such enabled account"),
+            ),
+            Change::RecordRisk {
+                scope,
+                case,
+                level,
+                follow_up_ms,
+            } => expect(
+                Self::record_risk(conn, *scope, *case, *level, *follow_up_ms).await?,
+                || format!("organisation {scope} owns no case {case}"),
+            ),
+            Change::MarkAnswered { scope, case, at_ms } => expect(
+                Self::mark_answered(conn, *scope, *case, *at_ms).await?,
+                || format!("organisation {scope} owns no case {case}"),
+            ),
+            Change::ScheduleFollowUp { scope, case, at_ms } => expect(
+                Self::schedule_follow_up(conn, *scope, *case, *at_ms).await?,
+                || format!("organisation {scope} owns no case {case}"),
+            ),
+            Change::BackInTriage { case, at_ms } => expect(
+                Self::back_in_triage(conn, *case, *at_ms).await?,
+                || format!("case {case} no longer exists"),
+            ),
+            Change::SetTimeTargets { scope, targets } => {
+                Self::set_time_targets(conn, *scope, targets).await
+            }
             Change::CreateRequest {
                 record,
                 key,
