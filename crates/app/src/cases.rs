@@ -121,7 +121,7 @@ fn decrypt(
 }
 
 /// `decrypt`, with the case's data key, to open its entries too.
-fn decrypt_keeping_key(
+pub(crate) fn decrypt_keeping_key(
     visible: VisibleCase,
     secret: &OrgSecretKey,
     signer: &SignerPublicKey,
@@ -262,7 +262,7 @@ impl Cases<'_> {
     }
 
     /// The signing key's public half, as the unsealed vault derived it.
-    fn signer_public(&self) -> Result<SignerPublicKey, AppError> {
+    pub(crate) fn signer_public(&self) -> Result<SignerPublicKey, AppError> {
         self.app
             .vault()
             .signer()
@@ -272,7 +272,7 @@ impl Cases<'_> {
 
     /// Records a case whose stored fields or binding do not check, for the trail
     /// and the log.
-    async fn record_tampered(&self, id: CaseId) -> Result<(), AppError> {
+    pub(crate) async fn record_tampered(&self, id: CaseId) -> Result<(), AppError> {
         tracing::error!(case = %id, "a stored case does not match its binding");
         let unit = self
             .app
@@ -638,7 +638,7 @@ impl Cases<'_> {
     /// The case `id` as `scope` can read it, when `scope`'s relation to it allows
     /// `action` (`core::case::CaseRelation`); `None` otherwise, so a case that may
     /// not be acted on looks like one that does not exist.
-    async fn readable(
+    pub(crate) async fn readable(
         &self,
         scope: Scope,
         id: CaseId,

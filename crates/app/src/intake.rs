@@ -49,14 +49,30 @@ pub struct Receipt {
     pub at_ms: i64,
 }
 
-/// What the defender added after the request, as stored (sealed) in an entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What an entry holds, as stored (sealed): the defender's messages and new
+/// risks, and what staff record (`EntryKind` says which of the parts it has).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryContent {
+    #[serde(default)]
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<Risk>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<Code>,
+    /// The staff member who wrote it, by name, as it stood then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<torchlight_core::risk::Scores>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<torchlight_core::decision::Decision>,
+    /// Whom a decision is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<torchlight_core::casework::Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<torchlight_core::casework::SupportRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<torchlight_core::casework::FamilyMember>,
 }
 
 /// A new risk or need the defender reports on the status page.
@@ -91,6 +107,9 @@ pub struct RequestStatus {
     pub last_visit_ms: Option<i64>,
     pub request: RequestDetails,
     pub entries: Vec<StatusEntry>,
+    /// The family members the organisation recorded, by id: whom a decision
+    /// for one of them is about.
+    pub family: Vec<(uuid::Uuid, torchlight_core::casework::FamilyMember)>,
 }
 
 impl RequestStatus {
@@ -131,7 +150,7 @@ fn admit(bound: &tokio::sync::Semaphore) -> Result<tokio::sync::SemaphorePermit<
 }
 
 /// The associated data of an entry: its case, id, kind and time.
-fn entry_context(entry: &CaseEntry) -> String {
+pub(crate) fn entry_context(entry: &CaseEntry) -> String {
     format!(
         "case/{}/entry/{}/{}/{}",
         entry.case_id,
@@ -265,8 +284,13 @@ impl Intake<'_> {
             updated_at_ms: record.updated_at_ms,
             last_visit_ms: last_visit,
             request,
+            family: entries
+                .iter()
+                .filter_map(|(entry, content)| Some((entry.id, content.family.clone()?)))
+                .collect(),
             entries: entries
                 .into_iter()
+                .filter(|(entry, _)| entry.kind.shown_to_defender())
                 .map(|(entry, content)| StatusEntry {
                     new_since_last_visit: !entry.kind.by_defender()
                         && last_visit.is_some_and(|seen| entry.at_ms > seen),
@@ -298,8 +322,7 @@ impl Intake<'_> {
     pub async fn reply(&self, typed: &str, text: String) -> Result<bool, AppError> {
         let content = EntryContent {
             text,
-            risk: None,
-            needs: Vec::new(),
+            ..EntryContent::default()
         };
         self.add(
             typed,
@@ -317,6 +340,7 @@ impl Intake<'_> {
             text: report.text,
             risk: report.risk,
             needs: report.needs,
+            ..EntryContent::default()
         };
         self.add(
             typed,
@@ -367,23 +391,19 @@ impl Intake<'_> {
             return Ok(false);
         };
         let now = self.app.now_ms();
-        let mut entry = CaseEntry {
-            id: crate::ids::time_ordered(now),
-            case_id: found.stored.record.id,
-            kind,
-            at_ms: now,
-            content: Vec::new(),
-        };
-        let plaintext = zeroize::Zeroizing::new(
-            serde_json::to_vec(&content)
-                .map_err(|e| AppError::Internal(format!("cannot encode an entry: {e}")))?,
-        );
-        entry.content = found.data_key.seal(&entry_context(&entry), &plaintext);
         let id = found.stored.record.id;
+        let entry = seal_entry(&found.data_key, id, kind, now, &content)?;
         let mut unit = self
             .app
             .unit(&Actor::Defender, action, Some(id.to_string()))
             .with(Change::AddCaseEntry(entry));
+        if kind == EntryKind::DefenderNewRisk {
+            // Back in triage: waiting for an answer again, due for a follow-up.
+            unit = unit.with(Change::BackInTriage {
+                case: id,
+                at_ms: now,
+            });
+        }
         let record = &found.stored.record;
         let reopened = record.status.after_new_risk();
         if kind == EntryKind::DefenderNewRisk && reopened != record.status {
@@ -482,6 +502,29 @@ impl Intake<'_> {
             })
             .collect()
     }
+}
+
+/// A new entry of `case`, sealed under its data key.
+pub(crate) fn seal_entry(
+    data_key: &DataKey,
+    case: CaseId,
+    kind: EntryKind,
+    at_ms: i64,
+    content: &EntryContent,
+) -> Result<CaseEntry, AppError> {
+    let mut entry = CaseEntry {
+        id: crate::ids::time_ordered(at_ms),
+        case_id: case,
+        kind,
+        at_ms,
+        content: Vec::new(),
+    };
+    let plaintext = zeroize::Zeroizing::new(
+        serde_json::to_vec(content)
+            .map_err(|e| AppError::Internal(format!("cannot encode an entry: {e}")))?,
+    );
+    entry.content = data_key.seal(&entry_context(&entry), &plaintext);
+    Ok(entry)
 }
 
 /// An entry's content, opened with its case's data key.

@@ -9,6 +9,7 @@
 //! app.security_keys()  WebAuthn keys as kept (the ceremony is the web layer's)
 //! app.keyring()        init, unseal, seal, rotate keys
 //! app.cases()          create, open, list, erase (always within a `Scope`)
+//! app.casework()     triage, assessments, decisions, messages, support, family
 //! app.intake()         requests from defenders, their codenames and status
 //! app.aggregates()     counts with small cells suppressed
 //! app.audit()          verifying the hash chain
@@ -18,6 +19,7 @@ pub mod accounts;
 pub mod aggregates;
 pub mod audit;
 pub mod cases;
+pub mod casework;
 pub mod intake;
 pub mod keyring;
 pub mod security_keys;
@@ -164,6 +166,10 @@ impl App {
 
     pub fn cases(&self) -> cases::Cases<'_> {
         cases::Cases { app: self }
+    }
+
+    pub fn casework(&self) -> casework::CaseWork<'_> {
+        casework::CaseWork { app: self }
     }
 
     pub fn intake(&self) -> intake::Intake<'_> {

@@ -106,13 +106,28 @@ pub enum EntryKind {
     DefenderNewRisk,
     /// A caseworker wrote to the defender.
     StaffMessage,
+    /// A caseworker's risk assessment (`risk::Scores`), kept with its assessor.
+    Assessment,
+    /// A decision on one need of one person (`decision::Decision`).
+    Decision,
+    /// Support given (`casework::SupportRecord`).
+    Support,
+    /// A family member recorded on the case (`casework::FamilyMember`).
+    FamilyMember,
+    /// A follow-up made, with what it found.
+    FollowUp,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 3] = [
+    pub const ALL: [EntryKind; 8] = [
         EntryKind::DefenderMessage,
         EntryKind::DefenderNewRisk,
         EntryKind::StaffMessage,
+        EntryKind::Assessment,
+        EntryKind::Decision,
+        EntryKind::Support,
+        EntryKind::FamilyMember,
+        EntryKind::FollowUp,
     ];
 
     /// The code stored in the database.
@@ -121,6 +136,11 @@ impl EntryKind {
             EntryKind::DefenderMessage => "defender_message",
             EntryKind::DefenderNewRisk => "defender_new_risk",
             EntryKind::StaffMessage => "staff_message",
+            EntryKind::Assessment => "assessment",
+            EntryKind::Decision => "decision",
+            EntryKind::Support => "support",
+            EntryKind::FamilyMember => "family_member",
+            EntryKind::FollowUp => "follow_up",
         }
     }
 
@@ -130,7 +150,30 @@ impl EntryKind {
 
     /// Whether the defender wrote it (else the organisation did).
     pub fn by_defender(self) -> bool {
-        !matches!(self, EntryKind::StaffMessage)
+        matches!(
+            self,
+            EntryKind::DefenderMessage | EntryKind::DefenderNewRisk
+        )
+    }
+
+    /// Whether the status page shows it: the conversation and the decisions.
+    /// The organisation's working notes (assessments, support records, family
+    /// members, follow-ups) stay on its side. They are sealed under the same
+    /// data key, which the defender's codename also opens: the defender could
+    /// read them with a copy of the database, and they are about the defender.
+    pub fn shown_to_defender(self) -> bool {
+        matches!(
+            self,
+            EntryKind::DefenderMessage
+                | EntryKind::DefenderNewRisk
+                | EntryKind::StaffMessage
+                | EntryKind::Decision
+        )
+    }
+
+    /// Whether it answers the defender, stopping the clock of the time target.
+    pub fn answers_defender(self) -> bool {
+        matches!(self, EntryKind::StaffMessage | EntryKind::Decision)
     }
 }
 

@@ -204,13 +204,26 @@ pub enum Problem {
     UnknownCode,
     NotOfCountry,
     NotAChoice(String),
-    TooLong { max: usize, given: usize },
-    TooMany { max: usize },
-    TooLarge { max: u32 },
+    TooLong {
+        max: usize,
+        given: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    TooLarge {
+        max: u32,
+    },
     NotANumber,
     UnknownOrganization,
     NoFocalPoint,
     NamedNobody,
+    /// Not a date written year-month-day.
+    NotADate,
+    /// An end before its start.
+    EndsBeforeStart,
+    /// Not an amount of money (a number with at most two decimals).
+    NotAnAmount,
 }
 
 impl Problem {
@@ -228,6 +241,9 @@ impl Problem {
             Problem::UnknownOrganization => "unknown-organization",
             Problem::NoFocalPoint => "no-focal-point",
             Problem::NamedNobody => "named-nobody",
+            Problem::NotADate => "not-a-date",
+            Problem::EndsBeforeStart => "ends-before-start",
+            Problem::NotAnAmount => "not-an-amount",
         }
     }
 
@@ -250,6 +266,11 @@ impl Problem {
             }
             Problem::NamedNobody => {
                 "name at least one organisation, or choose another kind of consent".into()
+            }
+            Problem::NotADate => "not a date (year-month-day, such as 2026-03-31)".into(),
+            Problem::EndsBeforeStart => "ends before it starts".into(),
+            Problem::NotAnAmount => {
+                "not an amount (a number with at most two decimals, such as 1500.50)".into()
             }
         }
     }

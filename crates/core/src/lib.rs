@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod case;
+pub mod casework;
 pub mod code;
 pub mod decision;
 pub mod directory;

@@ -53,6 +53,15 @@ pub enum Capacity {
 }
 
 impl Threat {
+    pub fn code(self) -> &'static str {
+        match self {
+            Threat::Explicit => "explicit",
+            Threat::Pattern => "pattern",
+            Threat::SourceCapacity => "source_capacity",
+            Threat::Escalation => "escalation",
+        }
+    }
+
     pub const ALL: [Threat; 4] = [
         Threat::Explicit,
         Threat::Pattern,
@@ -62,6 +71,16 @@ impl Threat {
 }
 
 impl Vulnerability {
+    pub fn code(self) -> &'static str {
+        match self {
+            Vulnerability::Exposure => "exposure",
+            Vulnerability::Isolation => "isolation",
+            Vulnerability::Digital => "digital",
+            Vulnerability::Dependants => "dependants",
+            Vulnerability::Remoteness => "remoteness",
+        }
+    }
+
     pub const ALL: [Vulnerability; 5] = [
         Vulnerability::Exposure,
         Vulnerability::Isolation,
@@ -72,6 +91,15 @@ impl Vulnerability {
 }
 
 impl Capacity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Capacity::Network => "network",
+            Capacity::Practices => "practices",
+            Capacity::Resources => "resources",
+            Capacity::Wellbeing => "wellbeing",
+        }
+    }
+
     pub const ALL: [Capacity; 4] = [
         Capacity::Network,
         Capacity::Practices,
