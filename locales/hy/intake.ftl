@@ -86,6 +86,9 @@ request-error-not-a-number = Խնդրում ենք նշել ամբողջ թիվ�
 request-error-unknown-organization = Այս կազմակերպությունը տեղեկատուում չկա։
 request-error-no-focal-point = Այս երկրում դեռ համակարգող կազմակերպություն չկա։ Խնդրում ենք ստորև ընտրել կազմակերպություն։
 request-error-named-nobody = Խնդրում ենք ընտրել առնվազն մեկ կազմակերպություն կամ այլ պատասխան։
+request-error-not-a-date = Խնդրում ենք նշել ամսաթիվը տարի-ամիս-օր ձևաչափով, օրինակ՝ 2026-03-31։
+request-error-ends-before-start = Այս ամսաթիվը սկզբի ամսաթվից ավելի վաղ է։
+request-error-not-an-amount = Խնդրում ենք նշել գումարը, օրինակ՝ 1500 կամ 1500,50։
 
 received-title = Ձեր հայտը ստացվել է
 received-lead = Ձեր հայտն ապահով պահված է։ Կազմակերպության աշխատակիցը կկարդա այն։
@@ -155,6 +158,15 @@ status-needs = Խնդրված օգնություն
 status-urgency = Հրատապություն
 status-decisions-heading = Որոշումներ
 status-no-decision = Դեռ որոշում չկա։ Երբ կազմակերպությունը կայացնի իր որոշումը, այստեղ կտեսնեք, թե ինչ է որոշել և ինչու։
+status-decision-granted = բավարարվել է
+status-decision-refused = չի բավարարվել
+status-decision-referred = փոխանցվել է այլ կազմակերպության, որը կկապվի ձեզ հետ
+# uncertain: "for whom: name" as a label, so that the name need not be declined (as "Ստացող՝" in status-state-new)
+status-decision-for = ում համար՝ { $name }
+status-decision-reason = Պատճառը՝ { $reason }
+status-decision-alternatives = Ուրիշներ, ովքեր կարող են օգնել սրա հարցում․
+status-decision-no-alternatives = Տեղեկատուում սրա համար դեռ այլ ծառայություն չենք գտել։
+status-decision-search = Որոնել տեղեկատուում
 status-conversation-heading = Հաղորդագրություններ
 status-no-messages = Դեռ հաղորդագրություններ չկան։
 status-entry-you = Դուք

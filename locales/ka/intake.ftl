@@ -86,6 +86,9 @@ request-error-not-a-number = გთხოვთ, მიუთითოთ მთ
 request-error-unknown-organization = ეს ორგანიზაცია კატალოგში არ არის.
 request-error-no-focal-point = ამ ქვეყანაში ჯერ არცერთი საკონტაქტო ორგანიზაცია არ მუშაობს. გთხოვთ, ქვემოთ აირჩიოთ ორგანიზაცია.
 request-error-named-nobody = გთხოვთ, აირჩიოთ ერთი ორგანიზაცია მაინც, ან სხვა პასუხი.
+request-error-not-a-date = გთხოვთ, მიუთითოთ თარიღი ფორმატით წელი-თვე-დღე, მაგალითად 2026-03-31.
+request-error-ends-before-start = ეს თარიღი დაწყების თარიღზე ადრეა.
+request-error-not-an-amount = გთხოვთ, მიუთითოთ თანხა, მაგალითად 1500 ან 1500,50.
 
 received-title = თქვენი მოთხოვნა მიღებულია
 received-lead = თქვენი მოთხოვნა უსაფრთხოდ არის შენახული. მას ორგანიზაციის თანამშრომელი წაიკითხავს.
@@ -155,6 +158,15 @@ status-needs = მოთხოვნილი დახმარება
 status-urgency = სასწრაფოობა
 status-decisions-heading = გადაწყვეტილებები
 status-no-decision = გადაწყვეტილება ჯერ არ არის. როცა ორგანიზაცია გადაწყვეტილებას მიიღებს, აქ ნახავთ, რა გადაწყვიტა და რატომ.
+status-decision-granted = დაკმაყოფილდა
+status-decision-refused = არ დაკმაყოფილდა
+status-decision-referred = გადაეგზავნა სხვა ორგანიზაციას, რომელიც დაგიკავშირდებათ
+# uncertain: the name cannot be declined, so "for" is the hyphenated ending "-ისთვის" as with foreign words
+status-decision-for = { $name }-ისთვის
+status-decision-reason = მიზეზი: { $reason }
+status-decision-alternatives = სხვები, ვინც შეიძლება ამაში დაგეხმაროთ:
+status-decision-no-alternatives = კატალოგში ამისთვის სხვა სერვისი ჯერ ვერ ვიპოვეთ.
+status-decision-search = კატალოგში მოძებნა
 status-conversation-heading = შეტყობინებები
 status-no-messages = შეტყობინებები ჯერ არ არის.
 status-entry-you = თქვენ

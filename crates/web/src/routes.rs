@@ -8,7 +8,7 @@ use axum::routing::{get, post, MethodRouter};
 use torchlight_core::access::Permission;
 
 use crate::staff::guard::Access;
-use crate::staff::{admin, auth, cases, unseal, webauthn};
+use crate::staff::{admin, auth, cases, casework, unseal, webauthn};
 use crate::state::AppState;
 use crate::{api, pages};
 
@@ -272,6 +272,84 @@ pub fn table() -> Vec<RouteDef> {
             "/staff/cases/{id}/access",
             staff(ViewCaseAccess),
             get(cases::access),
+        ),
+        route(
+            Method::GET,
+            "/staff/triage",
+            staff(ViewCases),
+            get(casework::triage),
+        ),
+        route(
+            Method::GET,
+            "/staff/follow-ups",
+            staff(ViewCases),
+            get(casework::follow_ups),
+        ),
+        route(
+            Method::GET,
+            "/staff/triage/targets",
+            staff(ManageStaff),
+            get(casework::targets_form),
+        ),
+        route(
+            Method::POST,
+            "/staff/triage/targets",
+            staff(ManageStaff),
+            post(casework::set_targets),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/assign",
+            staff(EditCases),
+            post(casework::assign),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/status",
+            staff(EditCases),
+            post(casework::set_status),
+        ),
+        route(
+            Method::GET,
+            "/staff/cases/{id}/assess",
+            staff(EditCases),
+            get(casework::assess_form),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/assess",
+            staff(EditCases),
+            post(casework::assess),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/decide",
+            staff(EditCases),
+            post(casework::decide),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/message",
+            staff(EditCases),
+            post(casework::message),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/support",
+            staff(EditCases),
+            post(casework::support),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/family",
+            staff(EditCases),
+            post(casework::family),
+        ),
+        route(
+            Method::POST,
+            "/staff/cases/{id}/follow-up",
+            staff(EditCases),
+            post(casework::follow_up),
         ),
         route(
             Method::GET,

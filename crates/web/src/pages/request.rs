@@ -11,6 +11,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use torchlight_app::intake::{NewRisk, Practice, RequestStatus, StatusEntry};
 use torchlight_core::case::{CaseStatus, EntryKind, Urgency};
+use torchlight_core::casework::Person;
+use torchlight_core::decision::Outcome;
 use torchlight_core::intake::guide::{self, Answers, Happened, Safety, Touches};
 use torchlight_core::intake::{check_message, FieldError, RequestDraft, MAX_MESSAGE_CHARS};
 use torchlight_core::{search, Code, Filters, Vocabulary};
@@ -397,6 +399,7 @@ struct StatusPage<'a> {
     needs: String,
     urgency: String,
     entries: Vec<EntryView>,
+    decisions: Vec<DecisionView>,
     alternatives: Vec<AlternativeView>,
     notice: Option<String>,
     error: Option<String>,
@@ -410,6 +413,21 @@ struct EntryView {
     text: String,
     detail: Option<String>,
     new: bool,
+}
+
+/// The latest decision on one need of one person, as the defender reads it.
+struct DecisionView {
+    need: String,
+    /// A family member's name, for a decision about them.
+    person: Option<String>,
+    outcome: String,
+    outcome_code: &'static str,
+    reason: Option<String>,
+    explanation: String,
+    at: String,
+    new: bool,
+    /// For a refusal: other services of the directory for this need.
+    alternatives: Vec<AlternativeView>,
 }
 
 struct AlternativeView {
@@ -455,8 +473,10 @@ fn status_page(
     let entries = status
         .entries
         .iter()
+        .filter(|entry| entry.kind != EntryKind::Decision)
         .map(|entry| entry_view(&ctx, &words, entry))
         .collect();
+    let decisions = decision_views(state, &ctx, &words, status);
     let alternatives = alternatives(state, &words, &ctx, status);
     let chosen: Vec<String> = Vec::new();
     let html = StatusPage {
@@ -476,6 +496,7 @@ fn status_page(
             .text(&format!("request-urgency-{}", status.urgency.code()))
             .into_owned(),
         entries,
+        decisions,
         alternatives,
         notice: notice.map(|id| ctx.text(id).into_owned()),
         error,
@@ -506,7 +527,12 @@ fn entry_view(ctx: &PageContext<'_>, words: &Words<'_>, entry: &StatusEntry) -> 
     let who = match entry.kind {
         EntryKind::DefenderMessage => "status-entry-you",
         EntryKind::DefenderNewRisk => "status-entry-you-new-risk",
-        EntryKind::StaffMessage => "status-entry-organization",
+        EntryKind::StaffMessage
+        | EntryKind::Decision
+        | EntryKind::Assessment
+        | EntryKind::Support
+        | EntryKind::FamilyMember
+        | EntryKind::FollowUp => "status-entry-organization",
     };
     let mut detail = Vec::new();
     if let Some(risk) = &entry.content.risk {
@@ -528,6 +554,86 @@ fn entry_view(ctx: &PageContext<'_>, words: &Words<'_>, entry: &StatusEntry) -> 
     }
 }
 
+/// The latest decision on each need of each person, newest first, each refusal
+/// with the services that may help instead.
+fn decision_views(
+    state: &AppState,
+    ctx: &PageContext<'_>,
+    words: &Words<'_>,
+    status: &RequestStatus,
+) -> Vec<DecisionView> {
+    let mut seen = Vec::new();
+    let mut views = Vec::new();
+    for entry in status.entries.iter().rev() {
+        let Some(decision) = &entry.content.decision else {
+            continue;
+        };
+        let person = entry.content.person;
+        if seen.contains(&(person, &decision.need)) {
+            continue;
+        }
+        seen.push((person, &decision.need));
+        let (outcome_code, reason, explanation) = match &decision.outcome {
+            Outcome::Granted => ("granted", None, String::new()),
+            Outcome::Referred => ("referred", None, String::new()),
+            Outcome::Refused {
+                reason,
+                explanation,
+            } => (
+                "refused",
+                Some(
+                    ctx.text_with(
+                        "status-decision-reason",
+                        &args([(
+                            "reason",
+                            words
+                                .label(Vocabulary::RefusalReason, reason.as_str())
+                                .into_owned()
+                                .into(),
+                        )]),
+                    )
+                    .into_owned(),
+                ),
+                explanation.clone(),
+            ),
+        };
+        let alternatives = if outcome_code == "refused" {
+            services_for(state, words, ctx, status, &decision.need, false)
+        } else {
+            Vec::new()
+        };
+        views.push(DecisionView {
+            need: words
+                .label(Vocabulary::SupportType, decision.need.as_str())
+                .into_owned(),
+            person: match person {
+                Some(Person::Family(member)) => status
+                    .family
+                    .iter()
+                    .find(|(id, _)| *id == member)
+                    .map(|(_, family)| {
+                        ctx.text_with(
+                            "status-decision-for",
+                            &args([("name", family.name.clone().into())]),
+                        )
+                        .into_owned()
+                    }),
+                _ => None,
+            },
+            outcome: ctx
+                .text(&format!("status-decision-{outcome_code}"))
+                .into_owned(),
+            outcome_code,
+            reason,
+            explanation,
+            at: format_time(entry.at_ms),
+            new: entry.new_since_last_visit,
+            alternatives,
+        });
+    }
+    views
+}
+
 /// Services of the directory offering what was asked for in the request's
 /// country, other than the recipient's: what a defender can turn to meanwhile,
 /// and after a refusal.
@@ -537,37 +643,51 @@ fn alternatives(
     ctx: &PageContext<'_>,
     status: &RequestStatus,
 ) -> Vec<AlternativeView> {
-    let directory = state.directory();
-    let taxonomy = state.taxonomy();
     let mut shown: Vec<AlternativeView> = Vec::new();
     for need in &status.request.needs {
-        let filters = Filters {
-            country: Some(status.country.clone()),
-            support: Some(need.clone()),
-            ..Filters::default()
-        };
-        let hits = search::search(&directory, taxonomy, &filters);
-        for hit in hits
-            .iter()
-            .filter(|hit| hit.organization.id != status.recipient)
-            .take(ALTERNATIVES_PER_NEED)
-        {
-            let link = ctx.link(&format!("/services/{}", hit.service.id));
-            if shown.iter().any(|s| s.link == link) {
-                continue;
+        for service in services_for(state, words, ctx, status, need, true) {
+            if !shown.iter().any(|s| s.link == service.link) {
+                shown.push(service);
             }
-            shown.push(AlternativeView {
-                name: words
-                    .label(Vocabulary::SupportType, need.as_str())
-                    .into_owned()
-                    + ": "
-                    + &hit.service.name,
-                organization: hit.organization.name.clone(),
-                link,
-            });
         }
     }
     shown
+}
+
+/// Up to `ALTERNATIVES_PER_NEED` services for `need` in the request's country,
+/// not the recipient's; each named with the need when `with_need`.
+fn services_for(
+    state: &AppState,
+    words: &Words<'_>,
+    ctx: &PageContext<'_>,
+    status: &RequestStatus,
+    need: &Code,
+    with_need: bool,
+) -> Vec<AlternativeView> {
+    let directory = state.directory();
+    let filters = Filters {
+        country: Some(status.country.clone()),
+        support: Some(need.clone()),
+        ..Filters::default()
+    };
+    search::search(&directory, state.taxonomy(), &filters)
+        .iter()
+        .filter(|hit| hit.organization.id != status.recipient)
+        .take(ALTERNATIVES_PER_NEED)
+        .map(|hit| AlternativeView {
+            name: if with_need {
+                words
+                    .label(Vocabulary::SupportType, need.as_str())
+                    .into_owned()
+                    + ": "
+                    + &hit.service.name
+            } else {
+                hit.service.name.clone()
+            },
+            organization: hit.organization.name.clone(),
+            link: ctx.link(&format!("/services/{}", hit.service.id)),
+        })
+        .collect()
 }
 
 /// `POST /status`: the request the codename finds, or the same answer for any

@@ -44,7 +44,7 @@ struct CasesPage<'a> {
 }
 
 /// A case's name as shown: a defender may give none, and a link needs words.
-fn shown_name(ctx: &PageContext<'_>, name: String) -> String {
+pub(super) fn shown_name(ctx: &PageContext<'_>, name: String) -> String {
     if name.is_empty() {
         ctx.text("staff-request-anonymous").into_owned()
     } else {
@@ -52,7 +52,7 @@ fn shown_name(ctx: &PageContext<'_>, name: String) -> String {
     }
 }
 
-fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
+pub(super) fn urgency_label(ctx: &PageContext<'_>, code: &str) -> String {
     ctx.text(&format!("urgency-{code}")).into_owned()
 }
 
@@ -95,17 +95,8 @@ pub struct Fact {
     pub value: String,
 }
 
-/// Something added to the case after it came in.
-pub struct EntryRow {
-    pub who: String,
-    pub at: String,
-    pub risk: Option<String>,
-    pub needs: String,
-    pub text: String,
-}
-
 /// What a request says beyond name, contact and narrative, for the case page.
-fn request_facts(
+pub(super) fn request_facts(
     ctx: &PageContext<'_>,
     words: &Words<'_>,
     request: &torchlight_core::intake::RequestDetails,
@@ -546,27 +537,6 @@ pub async fn edit(
     )))
 }
 
-#[derive(Template)]
-#[template(path = "staff/case.html")]
-struct CasePage<'a> {
-    /// For a case that came in as a request.
-    request: Option<Vec<Fact>>,
-    entries: Vec<EntryRow>,
-    ctx: PageContext<'a>,
-    frame: Option<Frame>,
-    notices: Vec<String>,
-    title: String,
-    contact: String,
-    country: String,
-    urgency: String,
-    opened: String,
-    narrative: String,
-    access_link: String,
-    erase_link: String,
-    edit_link: String,
-    cases_link: String,
-}
-
 /// The case the path names, opened for `staff` (the view recorded); not found
 /// when it names none they can read.
 async fn open_case(
@@ -589,6 +559,7 @@ fn case_id(raw: &str) -> Result<CaseId, PageError> {
     raw.parse().map_err(|_| PageError(WebError::NotFound))
 }
 
+/// `GET /staff/cases/{id}`: the case and the work on it.
 pub async fn show(
     State(state): State<AppState>,
     page: PageLocale,
@@ -596,51 +567,10 @@ pub async fn show(
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> PageResponse {
-    let (id, case) = open_case(&state, &staff, &id).await?;
+    let id = case_id(&id)?;
     let ctx = context(&state, &page);
-    let words = Words::new(state.localizer(), ctx.locale, state.taxonomy());
-    let request = case
-        .details
-        .request
-        .as_ref()
-        .map(|request| request_facts(&ctx, &words, request));
-    let entries = case
-        .entries
-        .iter()
-        .map(|(entry, content)| EntryRow {
-            who: ctx
-                .text(&format!("staff-entry-{}", entry.kind.code()))
-                .into_owned(),
-            at: format_time(entry.at_ms),
-            risk: content.risk.as_ref().map(|r| {
-                words
-                    .label(Vocabulary::RiskType, r.kind.as_str())
-                    .into_owned()
-            }),
-            needs: words.labels(Vocabulary::SupportType, &content.needs),
-            text: content.text.clone(),
-        })
-        .collect();
-    let title = shown_name(&ctx, case.details.name);
-    let notices = confirmation(&ctx, query.as_deref(), "saved", "staff-case-saved");
-    let html = render(CasePage {
-        title,
-        request,
-        entries,
-        frame: Some(Frame::of(&staff, &ctx)),
-        notices,
-        cases_link: ctx.link("/staff/cases"),
-        edit_link: ctx.link(&format!("/staff/cases/{id}/edit")),
-        contact: case.details.contact,
-        country: words.country(case.record.country.as_str()).into_owned(),
-        urgency: urgency_label(&ctx, case.record.urgency.code()),
-        opened: format_time(case.record.created_at_ms),
-        narrative: case.details.narrative,
-        access_link: ctx.link(&format!("/staff/cases/{id}/access")),
-        erase_link: ctx.link(&format!("/staff/cases/{id}/erase")),
-        ctx,
-    })?;
-    Ok(html.into_response())
+    let notices = super::casework::done_notice(&ctx, query.as_deref());
+    super::case_page::case_page(&state, &page, &staff, id, notices, None).await
 }
 
 #[derive(Deserialize)]

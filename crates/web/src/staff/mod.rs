@@ -4,7 +4,9 @@
 
 pub mod admin;
 pub mod auth;
+pub mod case_page;
 pub mod cases;
+pub mod casework;
 pub mod csrf;
 pub mod guard;
 pub mod secret_form;

@@ -8,6 +8,7 @@ mod support;
 pub(crate) use torchlight_store::both_engines;
 
 mod api;
+mod casework;
 mod i18n;
 mod intake;
 mod limits;

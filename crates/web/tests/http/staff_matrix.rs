@@ -168,6 +168,19 @@ fn expectations() -> Vec<Row> {
             "/staff/cases/{id}/access",
             staff(CASE_LEADS, case, 200),
         ),
+        row("GET", "/staff/triage", staff(CASE_READERS, None, 200)),
+        row("GET", "/staff/follow-ups", staff(CASE_READERS, None, 200)),
+        row("GET", "/staff/triage/targets", staff(ORG_ADMIN, None, 200)),
+        row("POST", "/staff/triage/targets", staff(ORG_ADMIN, None, 303)),
+        row("POST", ASSIGN, staff(CASE_READERS, case, 303)),
+        row("POST", STATUS, staff(CASE_READERS, case, 303)),
+        row("GET", ASSESS, staff(CASE_READERS, case, 200)),
+        row("POST", ASSESS, staff(CASE_READERS, case, 303)),
+        row("POST", DECIDE, staff(CASE_READERS, case, 303)),
+        row("POST", MESSAGE, staff(CASE_READERS, case, 303)),
+        row("POST", SUPPORT, staff(CASE_READERS, case, 303)),
+        row("POST", FAMILY, staff(CASE_READERS, case, 303)),
+        row("POST", FOLLOW_UP, staff(CASE_READERS, case, 303)),
         row("GET", "/staff/users", staff(ORG_ADMIN, None, 200)),
         row("POST", "/staff/users", staff(ORG_ADMIN, None, 201)),
         row(
@@ -204,6 +217,14 @@ async fn send_empty(browser: &Browser, method: &str, path: &str) -> Reply {
 }
 
 const END_ALL: &str = "/staff/sessions/end-all";
+const ASSIGN: &str = "/staff/cases/{id}/assign";
+const STATUS: &str = "/staff/cases/{id}/status";
+const ASSESS: &str = "/staff/cases/{id}/assess";
+const DECIDE: &str = "/staff/cases/{id}/decide";
+const MESSAGE: &str = "/staff/cases/{id}/message";
+const SUPPORT: &str = "/staff/cases/{id}/support";
+const FAMILY: &str = "/staff/cases/{id}/family";
+const FOLLOW_UP: &str = "/staff/cases/{id}/follow-up";
 const STEP_UP: &str = "/staff/security-keys/confirm";
 const REGISTER_START: &str = "/staff/security-keys/register/start";
 const REGISTER_FINISH: &str = "/staff/security-keys/register/finish";
@@ -275,6 +296,10 @@ type SealedCase = (CaseId, Vec<u8>);
 struct Snapshot {
     /// Each organisation's cases, with their sealed content (an edit seals anew).
     cases: Vec<(OrganizationId, Vec<SealedCase>)>,
+    /// What was added to each case (its entries' ids) and its triage fields.
+    work: Vec<(CaseId, Vec<Uuid>, Option<torchlight_store::QueueRow>)>,
+    /// Each organisation's own time targets.
+    targets: Vec<Option<torchlight_core::triage::TimeTargets>>,
     /// id, disabled, must change password, password hash, TOTP enrolled.
     users: Vec<(UserId, bool, bool, String, bool)>,
     /// The security keys of the fixture's accounts (not of accounts made since).
@@ -289,7 +314,19 @@ async fn snapshot(app: &StaffApp) -> Snapshot {
     let mut users = Vec::new();
     let mut key_versions = Vec::new();
     let mut keys = Vec::new();
+    let mut work = Vec::new();
+    let mut targets = Vec::new();
     for org in [Org::A, Org::B] {
+        targets.push(store.time_targets(org.id()).await.unwrap());
+        for visible in store.cases_visible_to(org.id()).await.unwrap() {
+            let id = visible.record.id;
+            let entries = store.case_entries(id).await.unwrap();
+            work.push((
+                id,
+                entries.into_iter().map(|e| e.id).collect(),
+                store.triage_of(org.id(), id).await.unwrap(),
+            ));
+        }
         let mut ids: Vec<SealedCase> = store
             .cases_visible_to(org.id())
             .await
@@ -324,8 +361,11 @@ async fn snapshot(app: &StaffApp) -> Snapshot {
     }
     users.sort();
     keys.sort();
+    work.sort_by_key(|(id, _, _)| *id);
     Snapshot {
         cases,
+        work,
+        targets,
         users,
         keys,
         key_versions,
@@ -389,8 +429,9 @@ async fn prepare(
     } = row.who
     {
         let id = match object {
-            Object::Case if fresh && row.path.ends_with("/erase") => {
-                app.create_case(org, "Fresh case to erase").await.as_uuid()
+            // A case each attempt changes for good (erased, closed).
+            Object::Case if fresh && (row.path.ends_with("/erase") || row.path == STATUS) => {
+                app.create_case(org, "Fresh case to change").await.as_uuid()
             }
             Object::Case => app.case_of(org).as_uuid(),
             Object::User if fresh => {
@@ -442,6 +483,48 @@ async fn prepare(
             fields.push(("role".into(), "caseworker".into()));
         }
         ("POST", "/staff/cases/{id}/erase") => fields.push(("confirm".into(), "yes".into())),
+        ("POST", "/staff/triage/targets") => {
+            for (name, hours) in [
+                ("detained_now", "1"),
+                ("threat_to_life", "2"),
+                ("within_days", "12"),
+                ("not_urgent", "48"),
+            ] {
+                fields.push((name.into(), hours.into()));
+            }
+        }
+        ("POST", ASSIGN) => {
+            // Each account takes the case itself: every attempt changes it.
+            let me = actor.map(|id| id.to_string()).unwrap_or_default();
+            fields.push(("assignee".into(), me));
+        }
+        ("POST", STATUS) => fields.push(("status".into(), "closed".into())),
+        ("POST", ASSESS) => {
+            for (field, _, _) in torchlight_web::staff::case_page::factors() {
+                fields.push((field, "2".into()));
+            }
+        }
+        ("POST", DECIDE) => {
+            for (name, value) in [
+                ("person", "defender"),
+                ("need", "legal"),
+                ("outcome", "granted"),
+            ] {
+                fields.push((name.into(), value.into()));
+            }
+        }
+        ("POST", MESSAGE) => fields.push(("text".into(), "From the matrix".into())),
+        ("POST", SUPPORT) => {
+            for (name, value) in [
+                ("support", "legal"),
+                ("from", "2026-12-01"),
+                ("provider", "The matrix"),
+            ] {
+                fields.push((name.into(), value.into()));
+            }
+        }
+        ("POST", FAMILY) => fields.push(("name".into(), "Matrix relative".into())),
+        ("POST", FOLLOW_UP) => fields.push(("note".into(), "Checked".into())),
         ("POST", STEP_UP) => {
             if let Some(member) = actor.and_then(|id| app.members.iter().find(|m| m.id == id)) {
                 fields.push(("current_password".into(), PASSWORD.into()));
