@@ -389,3 +389,8 @@ staff-follow-ups-title = Follow-ups due
 staff-follow-ups-lead = Cases due for a follow-up within a week, and those overdue, soonest first. An assessment sets the next one from its level; a new risk reported by the defender makes it due at once.
 staff-follow-ups-nothing-due = Nothing is due this week.
 staff-follow-ups-due-now = due now
+
+staff-language-label = Language of your staff pages
+staff-language-browser = As my browser asks
+staff-language-submit = Save the language
+staff-action-staff-locale = Chose the language of their staff pages

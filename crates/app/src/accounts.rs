@@ -198,6 +198,21 @@ impl Accounts<'_> {
         self.app.commit(unit).await
     }
 
+    /// The language `staff`'s pages are shown in (a locale code staff pages
+    /// are written in), or none to follow the browser. Their own choice.
+    pub async fn set_locale(
+        &self,
+        staff: &crate::StaffMember,
+        locale: Option<String>,
+    ) -> Result<(), AppError> {
+        let user = staff.user.id;
+        let unit = self
+            .app
+            .unit(&staff.actor(), "staff.locale", Some(user.to_string()))
+            .with(Change::SetLocale { user, locale });
+        self.app.commit(unit).await
+    }
+
     /// A lost password or second factor: a new one-time password, the second
     /// factor and recovery codes removed (enrolled again at the next sign-in),
     /// every session ended.

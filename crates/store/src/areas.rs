@@ -185,6 +185,13 @@ pub trait TriageStore: Send + Sync + 'static {
         limit: i64,
     ) -> Result<Vec<QueueRow>, StoreError>;
 
+    /// One case's triage fields, when `scope` owns it.
+    async fn triage_of(
+        &self,
+        scope: OrganizationId,
+        case: CaseId,
+    ) -> Result<Option<QueueRow>, StoreError>;
+
     /// The time targets `scope` set, `None` when it keeps the defaults.
     async fn time_targets(
         &self,

@@ -70,6 +70,12 @@ pub enum Change {
     /// An administrator's reset: a one-time password to change at the next sign-in,
     /// the second factor and recovery codes removed, every session ended.
     ResetCredentials { user: UserId, new_hash: String },
+    /// The language an account's staff pages are shown in, or none (the
+    /// browser's).
+    SetLocale {
+        user: UserId,
+        locale: Option<String>,
+    },
     /// Disables or enables an account; either way its sessions end.
     SetDisabled { user: UserId, disabled: bool },
     /// A TOTP secret (sealed) with the step its first code was given at, and the

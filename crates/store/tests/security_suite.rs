@@ -2412,7 +2412,10 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
                 level,
                 follow_up_ms: now + n as i64 * hour,
             };
-            store.commit(unit(change, event("case.assess", None))).await.unwrap();
+            store
+                .commit(unit(change, event("case.assess", None)))
+                .await
+                .unwrap();
         }
         // A staff case counts as answered when recorded; so do every third.
         let answered = n % 3 == 0;
@@ -2422,7 +2425,10 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
                 case: case_id,
                 at_ms: now,
             };
-            store.commit(unit(change, event("case.message", None))).await.unwrap();
+            store
+                .commit(unit(change, event("case.message", None)))
+                .await
+                .unwrap();
         }
         let assignee = (n % 2 == 0).then_some(caseworker.id);
         if let Some(assignee) = assignee {
@@ -2431,7 +2437,10 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
                 case: case_id,
                 assignee: Some(assignee),
             };
-            store.commit(unit(change, event("case.assign", None))).await.unwrap();
+            store
+                .commit(unit(change, event("case.assign", None)))
+                .await
+                .unwrap();
         }
         if record.status != CaseStatus::Closed {
             expected.push(Waiting {
@@ -2446,7 +2455,13 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
         }
     }
     // Another organisation's case never shows in A's queue.
-    create_case(&store, ORG_B, &case(5_000, ORG_B, 0), &[case_key(5_000, ORG_B, 1)]).await;
+    create_case(
+        &store,
+        ORG_B,
+        &case(5_000, ORG_B, 0),
+        &[case_key(5_000, ORG_B, 1)],
+    )
+    .await;
 
     triage::order(&mut expected);
     let all = store
@@ -2454,7 +2469,10 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
         .await
         .unwrap();
     let ids = |rows: &[torchlight_store::QueueRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
-    assert_eq!(ids(&all), expected.iter().map(|w| w.case).collect::<Vec<_>>());
+    assert_eq!(
+        ids(&all),
+        expected.iter().map(|w| w.case).collect::<Vec<_>>()
+    );
     for row in &all {
         let waiting = expected.iter().find(|w| w.case == row.id).unwrap();
         assert_eq!(triage::risk_of_rank(row.risk_rank), waiting.risk);
@@ -2507,7 +2525,10 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
         case: oldest_not_urgent,
         at_ms: now,
     };
-    store.commit(unit(change, event("request.new_risk", None))).await.unwrap();
+    store
+        .commit(unit(change, event("request.new_risk", None)))
+        .await
+        .unwrap();
     let cutoffs = Urgency::ALL.map(|u| targets.overdue_if_arrived_before(u, later));
     let counted = store.triage_counts(id(ORG_A), cutoffs).await.unwrap();
     assert_eq!(counted[3].overdue, 1, "120 h passed without an answer");
@@ -2536,11 +2557,7 @@ async fn triage_changes_stay_within_the_organisation(engine: Engine) {
     let record = case(10, ORG_A, 1_000);
     create_case(&store, ORG_A, &record, &[case_key(10, ORG_A, 1)]).await;
     let before = audit_count(&store).await;
-    for (scope, assignee) in [
-        (ORG_A, theirs.id),
-        (ORG_A, disabled.id),
-        (ORG_B, theirs.id),
-    ] {
+    for (scope, assignee) in [(ORG_A, theirs.id), (ORG_A, disabled.id), (ORG_B, theirs.id)] {
         let change = Change::AssignCase {
             scope: id(scope),
             case: record.id,
@@ -2553,7 +2570,11 @@ async fn triage_changes_stay_within_the_organisation(engine: Engine) {
         case: record.id,
         at_ms: 1,
     };
-    assert_conflict(store.commit(unit(change, event("case.message", None))).await);
+    assert_conflict(
+        store
+            .commit(unit(change, event("case.message", None)))
+            .await,
+    );
     let out_of_order = TimeTargets {
         detained_now: 48,
         ..TimeTargets::default()
@@ -2563,10 +2584,16 @@ async fn triage_changes_stay_within_the_organisation(engine: Engine) {
         targets: out_of_order,
     };
     assert_rejected(
-        store.commit(unit(change, event("triage.targets", None))).await,
+        store
+            .commit(unit(change, event("triage.targets", None)))
+            .await,
         "time targets",
     );
-    assert_eq!(audit_count(&store).await, before, "nothing refused is recorded");
+    assert_eq!(
+        audit_count(&store).await,
+        before,
+        "nothing refused is recorded"
+    );
 
     assert_eq!(store.time_targets(id(ORG_A)).await.unwrap(), None);
     for hours in [4, 6] {
@@ -2579,7 +2606,10 @@ async fn triage_changes_stay_within_the_organisation(engine: Engine) {
             scope: id(ORG_A),
             targets,
         };
-        store.commit(unit(change, event("triage.targets", None))).await.unwrap();
+        store
+            .commit(unit(change, event("triage.targets", None)))
+            .await
+            .unwrap();
         assert_eq!(store.time_targets(id(ORG_A)).await.unwrap(), Some(targets));
     }
     assert_eq!(store.time_targets(id(ORG_B)).await.unwrap(), None);
@@ -2588,5 +2618,8 @@ async fn triage_changes_stay_within_the_organisation(engine: Engine) {
         case: record.id,
         assignee: Some(ours.id),
     };
-    store.commit(unit(change, event("case.assign", None))).await.unwrap();
+    store
+        .commit(unit(change, event("case.assign", None)))
+        .await
+        .unwrap();
 }

@@ -185,6 +185,12 @@ pub fn table() -> Vec<RouteDef> {
         route(Method::GET, "/staff", any_staff, get(admin::dashboard)),
         route(
             Method::POST,
+            "/staff/language",
+            any_staff,
+            post(admin::set_language),
+        ),
+        route(
+            Method::POST,
             "/staff/sessions/end-all",
             any_staff,
             post(auth::sign_out_everywhere),

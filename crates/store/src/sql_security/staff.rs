@@ -46,6 +46,7 @@ const CHANGE_PASSWORD: &str = "UPDATE staff_users SET password_hash = $1, \
 const RESET_CREDENTIALS: &str = "UPDATE staff_users SET password_hash = $1, \
      must_change_password = $2, totp_sealed = NULL, totp_last_step = NULL WHERE id = $3";
 const SET_DISABLED: &str = "UPDATE staff_users SET disabled = $1 WHERE id = $2";
+const SET_LOCALE: &str = "UPDATE staff_users SET locale = $1 WHERE id = $2";
 const ENROL_TOTP: &str = "UPDATE staff_users SET totp_sealed = $1, totp_last_step = $2 \
      WHERE id = $3 AND totp_sealed IS NULL";
 const ADVANCE_TOTP_STEP: &str = "UPDATE staff_users SET totp_last_step = $1 \
@@ -239,6 +240,22 @@ sql_store! {
             return Err(no_such_user(user));
         }
         Self::delete_sessions_of_user(conn, user).await?;
+        Ok(())
+    }
+
+    pub(super) async fn set_locale(
+        conn: &mut DB::Connection,
+        user: UserId,
+        locale: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let updated = sqlx::query(SET_LOCALE)
+            .bind(locale.map(str::to_owned))
+            .bind(user.as_uuid())
+            .execute(&mut *conn)
+            .await?;
+        if updated.affected() != 1 {
+            return Err(no_such_user(user));
+        }
         Ok(())
     }
 

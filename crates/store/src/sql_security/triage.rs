@@ -43,6 +43,8 @@ const FOLLOW_UPS: &str = "SELECT id, country, urgency, status, risk_rank, waitin
      answered_at_ms, assignee_id, follow_up_ms FROM cases \
      WHERE organization_id = $1 AND follow_up_ms IS NOT NULL AND follow_up_ms <= $2 \
      ORDER BY follow_up_ms, id LIMIT $3";
+const TRIAGE_OF: &str = "SELECT id, country, urgency, status, risk_rank, waiting_since_ms, \
+     answered_at_ms, assignee_id, follow_up_ms FROM cases WHERE id = $2 AND organization_id = $1";
 const SELECT_TARGETS: &str = "SELECT detained_now, threat_to_life, within_days, not_urgent \
      FROM time_targets WHERE organization_id = $1";
 const UPSERT_TARGETS: &str = "INSERT INTO time_targets (organization_id, detained_now, \
@@ -137,6 +139,21 @@ sql_store! {
                 .iter()
                 .map(queue_row::<DB>)
                 .collect()
+        }
+
+        async fn triage_of(
+            &self,
+            scope: OrganizationId,
+            case: CaseId,
+        ) -> Result<Option<QueueRow>, StoreError> {
+            sqlx::query(TRIAGE_OF)
+                .bind(scope.as_uuid())
+                .bind(case.as_uuid())
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(queue_row::<DB>)
+                .transpose()
         }
 
         async fn time_targets(&self, scope: OrganizationId) -> Result<Option<TimeTargets>, StoreError> {

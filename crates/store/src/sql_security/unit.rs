@@ -40,6 +40,9 @@ sql_store! {
             Change::ResetCredentials { user, new_hash } => {
                 Self::reset_credentials(conn, *user, new_hash).await
             }
+            Change::SetLocale { user, locale } => {
+                Self::set_locale(conn, *user, locale.as_deref()).await
+            }
             Change::SetDisabled { user, disabled } => {
                 Self::set_disabled(conn, *user, *disabled).await
             }

@@ -33,6 +33,43 @@ struct DashboardPage<'a> {
     title: String,
     organization: String,
     recovery_left: String,
+    /// The staff languages as (code, name, chosen), for the account's preference.
+    languages: Vec<(&'static str, &'static str, bool)>,
+    /// Whether the account follows the browser's language.
+    follows_browser: bool,
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    locale: String,
+}
+
+/// `POST /staff/language`: the language of one's own staff pages, or none to
+/// follow the browser (a language in the path still wins).
+pub async fn set_language(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<LanguageForm>,
+) -> PageResponse {
+    let locale = match form.locale.trim() {
+        "" => None,
+        code => {
+            let known = torchlight_i18n::Locale::from_code(code)
+                .filter(|l| torchlight_i18n::source(l.code(), "staff").is_some());
+            match known {
+                Some(locale) => Some(locale.code().to_owned()),
+                None => {
+                    return Err(WebError::InvalidInput(format!(
+                        "locale: staff pages are not written in {code:?}"
+                    ))
+                    .into())
+                }
+            }
+        }
+    };
+    state.app().accounts().set_locale(&staff, locale).await?;
+    Ok(super::guard::redirect("/staff"))
 }
 
 pub async fn dashboard(
@@ -66,6 +103,12 @@ pub async fn dashboard(
         recovery_left: ctx
             .text_with("staff-recovery-left", &args([("count", left.into())]))
             .into_owned(),
+        languages: ctx
+            .languages
+            .iter()
+            .map(|l| (l.code, l.name, staff.user.locale.as_deref() == Some(l.code)))
+            .collect(),
+        follows_browser: staff.user.locale.is_none(),
         ctx,
     })?;
     Ok(html.into_response())

@@ -87,12 +87,30 @@ pub async fn guard(
     }
     match state.app().sign_in().admit(session, user).await {
         Ok(Some(member)) => {
+            // The account's language, unless the path names one.
+            if let Some(chosen) = preferred(&page, &member.user) {
+                request.extensions_mut().insert(chosen);
+            }
             request.extensions_mut().insert(Staff(member));
             next.run(request).await
         }
         Ok(None) => signed_out(&state, &page, request.method()),
         Err(e) => PageError(e.into()).into_response(),
     }
+}
+
+/// The page's language from the account's preference, when the path names
+/// none and the account chose one staff pages are written in.
+fn preferred(page: &PageLocale, user: &torchlight_store::StaffUser) -> Option<PageLocale> {
+    if page.prefixed {
+        return None;
+    }
+    let locale = torchlight_i18n::Locale::from_code(user.locale.as_deref()?)?;
+    torchlight_i18n::source(locale.code(), "staff")?;
+    Some(PageLocale {
+        locale,
+        ..page.clone()
+    })
 }
 
 /// The page of a sign-in step, in the page's language.

@@ -516,8 +516,41 @@ async fn time_targets_are_the_organisations_own(engine: Engine) {
     assert!(theirs.body.contains(r#"name="within_days" value="24""#));
 }
 
+/// Staff pages follow the account's language; a language in the path wins.
+async fn staff_pages_follow_the_accounts_language(engine: Engine) {
+    let staff = StaffApp::spawn(engine).await;
+    let caseworker = staff.sign_in(staff.member(Org::A, Role::Caseworker)).await;
+    let english = caseworker.get("/staff/triage").await;
+    assert!(english.body.contains("<h1>Triage queue</h1>"));
+    let refused = caseworker
+        .post("/staff/language", &[("locale", "ka")])
+        .await;
+    assert_eq!(refused.status, 400, "no staff pages in Georgian");
+    let chosen = caseworker
+        .post("/staff/language", &[("locale", "ru")])
+        .await;
+    assert_eq!(chosen.status, 303, "{}", chosen.body);
+    let russian = caseworker.get("/staff/triage").await;
+    assert!(
+        russian.body.contains("<h1>Очередь дел</h1>"),
+        "{}",
+        russian.body
+    );
+    assert!(russian.body.contains(r#"<html lang="ru">"#));
+    let ukrainian = caseworker.get("/uk/staff/triage").await;
+    assert!(
+        ukrainian.body.contains(r#"<html lang="uk">"#),
+        "the path wins"
+    );
+    let browser = caseworker.post("/staff/language", &[("locale", "")]).await;
+    assert_eq!(browser.status, 303);
+    let english = caseworker.get("/staff/triage").await;
+    assert!(english.body.contains("<h1>Triage queue</h1>"));
+}
+
 crate::both_engines!(
     a_caseworkers_day_from_triage_to_a_reopened_case,
     case_work_stays_within_the_organisation,
     time_targets_are_the_organisations_own,
+    staff_pages_follow_the_accounts_language,
 );

@@ -130,6 +130,7 @@ fn expectations() -> Vec<Row> {
         row("POST", WEBAUTHN_FINISH, SignIn { signed_out: 403 }),
         row("GET", "/staff", staff(EVERY_ROLE, None, 200)),
         row("POST", END_ALL, staff(EVERY_ROLE, None, 303)),
+        row("POST", "/staff/language", staff(EVERY_ROLE, None, 303)),
         row("GET", "/staff/security-keys", staff(EVERY_ROLE, None, 200)),
         // The step-up (password and a fresh code) that the two key changes
         // below need; it comes first, so they find their sessions confirmed.
@@ -300,8 +301,9 @@ struct Snapshot {
     work: Vec<(CaseId, Vec<Uuid>, Option<torchlight_store::QueueRow>)>,
     /// Each organisation's own time targets.
     targets: Vec<Option<torchlight_core::triage::TimeTargets>>,
-    /// id, disabled, must change password, password hash, TOTP enrolled.
-    users: Vec<(UserId, bool, bool, String, bool)>,
+    /// id, disabled, must change password, password hash, TOTP enrolled,
+    /// language.
+    users: Vec<(UserId, bool, bool, String, bool, Option<String>)>,
     /// The security keys of the fixture's accounts (not of accounts made since).
     keys: Vec<(UserId, Vec<String>)>,
     key_versions: Vec<(OrganizationId, i64)>,
@@ -354,6 +356,7 @@ async fn snapshot(app: &StaffApp) -> Snapshot {
                 u.must_change_password,
                 u.password_hash,
                 u.totp_sealed.is_some(),
+                u.locale,
             ));
         }
         let key = store.current_organization_key(org.id()).await.unwrap();
@@ -483,6 +486,7 @@ async fn prepare(
             fields.push(("role".into(), "caseworker".into()));
         }
         ("POST", "/staff/cases/{id}/erase") => fields.push(("confirm".into(), "yes".into())),
+        ("POST", "/staff/language") => fields.push(("locale".into(), "uk".into())),
         ("POST", "/staff/triage/targets") => {
             for (name, hours) in [
                 ("detained_now", "1"),
