@@ -159,9 +159,7 @@ impl CaseWork<'_> {
         let cutoffs = torchlight_core::case::Urgency::ALL
             .map(|urgency| targets.overdue_if_arrived_before(urgency, now_ms));
         let offset = i64::from(page) * QUEUE_PAGE;
-        self.app
-            .commit(self.app.unit(&staff.actor(), "triage.view", None))
-            .await?;
+        self.record_view(staff, "triage.view").await?;
         let mut rows = store
             .triage_queue(scope, filter, offset, QUEUE_PAGE + 1)
             .await?;
@@ -184,9 +182,7 @@ impl CaseWork<'_> {
     pub async fn follow_ups(&self, staff: &StaffMember) -> Result<Vec<QueueRow>, AppError> {
         let scope = staff.scope().organization();
         let now = self.app.now_ms();
-        self.app
-            .commit(self.app.unit(&staff.actor(), "follow_up.list", None))
-            .await?;
+        self.record_view(staff, "follow_up.list").await?;
         Ok(self
             .app
             .store()
@@ -477,6 +473,18 @@ impl CaseWork<'_> {
             Ok((EntryKind::FollowUp, content, vec![next]))
         })
         .await
+    }
+
+    /// Records a view of a list that opens no case, batched with others.
+    async fn record_view(&self, staff: &StaffMember, action: &str) -> Result<(), AppError> {
+        let unit = self
+            .app
+            .unit(&staff.actor(), action, None)
+            .signed_by(self.app.vault().signer());
+        self.app
+            .writer()
+            .commit(crate::intake::Lane::StaffView, unit)
+            .await
     }
 
     /// What a staff member's entry starts from: their name.

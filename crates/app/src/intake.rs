@@ -32,7 +32,7 @@ use torchlight_store::{CaseEntry, CaseKey, CaseRecord, Change, RequestRecord, Un
 use crate::cases::{bind, content_context};
 use crate::{Actor, App, AppError};
 
-use writer::Lane;
+pub(crate) use writer::Lane;
 pub(crate) use writer::Writer;
 
 /// The intake service of an [`App`].

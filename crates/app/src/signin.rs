@@ -17,6 +17,10 @@ use crate::accounts::SecondFactorSpend;
 use crate::throttle::{Attempting, Blocked};
 use crate::{Actor, App, AppError, StaffMember};
 
+/// How often, at most, a session's time of last use is written: a minute, or a
+/// tenth of the idle limit when that is shorter.
+const TOUCH_AT_MOST_EVERY_MS: i64 = 60_000;
+
 /// The sign-in service of an [`App`].
 pub struct SignIn<'a> {
     pub(crate) app: &'a App,
@@ -126,10 +130,18 @@ impl SignIn<'_> {
             return Ok(None);
         }
         // The time of last use is not audited data: it changes on every request.
-        self.app
-            .store()
-            .touch_session(&session.token_digest, self.app.now_ms())
-            .await?;
+        // It is written at most once a minute (each write is a durable commit,
+        // and a page view already makes one for its audit entry), or a tenth of
+        // the idle limit: the limit counts from a use at most that much older
+        // than the last.
+        let now = self.app.now_ms();
+        let every = TOUCH_AT_MOST_EVERY_MS.min(self.app.session_limits().idle_ms / 10);
+        if now.saturating_sub(session.last_seen_ms) >= every {
+            self.app
+                .store()
+                .touch_session(&session.token_digest, now)
+                .await?;
+        }
         Ok(Some(StaffMember::new(user, session)))
     }
 

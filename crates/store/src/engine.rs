@@ -72,11 +72,31 @@ impl Affected for sqlx::postgres::PgQueryResult {
 pub struct SqlStore<DB: Database> {
     pub(crate) pool: Pool<DB>,
     pub(crate) dialect: Dialect,
+    /// Taken by every write on SQLite, which allows one writer at a time: a
+    /// second connection trying to write would wait in SQLite's busy handler,
+    /// which sleeps in steps of up to 100 ms and left page views behind a
+    /// commit waiting a quarter of a second. Queued here, each write starts the
+    /// moment the one before ends. PostgreSQL's own locks need no gate.
+    write_gate: Option<tokio::sync::Mutex<()>>,
 }
 
 impl<DB: Database> SqlStore<DB> {
     pub(crate) fn new(pool: Pool<DB>, dialect: Dialect) -> Self {
-        SqlStore { pool, dialect }
+        let write_gate = (dialect.engine == Engine::Sqlite).then(|| tokio::sync::Mutex::new(()));
+        SqlStore {
+            pool,
+            dialect,
+            write_gate,
+        }
+    }
+
+    /// The write gate's turn (nothing to wait for on PostgreSQL); held until the
+    /// write has committed.
+    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.write_gate {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        }
     }
 
     /// A write transaction holding the audit lock: what every audited change runs in.
@@ -110,6 +130,7 @@ sql_store! {
                     "a unit of work records at least one audit event".into(),
                 ));
             }
+            let _turn = self.write_turn().await;
             let mut tx = self.begin_audited().await?;
             let result = async {
                 let conn = &mut *tx;
@@ -131,6 +152,7 @@ sql_store! {
             // a burst cheap: a unit costs its own rows and its entries, nothing
             // more.
             let count = units.len();
+            let turn = self.write_turn().await;
             let mut tx = match self.begin_audited().await {
                 Ok(tx) => tx,
                 Err(e) => return failed_batch(count, &e),
@@ -189,6 +211,8 @@ sql_store! {
                     if let Err(rollback) = tx.rollback().await {
                         tracing::warn!(error = %rollback, "rollback of a failed batch failed");
                     }
+                    // Each unit alone takes its own turn.
+                    drop(turn);
                     let mut results = Vec::with_capacity(count);
                     for unit in units {
                         results.push(self.commit(unit).await);
@@ -200,6 +224,7 @@ sql_store! {
 
         async fn purge_erased(&self) -> Result<(), StoreError> {
             if let Some(statement) = self.dialect.after_erasure {
+                let _turn = self.write_turn().await;
                 sqlx::query(statement).execute(&self.pool).await?;
             }
             Ok(())

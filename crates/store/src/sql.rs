@@ -145,6 +145,7 @@ sql_store! {
             // Flatten first: a directory that cannot be stored is refused before the
             // database is touched.
             let rows = Rows::from_directory(directory)?;
+            let _turn = self.write_turn().await;
             let mut tx = self.pool.begin_with(self.dialect.begin_write).await?;
             if let Some(lock) = self.dialect.lock_for_write {
                 sqlx::query(lock).execute(&mut *tx).await?;

@@ -2513,6 +2513,35 @@ async fn the_triage_queue_is_cores_order_and_counts(engine: Engine) {
     assert_eq!(core_counts.overdue, 0);
     assert_eq!(counted.iter().map(|c| c.overdue).sum::<i64>(), 0);
 
+    // The counts follow an erasure and a change of assignment.
+    let erased = expected.remove(0);
+    let change = Change::EraseCase {
+        owner: id(ORG_A),
+        case: erased.case,
+    };
+    store
+        .commit(unit(change, event("case.erase", None)))
+        .await
+        .unwrap();
+    let released = expected.iter_mut().find(|w| w.assignee.is_some()).unwrap();
+    released.assignee = None;
+    let change = Change::AssignCase {
+        scope: id(ORG_A),
+        case: released.case,
+        assignee: None,
+    };
+    store
+        .commit(unit(change, event("case.assign", None)))
+        .await
+        .unwrap();
+    let counted = store.triage_counts(id(ORG_A), cutoffs).await.unwrap();
+    let core_counts = triage::count(&expected, &targets, now);
+    for (slot, urgency_counts) in counted.iter().enumerate() {
+        assert_eq!(urgency_counts.open as usize, core_counts.by_urgency[slot]);
+    }
+    let unassigned: i64 = counted.iter().map(|c| c.unassigned).sum();
+    assert_eq!(unassigned as usize, core_counts.unassigned);
+
     // A new risk from the defender: waiting again since now, due at once.
     let oldest_not_urgent = expected
         .iter()

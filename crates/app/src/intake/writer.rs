@@ -32,6 +32,10 @@ pub(crate) enum Lane {
     Submission,
     /// What a defender does with a request they have: first served.
     StatusPage,
+    /// A staff page's view that changes nothing (the triage queue, the
+    /// follow-ups): recorded, with no signature of its own needed, in the status
+    /// page's batches, so that views at the same moment share one commit.
+    StaffView,
 }
 
 /// The sending side; the task stops when it is dropped.
@@ -58,7 +62,7 @@ impl Writer {
         let (done, result) = oneshot::channel();
         let queue = match lane {
             Lane::Submission => &self.submissions,
-            Lane::StatusPage => &self.status_page,
+            Lane::StatusPage | Lane::StaffView => &self.status_page,
         };
         queue
             .try_send(Job { unit, done })

@@ -30,11 +30,59 @@ UPDATE cases SET
     -- A case staff recorded themselves waits for nobody's answer.
     answered_at_ms = CASE WHEN codename_digest IS NULL THEN created_at_ms END;
 
--- The queue in its order, with what its counts need: read from the index alone.
+-- The queue in its order: a page of it is read from the index.
 CREATE INDEX cases_triage ON cases (organization_id, urgency_rank, risk_rank,
-    waiting_since_ms, id, assignee_id, answered_at_ms) WHERE status <> 'closed';
-CREATE INDEX cases_follow_up ON cases (organization_id, follow_up_ms)
-    WHERE follow_up_ms IS NOT NULL;
+    waiting_since_ms, id) WHERE status <> 'closed';
+-- The cases still waiting for a first answer, by how long. The overdue are
+-- those unanswered (counted in `triage_tally`) less the recent ones, a short
+-- range of this index: what is counted per view is what arrived within the
+-- time targets, not the backlog.
+CREATE INDEX cases_unanswered ON cases (organization_id, urgency_rank, waiting_since_ms)
+    WHERE status <> 'closed' AND answered_at_ms IS NULL;
+
+-- The queue's counts by urgency, kept by the trigger below in the same
+-- transaction as every write to `cases`, whichever statement makes it: counting
+-- 100,000 open cases on every view would cost the page its time.
+CREATE TABLE triage_tally (
+    organization_id UUID NOT NULL,
+    urgency_rank BIGINT NOT NULL,
+    open BIGINT NOT NULL,
+    unassigned BIGINT NOT NULL,
+    unanswered BIGINT NOT NULL,
+    PRIMARY KEY (organization_id, urgency_rank)
+);
+INSERT INTO triage_tally (organization_id, urgency_rank, open, unassigned, unanswered)
+    SELECT organization_id, urgency_rank, COUNT(*),
+        SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN answered_at_ms IS NULL THEN 1 ELSE 0 END)
+    FROM cases WHERE status <> 'closed' GROUP BY organization_id, urgency_rank;
+
+CREATE FUNCTION triage_tally_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status <> 'closed' THEN
+        UPDATE triage_tally SET open = open - 1,
+            unassigned = unassigned - (CASE WHEN OLD.assignee_id IS NULL THEN 1 ELSE 0 END),
+            unanswered = unanswered - (CASE WHEN OLD.answered_at_ms IS NULL THEN 1 ELSE 0 END)
+            WHERE organization_id = OLD.organization_id AND urgency_rank = OLD.urgency_rank;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.status <> 'closed' THEN
+        INSERT INTO triage_tally (organization_id, urgency_rank, open, unassigned, unanswered)
+            VALUES (NEW.organization_id, NEW.urgency_rank, 1,
+                CASE WHEN NEW.assignee_id IS NULL THEN 1 ELSE 0 END,
+                CASE WHEN NEW.answered_at_ms IS NULL THEN 1 ELSE 0 END)
+            ON CONFLICT (organization_id, urgency_rank) DO UPDATE SET
+                open = triage_tally.open + 1,
+                unassigned = triage_tally.unassigned + EXCLUDED.unassigned,
+                unanswered = triage_tally.unanswered + EXCLUDED.unanswered;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER triage_tally_insert_delete AFTER INSERT OR DELETE ON cases
+    FOR EACH ROW EXECUTE FUNCTION triage_tally_keep();
+CREATE TRIGGER triage_tally_update
+    AFTER UPDATE OF status, urgency_rank, assignee_id, answered_at_ms ON cases
+    FOR EACH ROW EXECUTE FUNCTION triage_tally_keep();
 
 -- An organisation's own time targets (hours to a first answer, by urgency); the
 -- defaults of `core::triage::TimeTargets` when it has none.

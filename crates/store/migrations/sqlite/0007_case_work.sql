@@ -30,12 +30,64 @@ UPDATE cases SET
     -- A case staff recorded themselves waits for nobody's answer.
     answered_at_ms = CASE WHEN codename_digest IS NULL THEN created_at_ms END;
 
--- The queue in its order, with what its counts need: read from the index alone.
+-- The queue in its order: a page of it is read from the index.
 CREATE INDEX cases_triage ON cases (organization_id, urgency_rank, risk_rank,
-    waiting_since_ms, id, assignee_id, answered_at_ms) WHERE status <> 'closed';
-CREATE INDEX cases_follow_up ON cases (organization_id, follow_up_ms)
-    WHERE follow_up_ms IS NOT NULL;
+    waiting_since_ms, id) WHERE status <> 'closed';
+-- The cases still waiting for a first answer, by how long. The overdue are
+-- those unanswered (counted in `triage_tally`) less the recent ones, a short
+-- range of this index: what is counted per view is what arrived within the
+-- time targets, not the backlog.
+CREATE INDEX cases_unanswered ON cases (organization_id, urgency_rank, waiting_since_ms)
+    WHERE status <> 'closed' AND answered_at_ms IS NULL;
 
+-- The queue's counts by urgency (open, nobody assigned, not answered), kept by
+-- the triggers below in the same
+-- transaction as every write to `cases`, whichever statement makes it: counting
+-- 100,000 open cases on every view would cost the page its time.
+CREATE TABLE triage_tally (
+    organization_id BLOB NOT NULL,
+    urgency_rank INTEGER NOT NULL,
+    open INTEGER NOT NULL,
+    unassigned INTEGER NOT NULL,
+    unanswered INTEGER NOT NULL,
+    PRIMARY KEY (organization_id, urgency_rank)
+);
+INSERT INTO triage_tally (organization_id, urgency_rank, open, unassigned, unanswered)
+    SELECT organization_id, urgency_rank, COUNT(*),
+        SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN answered_at_ms IS NULL THEN 1 ELSE 0 END)
+    FROM cases WHERE status <> 'closed' GROUP BY organization_id, urgency_rank;
+
+CREATE TRIGGER triage_tally_insert AFTER INSERT ON cases WHEN NEW.status <> 'closed'
+BEGIN
+    INSERT INTO triage_tally (organization_id, urgency_rank, open, unassigned, unanswered)
+        VALUES (NEW.organization_id, NEW.urgency_rank, 1, NEW.assignee_id IS NULL,
+            NEW.answered_at_ms IS NULL)
+        ON CONFLICT (organization_id, urgency_rank) DO UPDATE SET
+            open = open + 1, unassigned = unassigned + excluded.unassigned,
+            unanswered = unanswered + excluded.unanswered;
+END;
+CREATE TRIGGER triage_tally_delete AFTER DELETE ON cases WHEN OLD.status <> 'closed'
+BEGIN
+    UPDATE triage_tally SET open = open - 1, unassigned = unassigned - (OLD.assignee_id IS NULL),
+        unanswered = unanswered - (OLD.answered_at_ms IS NULL)
+        WHERE organization_id = OLD.organization_id AND urgency_rank = OLD.urgency_rank;
+END;
+CREATE TRIGGER triage_tally_update
+    AFTER UPDATE OF status, urgency_rank, assignee_id, answered_at_ms ON cases
+BEGIN
+    UPDATE triage_tally SET open = open - 1, unassigned = unassigned - (OLD.assignee_id IS NULL),
+        unanswered = unanswered - (OLD.answered_at_ms IS NULL)
+        WHERE organization_id = OLD.organization_id AND urgency_rank = OLD.urgency_rank
+        AND OLD.status <> 'closed';
+    INSERT INTO triage_tally (organization_id, urgency_rank, open, unassigned, unanswered)
+        SELECT NEW.organization_id, NEW.urgency_rank, 1, NEW.assignee_id IS NULL,
+            NEW.answered_at_ms IS NULL
+        WHERE NEW.status <> 'closed'
+        ON CONFLICT (organization_id, urgency_rank) DO UPDATE SET
+            open = open + 1, unassigned = unassigned + excluded.unassigned,
+            unanswered = unanswered + excluded.unanswered;
+END;
 -- An organisation's own time targets (hours to a first answer, by urgency); the
 -- defaults of `core::triage::TimeTargets` when it has none.
 CREATE TABLE time_targets (

@@ -146,6 +146,7 @@ sql_store! {
         }
 
         async fn touch_session(&self, token_digest: &str, now_ms: i64) -> Result<(), StoreError> {
+            let _turn = self.write_turn().await;
             sqlx::query(TOUCH_SESSION)
                 .bind(now_ms)
                 .bind(token_digest.to_owned())

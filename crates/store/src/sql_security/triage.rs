@@ -1,8 +1,9 @@
 //! The triage queue and follow-ups, read from the clear fields beside each case
 //! (`migrations/*/0007_case_work.sql`) without opening any: the order is
 //! `core::triage::order`'s (urgency, assessed risk, waiting time, id), which the
-//! index `cases_triage` holds, so a page of the queue and its counts are read
-//! from the index however many cases are open.
+//! index `cases_triage` holds, so a page of the queue is read from the index;
+//! its counts come from `triage_tally` (kept by triggers) and a range of the
+//! unanswered cases, however many cases are open.
 
 use sqlx::{ColumnIndex, Database, Row};
 use torchlight_core::risk::RiskLevel;
@@ -33,12 +34,25 @@ macro_rules! queue_select {
 const QUEUE_ALL: &str = queue_select!("");
 const QUEUE_UNASSIGNED: &str = queue_select!(" AND assignee_id IS NULL");
 const QUEUE_ASSIGNED: &str = queue_select!(" AND assignee_id = $4");
-const QUEUE_COUNTS: &str = "SELECT urgency_rank, COUNT(*), \
-     SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), \
-     SUM(CASE WHEN answered_at_ms IS NULL AND waiting_since_ms < \
-         (CASE urgency_rank WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 ELSE $5 END) \
-         THEN 1 ELSE 0 END) \
-     FROM cases WHERE organization_id = $1 AND status <> 'closed' GROUP BY urgency_rank";
+/// The counts the triggers of `triage_tally` keep.
+const TALLY: &str = "SELECT urgency_rank, open, unassigned, unanswered FROM triage_tally \
+     WHERE organization_id = $1";
+/// The unanswered of each urgency not overdue yet (waiting since the cut-off or
+/// later): a short range of `cases_unanswered` each, whose conditions it names
+/// as the index does. The overdue are the unanswered less these.
+const NOT_YET_OVERDUE: &str =
+    "SELECT CAST(0 AS BIGINT), COUNT(*) FROM cases WHERE organization_id = $1 \
+     AND status <> 'closed' AND answered_at_ms IS NULL AND urgency_rank = 0 \
+     AND waiting_since_ms >= $2 \
+     UNION ALL SELECT CAST(1 AS BIGINT), COUNT(*) FROM cases WHERE organization_id = $1 \
+     AND status <> 'closed' AND answered_at_ms IS NULL AND urgency_rank = 1 \
+     AND waiting_since_ms >= $3 \
+     UNION ALL SELECT CAST(2 AS BIGINT), COUNT(*) FROM cases WHERE organization_id = $1 \
+     AND status <> 'closed' AND answered_at_ms IS NULL AND urgency_rank = 2 \
+     AND waiting_since_ms >= $4 \
+     UNION ALL SELECT CAST(3 AS BIGINT), COUNT(*) FROM cases WHERE organization_id = $1 \
+     AND status <> 'closed' AND answered_at_ms IS NULL AND urgency_rank = 3 \
+     AND waiting_since_ms >= $5";
 const FOLLOW_UPS: &str = "SELECT id, country, urgency, status, risk_rank, waiting_since_ms, \
      answered_at_ms, assignee_id, follow_up_ms FROM cases \
      WHERE organization_id = $1 AND follow_up_ms IS NOT NULL AND follow_up_ms <= $2 \
@@ -100,26 +114,39 @@ sql_store! {
             overdue_if_waiting_since_before: [i64; 4],
         ) -> Result<[UrgencyCounts; 4], StoreError> {
             let [detained, threat, days, later] = overdue_if_waiting_since_before;
-            let rows = sqlx::query(QUEUE_COUNTS)
+            let mut conn = self.pool.acquire().await?;
+            let tally = sqlx::query(TALLY)
+                .bind(scope.as_uuid())
+                .fetch_all(&mut *conn)
+                .await?;
+            let recent = sqlx::query(NOT_YET_OVERDUE)
                 .bind(scope.as_uuid())
                 .bind(detained)
                 .bind(threat)
                 .bind(days)
                 .bind(later)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *conn)
                 .await?;
             let mut counts = [UrgencyCounts::default(); 4];
-            for row in &rows {
+            let mut unanswered = [0i64; 4];
+            for row in &tally {
                 let rank: i64 = row.try_get(0)?;
-                let slot = usize::try_from(rank)
+                let at = slot(&mut counts, rank)?;
+                at.open = row.try_get(1)?;
+                at.unassigned = row.try_get(2)?;
+                if let Some(total) = usize::try_from(rank).ok().and_then(|r| unanswered.get_mut(r)) {
+                    *total = row.try_get(3)?;
+                }
+            }
+            for row in &recent {
+                let rank: i64 = row.try_get(0)?;
+                let recent: i64 = row.try_get(1)?;
+                let total = usize::try_from(rank)
                     .ok()
-                    .and_then(|slot| counts.get_mut(slot))
-                    .ok_or_else(|| StoreError::Corrupt(format!("urgency rank {rank}")))?;
-                *slot = UrgencyCounts {
-                    open: row.try_get(1)?,
-                    unassigned: row.try_get::<Option<i64>, _>(2)?.unwrap_or(0),
-                    overdue: row.try_get::<Option<i64>, _>(3)?.unwrap_or(0),
-                };
+                    .and_then(|r| unanswered.get(r))
+                    .copied()
+                    .unwrap_or(0);
+                slot(&mut counts, rank)?.overdue = (total - recent).max(0);
             }
             Ok(counts)
         }
@@ -287,6 +314,14 @@ sql_store! {
             .await?
             .is_some())
     }
+}
+
+/// The counts of the urgency of `rank`.
+fn slot(counts: &mut [UrgencyCounts; 4], rank: i64) -> Result<&mut UrgencyCounts, StoreError> {
+    usize::try_from(rank)
+        .ok()
+        .and_then(|at| counts.get_mut(at))
+        .ok_or_else(|| StoreError::Corrupt(format!("urgency rank {rank}")))
 }
 
 fn queue_row<DB>(row: &DB::Row) -> Result<QueueRow, StoreError>

@@ -606,10 +606,48 @@ pub struct Tab {
     pub current: bool,
 }
 
+/// The queue's column headings, looked up once (each row's cells repeat them
+/// as labels for narrow screens).
+pub struct Heads {
+    pub case: String,
+    pub urgency: String,
+    pub risk: String,
+    pub country: String,
+    pub waiting: String,
+    pub first_answer: String,
+    pub status: String,
+    pub assignee: String,
+    pub open: String,
+    pub unassigned: String,
+    pub overdue: String,
+    pub target: String,
+}
+
+impl Heads {
+    fn of(ctx: &PageContext<'_>) -> Heads {
+        let t = |id: &str| ctx.text(id).into_owned();
+        Heads {
+            case: t("staff-triage-case-heading"),
+            urgency: t("staff-case-urgency"),
+            risk: t("staff-case-risk"),
+            country: t("staff-case-country"),
+            waiting: t("staff-triage-waiting"),
+            first_answer: t("staff-case-first-answer"),
+            status: t("staff-case-status"),
+            assignee: t("staff-case-assignee"),
+            open: t("staff-triage-open"),
+            unassigned: t("staff-triage-unassigned-count"),
+            overdue: t("staff-triage-overdue-count"),
+            target: t("staff-triage-target"),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff/triage.html")]
 struct TriagePage<'a> {
     ctx: PageContext<'a>,
+    heads: Heads,
     frame: Option<Frame>,
     notices: Vec<String>,
     title: String,
@@ -703,6 +741,7 @@ pub async fn triage(
         })
         .collect();
     let html = render(TriagePage {
+        heads: Heads::of(&ctx),
         title: ctx.text("staff-triage-title").into_owned(),
         frame: Some(Frame::of(&staff, &ctx)),
         notices: Vec::new(),
