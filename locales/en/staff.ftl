@@ -394,3 +394,5 @@ staff-language-label = Language of your staff pages
 staff-language-browser = As my browser asks
 staff-language-submit = Save the language
 staff-action-staff-locale = Chose the language of their staff pages
+staff-action-cases-imported = Imported from a file
+staff-action-cases-import = Imported cases from a file

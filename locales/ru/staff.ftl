@@ -404,3 +404,5 @@ staff-language-label = Язык ваших рабочих страниц
 staff-language-browser = Как просит мой браузер
 staff-language-submit = Сохранить язык
 staff-action-staff-locale = Выбрал(а) язык своих рабочих страниц
+staff-action-cases-imported = Импортировано из файла
+staff-action-cases-import = Импортировал(а) дела из файла

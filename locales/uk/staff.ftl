@@ -403,3 +403,5 @@ staff-language-label = Мова ваших робочих сторінок
 staff-language-browser = Як просить мій браузер
 staff-language-submit = Зберегти мову
 staff-action-staff-locale = Обрав(-ла) мову своїх робочих сторінок
+staff-action-cases-imported = Імпортовано з файлу
+staff-action-cases-import = Імпортував(-ла) справи з файлу

@@ -204,6 +204,66 @@ impl Cases<'_> {
         Ok(id)
     }
 
+    /// Stores `cases` for organisation `scope` all together or not at all, each
+    /// recorded as `cases.imported`: what an organisation moving from a
+    /// spreadsheet brings. Works sealed, as intake does: each case is sealed to
+    /// the organisation's authenticated public key and arrives as a new case in
+    /// its triage queue, unbound (the signing key lives only in an unsealed
+    /// server's memory); the organisation's first read binds it, as it binds a
+    /// request that came in while sealed. The ids, in the order given.
+    pub async fn import(
+        &self,
+        scope: OrganizationId,
+        cases: Vec<ValidCase>,
+        actor: &Actor,
+    ) -> Result<Vec<CaseId>, AppError> {
+        let (key, recipient) = self.app.keyring().recipient_key(scope).await?;
+        let now = self.app.now_ms();
+        let mut ids = Vec::with_capacity(cases.len());
+        let mut unit = self
+            .app
+            .unit(actor, "cases.import", Some(scope.to_string()));
+        for case in cases {
+            let id = CaseId::from_uuid(crate::ids::time_ordered(now));
+            let data_key = DataKey::generate();
+            let plaintext = zeroize::Zeroizing::new(
+                serde_json::to_vec(&case.details)
+                    .map_err(|e| AppError::Internal(format!("cannot encode a case: {e}")))?,
+            );
+            let mut record = CaseRecord {
+                id,
+                organization_id: scope,
+                country: case.country,
+                urgency: case.urgency,
+                status: CaseStatus::New,
+                created_at_ms: now,
+                updated_at_ms: now,
+                content: Vec::new(),
+                binding: None,
+            };
+            record.content = data_key.seal(&content_context(&record), &plaintext);
+            let keys = vec![CaseKey {
+                case_id: id,
+                organization_id: scope,
+                key_version: key.version,
+                wrapped_key: data_key.wrap(&recipient),
+            }];
+            unit = unit
+                .and_record(
+                    self.app
+                        .event(actor, "cases.imported", Some(id.to_string())),
+                )
+                .with(Change::CreateCase {
+                    scope,
+                    record,
+                    keys,
+                });
+            ids.push(id);
+        }
+        self.app.commit(unit).await?;
+        Ok(ids)
+    }
+
     /// Opens one case `scope` can read, recording the view first: no content
     /// leaves unless the audit entry is written. `None` when there is no such case
     /// for `scope`.

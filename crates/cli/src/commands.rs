@@ -63,6 +63,16 @@ fn load_taxonomy(config: &Config) -> anyhow::Result<Arc<Taxonomy>> {
     Ok(Arc::new(taxonomy))
 }
 
+/// The taxonomy (built in, with the data directory's extensions) a command checks
+/// against.
+pub fn configured_taxonomy(
+    file: Option<&Path>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<Arc<Taxonomy>> {
+    let config = load_config(file, None, data_dir)?;
+    load_taxonomy(&config)
+}
+
 /// The application over the configured data directory's store, for commands that
 /// need no server (sealed: they never hold a key).
 pub struct ConfiguredApp {

@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod control;
 mod demo;
+mod import_cases;
 mod keyfile;
 mod security;
 
@@ -210,6 +211,20 @@ enum AuditWhat {
 
 #[derive(Subcommand)]
 enum ImportWhat {
+    /// Add an organisation's cases from a JSON Lines file (one case a line:
+    /// country, urgency, name, contact, narrative), all or none: every line is
+    /// checked first, each problem named by its line and field.
+    Cases {
+        file: PathBuf,
+        /// The organisation the cases belong to: its id or exact name.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Check the file and report, without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Replace the directory with an HSDS 3 dataset or a Torchlight JSON export.
     /// Everything is checked first; on any error nothing changes.
     Directory {
@@ -289,6 +304,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo { server, reset } => {
             commands::serve(file, server.listen, server.data_dir, true, reset).await
+        }
+        Command::Import {
+            what:
+                ImportWhat::Cases {
+                    file: input,
+                    org,
+                    data_dir,
+                    dry_run,
+                },
+        } => {
+            let taxonomy = commands::configured_taxonomy(file, data_dir.clone())?;
+            let app = commands::open_configured_app(file, data_dir).await?;
+            import_cases::import_cases(app, &taxonomy, &org, &input, dry_run).await
         }
         Command::Import {
             what:

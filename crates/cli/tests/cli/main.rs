@@ -12,6 +12,7 @@ mod audit_chain;
 mod config;
 mod export_flags;
 mod hsds_examples;
+mod import_cases;
 mod log_secrets;
 mod malformed;
 mod nonsense;
