@@ -31,6 +31,16 @@ export const BINARY =
 
 /** Published in the README; see crates/cli/src/demo.rs. */
 export const DEMO_PASSWORD = 'demo password 2026';
+
+/**
+ * The names of the demo's first organisation's cases, sorted: three recorded by
+ * staff (A to C) and 28 requests (D to AE) at every stage of case work
+ * (crates/cli/src/demo.rs).
+ */
+export const DEMO_CASES = [
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''),
+  'AA', 'AB', 'AC', 'AD', 'AE',
+].map((letters) => `${letters}. Demo (fictional)`).sort();
 export const DEMO_PASSPHRASE = 'torchlight demo passphrase';
 
 const PG_URL = process.env.TORCHLIGHT_TEST_PG_URL || '';

@@ -18,13 +18,12 @@ import {
   DEMO_PASSWORD,
   DEMO_PASSPHRASE,
   STAFF_CONCURRENCY,
+  DEMO_CASES,
 } from '../lib/staff.mjs';
 
 const CASE_PATH = /^\/staff\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // A case just recorded: its page, saying it is saved.
 const SAVED_CASE_PATH = /^\/staff\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\?saved$/;
-// The demo's three cases and its four requests (which are cases of the same organisation).
-const DEMO_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((letter) => `${letter}. Demo (fictional)`);
 
 /** What has keyboard focus: its id, or its tag when it has none. */
 function focused(page) {

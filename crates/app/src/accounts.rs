@@ -198,6 +198,33 @@ impl Accounts<'_> {
         self.app.commit(unit).await
     }
 
+    /// The account `username` as a staff member, for the demo's fictional case
+    /// work: done in a demo account's name through the same operations as a
+    /// signed-in caseworker's, and audited as theirs. Its session is a
+    /// placeholder that is never stored, so nothing signs in with it. `None`
+    /// for no such enabled account.
+    pub async fn demo_member(
+        &self,
+        username: &str,
+    ) -> Result<Option<crate::StaffMember>, AppError> {
+        let Some(user) = self.by_username(username).await? else {
+            return Ok(None);
+        };
+        if user.disabled {
+            return Ok(None);
+        }
+        let now = self.app.now_ms();
+        let session = torchlight_store::Session {
+            token_digest: String::new(),
+            user_id: user.id,
+            csrf_token: String::new(),
+            created_at_ms: now,
+            last_seen_ms: now,
+            second_factor: true,
+        };
+        Ok(Some(crate::StaffMember::new(user, session)))
+    }
+
     /// The language `staff`'s pages are shown in (a locale code staff pages
     /// are written in), or none to follow the browser. Their own choice.
     pub async fn set_locale(
