@@ -182,14 +182,14 @@ export async function startDemo(engine) {
 // Journeys.
 
 /**
- * A staff journey runs once per engine, with JavaScript on and off, each time on
- * a fresh demo server. `journey` gets `open(options)`, which opens a Visitor on
+ * A staff journey runs once per engine (or on `engines` only), with JavaScript on
+ * and off, each time on a fresh demo server. `journey` gets `open(options)`, which opens a Visitor on
  * that server (one per person), `server`, and `shots`, true for the one run that
  * takes the screenshots. On failure every visitor's page is kept as a screenshot
  * and the server's log beside it.
  */
-export function staffJourney(name, journey, { javaScriptModes = [true, false] } = {}) {
-  for (const engine of ENGINES) {
+export function staffJourney(name, journey, { javaScriptModes = [true, false], engines = ENGINES } = {}) {
+  for (const engine of engines.filter((e) => ENGINES.includes(e))) {
     for (const javaScript of javaScriptModes) {
       const label = `${name} (${engine}, JavaScript ${javaScript ? 'on' : 'off'})`;
       test(label, async () => {
