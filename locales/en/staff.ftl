@@ -396,3 +396,19 @@ staff-language-submit = Save the language
 staff-action-staff-locale = Chose the language of their staff pages
 staff-action-cases-imported = Imported from a file
 staff-action-cases-import = Imported cases from a file
+
+## A request's choices, as staff read them
+staff-choice-locality-capital = In or near the capital
+staff-choice-locality-remote = In a remote area
+staff-choice-for-whom-self = The defender, for themselves
+staff-choice-for-whom-someone_else = Someone asking on the defender's behalf
+staff-choice-stage-potential = feared
+staff-choice-stage-materialised = happened
+staff-choice-affects-defender = the defender
+staff-choice-affects-family = their family
+staff-choice-affects-organisation = their organisation
+staff-choice-onset-new = new
+staff-choice-onset-ongoing = ongoing for some time
+staff-choice-consent-none = Keep it with this organisation only
+staff-choice-consent-named = Share only with the organisations named
+staff-choice-consent-coalition = Share with coalition members who can help

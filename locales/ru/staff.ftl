@@ -406,3 +406,19 @@ staff-language-submit = Сохранить язык
 staff-action-staff-locale = Выбрал(а) язык своих рабочих страниц
 staff-action-cases-imported = Импортировано из файла
 staff-action-cases-import = Импортировал(а) дела из файла
+
+## Что выбрал правозащитник в обращении, для сотрудников
+staff-choice-locality-capital = В столице или рядом
+staff-choice-locality-remote = В отдалённом районе
+staff-choice-for-whom-self = Сам правозащитник, для себя
+staff-choice-for-whom-someone_else = Кто-то от имени правозащитника
+staff-choice-stage-potential = угроза (опасается)
+staff-choice-stage-materialised = уже произошло
+staff-choice-affects-defender = сам правозащитник
+staff-choice-affects-family = его семья
+staff-choice-affects-organisation = его организация
+staff-choice-onset-new = новое
+staff-choice-onset-ongoing = продолжается уже какое-то время
+staff-choice-consent-none = Только эта организация
+staff-choice-consent-named = Можно передать только названным организациям
+staff-choice-consent-coalition = Можно передать членам коалиции, которые могут помочь

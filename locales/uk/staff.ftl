@@ -405,3 +405,19 @@ staff-language-submit = Зберегти мову
 staff-action-staff-locale = Обрав(-ла) мову своїх робочих сторінок
 staff-action-cases-imported = Імпортовано з файлу
 staff-action-cases-import = Імпортував(-ла) справи з файлу
+
+## Що обрав правозахисник у запиті, для працівників
+staff-choice-locality-capital = У столиці або поруч
+staff-choice-locality-remote = У віддаленому районі
+staff-choice-for-whom-self = Сам правозахисник, для себе
+staff-choice-for-whom-someone_else = Хтось від імені правозахисника
+staff-choice-stage-potential = загроза (побоюється)
+staff-choice-stage-materialised = уже сталося
+staff-choice-affects-defender = сам правозахисник
+staff-choice-affects-family = його родина
+staff-choice-affects-organisation = його організація
+staff-choice-onset-new = нове
+staff-choice-onset-ongoing = триває вже деякий час
+staff-choice-consent-none = Лише ця організація
+staff-choice-consent-named = Можна передати лише названим організаціям
+staff-choice-consent-coalition = Можна передати членам коаліції, які можуть допомогти

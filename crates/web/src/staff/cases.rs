@@ -127,12 +127,17 @@ pub(super) fn request_facts(
         Some(false) => ctx.text("staff-fact-no").into_owned(),
         None => String::new(),
     };
+    // Each choice's code in the staff's words (`staff-choice-locality-capital`).
+    let choice = |kind: &str, code: &str| {
+        ctx.text(&format!("staff-choice-{kind}-{code}"))
+            .into_owned()
+    };
     if let Some(locality) = request.locality {
-        add("staff-fact-locality", locality.code().to_owned());
+        add("staff-fact-locality", choice("locality", locality.code()));
     }
     add("staff-fact-exile", yes_no(request.in_exile));
     if let Some(for_whom) = request.for_whom {
-        add("staff-fact-for-whom", for_whom.code().to_owned());
+        add("staff-fact-for-whom", choice("for-whom", for_whom.code()));
     }
     add(
         "staff-fact-groups",
@@ -153,19 +158,18 @@ pub(super) fn request_facts(
                 );
             }
             if let Some(stage) = risk.stage {
-                parts.push(stage.code().to_owned());
+                parts.push(choice("stage", stage.code()));
             }
             if !risk.affects.is_empty() {
-                parts.push(
-                    risk.affects
-                        .iter()
-                        .map(|a| a.code())
-                        .collect::<Vec<_>>()
-                        .join("+"),
-                );
+                let affected: Vec<String> = risk
+                    .affects
+                    .iter()
+                    .map(|a| choice("affects", a.code()))
+                    .collect();
+                parts.push(words.list(affected));
             }
             if let Some(onset) = risk.onset {
-                parts.push(onset.code().to_owned());
+                parts.push(choice("onset", onset.code()));
             }
             parts.join(", ")
         })
@@ -183,7 +187,10 @@ pub(super) fn request_facts(
     }
     add("staff-fact-languages", words.languages(&request.languages));
     add("staff-fact-travel", yes_no(request.can_travel));
-    add("staff-fact-consent", request.consent.code().to_owned());
+    add(
+        "staff-fact-consent",
+        choice("consent", request.consent.code()),
+    );
     facts
 }
 

@@ -202,6 +202,16 @@ async fn a_caseworkers_day_from_triage_to_a_reopened_case(engine: Engine) {
         text_of_id(&page.body, "case-risk").as_deref(),
         Some("Critical")
     );
+    let facts = &page.body[page
+        .body
+        .find(r#"id="request-facts""#)
+        .expect("the request")..];
+    let facts = &facts[..facts.find("</dl>").unwrap()];
+    assert!(facts.contains("Threat to life, the defender"), "{facts}");
+    assert!(
+        facts.contains("Keep it with this organisation only"),
+        "choices in words: {facts}"
+    );
     assert!(page
         .body
         .contains("Threats 3.00 × vulnerabilities 3.00 ÷ capacities 0.00"));
