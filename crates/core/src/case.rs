@@ -317,12 +317,12 @@ impl CaseDraft {
     }
 }
 
-fn field_error(field: &'static str, problem: Problem) -> CaseFieldError {
+pub(crate) fn field_error(field: &'static str, problem: Problem) -> CaseFieldError {
     CaseFieldError { field, problem }
 }
 
 /// Refuses a text under `min` or over `max` characters; never cuts it short.
-fn check_length(
+pub(crate) fn check_length(
     errors: &mut Vec<CaseFieldError>,
     field: &'static str,
     value: &str,

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::case::CaseFieldError;
+use crate::case::{check_length as length, field_error as error, CaseFieldError};
 use crate::intake::Problem;
 use crate::taxonomy::{Taxonomy, Vocabulary};
 use crate::Code;
@@ -254,25 +254,6 @@ pub fn check_message(text: &str) -> Result<String, CaseFieldError> {
         ))
     } else {
         Ok(text.to_owned())
-    }
-}
-
-fn error(field: &'static str, problem: Problem) -> CaseFieldError {
-    CaseFieldError { field, problem }
-}
-
-fn length(
-    errors: &mut Vec<CaseFieldError>,
-    field: &'static str,
-    value: &str,
-    min: usize,
-    max: usize,
-) {
-    let given = value.chars().count();
-    if given < min {
-        errors.push(error(field, Problem::Required));
-    } else if given > max {
-        errors.push(error(field, Problem::TooLong { max, given }));
     }
 }
 

@@ -59,6 +59,16 @@ async fn audit_length(staff: &StaffApp) -> usize {
         .len()
 }
 
+/// The queue's count of open cases (the first cell of its total row).
+async fn open_in_queue(signed: &SignedIn) -> i64 {
+    let triage = signed.get("/staff/triage").await;
+    let total = &triage.body[triage.body.find(r#"id="triage-total""#).expect("the total")..];
+    let cell = &total[total.find("<td").unwrap()..];
+    let start = cell.find('>').unwrap() + 1;
+    let end = cell.find("</td>").unwrap();
+    cell[start..end].trim().parse().expect("a count")
+}
+
 async fn actions_since(staff: &StaffApp, before: usize) -> Vec<String> {
     staff
         .store()
@@ -378,6 +388,7 @@ async fn a_caseworkers_day_from_triage_to_a_reopened_case(engine: Engine) {
 
     // The caseworker closes the case; the defender replies, then reports a
     // new risk: the case reopens, waits again and its follow-up is due.
+    let open_before = open_in_queue(&caseworker).await;
     let closed = caseworker
         .post(
             &format!("/staff/cases/{case}/status"),
@@ -385,6 +396,11 @@ async fn a_caseworkers_day_from_triage_to_a_reopened_case(engine: Engine) {
         )
         .await;
     assert_back_at(&closed, case, "status");
+    assert_eq!(
+        open_in_queue(&caseworker).await,
+        open_before - 1,
+        "closed: out of the counts"
+    );
     let replied = browser
         .post(
             "/status/reply",
@@ -408,6 +424,11 @@ async fn a_caseworkers_day_from_triage_to_a_reopened_case(engine: Engine) {
     let page = caseworker.get(&format!("/staff/cases/{case}")).await;
     assert!(page.body.contains(r#"data-status="open""#), "reopened");
     assert!(page.body.contains("They came to my flat last night."));
+    assert_eq!(
+        open_in_queue(&caseworker).await,
+        open_before,
+        "reopened: counted again"
+    );
     let follow_ups = caseworker.get("/staff/follow-ups").await;
     assert_eq!(follow_ups.status, 200);
     assert!(follow_ups.body.contains(&case.to_string()));
